@@ -1,0 +1,204 @@
+import type { Input, LocalizedText, Pack } from "../pack/schema";
+import { INFO_INPUTS } from "../snapshot";
+import { CHECK_COLUMN, CHECKLIST_COLUMNS, VETO_COLUMNS, type ColumnLayout } from "./columns";
+
+/** Bumped when the sheet structure changes in a way readers must know about. */
+export const LAYOUT_VERSION = 1;
+
+/** Header row of every table; row 1 holds the sheet title. Data starts on the next row. */
+export const HEADER_ROW = 2;
+
+export const SHEETS = {
+  info: "基本信息",
+  results: "自评结果",
+  gaps: "差距清单",
+  /** Very hidden: pack id, version, layout version and where every table is. */
+  meta: "_taizhang",
+} as const;
+
+export type TableKind = "checklist" | "veto" | "ledger";
+
+export interface PrefilledRow {
+  itemId: string;
+  /** Values of the fixed columns, by column id. */
+  cells: Readonly<Record<string, string | number>>;
+}
+
+export interface TableLayout {
+  /** Stable key, e.g. "checklist:G2.1", "veto:G9", "ledger:decisions". */
+  key: string;
+  kind: TableKind;
+  /** Excel table name: ASCII, unique in the workbook. */
+  name: string;
+  sheet: string;
+  title: LocalizedText;
+  columns: readonly ColumnLayout[];
+  /** Checklist and veto tables have one row per item; ledgers start empty. */
+  rows: readonly PrefilledRow[];
+  /** For checklists and veto tables: the group they belong to. */
+  groupId?: string;
+}
+
+export interface InfoRow {
+  inputId: string;
+  label: LocalizedText;
+  type: Input["type"];
+  unit?: LocalizedText;
+  help?: LocalizedText;
+  /** Workbook-level defined name of the value cell, e.g. "TZ_assessmentDate". */
+  name: string;
+  /** 1-based row of the value cell on 基本信息 (value in column B). */
+  row: number;
+}
+
+export interface WorkbookLayout {
+  packId: string;
+  packVersion: string;
+  layoutVersion: number;
+  info: { sheet: string; rows: readonly InfoRow[] };
+  tables: readonly TableLayout[];
+  results: { sheet: string };
+  gaps: { sheet: string };
+  meta: { sheet: string };
+}
+
+/** Column letter(s) of a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** A1 address of a 0-based column and 1-based row. */
+export function cellAddress(column: number, row: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
+export const INFO_VALUE_COLUMN = 1;
+const INFO_FIRST_ROW = HEADER_ROW + 1;
+
+const tableName = (key: string): string => `TZ_${key.replace(/[^A-Za-z0-9]+/g, "_")}`;
+
+const BASE_INFO: readonly Input[] = [
+  { id: INFO_INPUTS.township, label: { zh: "乡镇名称", en: "Township" }, type: "text" },
+  {
+    id: INFO_INPUTS.assessmentDate,
+    label: { zh: "评估基准日", en: "Assessment date" },
+    type: "date",
+    help: { zh: "评估以此日期为准,如 2018-12-31", en: "The date the assessment refers to, e.g. 2018-12-31" },
+  },
+];
+
+/** The one layout both adapters write and read. Pure: the same pack gives the same layout. */
+export function layoutFor(pack: Pack): WorkbookLayout {
+  const infoRows: InfoRow[] = [...BASE_INFO, ...pack.inputs].map((input, i) => ({
+    inputId: input.id,
+    label: input.label,
+    type: input.type,
+    ...(input.unit ? { unit: input.unit } : {}),
+    ...(input.help ? { help: input.help } : {}),
+    name: `TZ_${input.id}`,
+    row: INFO_FIRST_ROW + i,
+  }));
+
+  const tables: TableLayout[] = [];
+  for (const group of pack.groups) {
+    const checklistItems = group.items.filter((item) => item.kind !== "veto");
+    const vetoItems = group.items.filter((item) => item.kind === "veto");
+    const prefill = (columns: readonly ColumnLayout[]) => (item: (typeof group.items)[number]) => ({
+      itemId: item.id,
+      cells: Object.fromEntries(
+        columns
+          .filter((c) => c.fixed)
+          .map((c) => [c.id, fixedCell(c.id, item.id, item.title.zh, item.source, item.weight)]),
+      ),
+    });
+    if (checklistItems.length > 0) {
+      const key = `checklist:${group.id}`;
+      tables.push({
+        key,
+        kind: "checklist",
+        name: tableName(key),
+        sheet: group.sheet,
+        title: group.title,
+        columns: CHECKLIST_COLUMNS,
+        rows: checklistItems.map(prefill(CHECKLIST_COLUMNS)),
+        groupId: group.id,
+      });
+    }
+    if (vetoItems.length > 0) {
+      const key = `veto:${group.id}`;
+      tables.push({
+        key,
+        kind: "veto",
+        name: tableName(key),
+        sheet: group.sheet,
+        title: group.title,
+        columns: VETO_COLUMNS,
+        rows: vetoItems.map(prefill(VETO_COLUMNS)),
+        groupId: group.id,
+      });
+    }
+  }
+  for (const ledger of pack.ledgers) {
+    const key = `ledger:${ledger.id}`;
+    tables.push({
+      key,
+      kind: "ledger",
+      name: tableName(key),
+      sheet: ledger.sheet,
+      title: ledger.title,
+      columns: [
+        ...ledger.columns.map((c) => ({
+          id: c.id,
+          header: c.header,
+          type: c.type,
+          ...(c.values ? { values: c.values } : {}),
+          ...(c.help ? { help: c.help } : {}),
+          width: c.width ?? defaultWidth(c.type),
+        })),
+        CHECK_COLUMN,
+      ],
+      rows: [],
+    });
+  }
+
+  return {
+    packId: pack.id,
+    packVersion: pack.version,
+    layoutVersion: LAYOUT_VERSION,
+    info: { sheet: SHEETS.info, rows: infoRows },
+    tables,
+    results: { sheet: SHEETS.results },
+    gaps: { sheet: SHEETS.gaps },
+    meta: { sheet: SHEETS.meta },
+  };
+}
+
+function fixedCell(
+  columnId: string,
+  id: string,
+  title: string,
+  clause: string,
+  weight: number,
+): string | number {
+  switch (columnId) {
+    case "id":
+      return id;
+    case "requirement":
+      return title;
+    case "clause":
+      return clause;
+    default:
+      return weight;
+  }
+}
+
+function defaultWidth(type: ColumnLayout["type"]): number {
+  return type === "text" ? 24 : 12;
+}

@@ -1,0 +1,206 @@
+import { z } from "zod";
+
+/** Text shown to users, Chinese first. */
+export const LocalizedText = z.object({
+  zh: z.string().min(1),
+  en: z.string().min(1),
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "expected an ASCII identifier");
+
+/** Where a rule gets a number or a date that is not a cell of the row being checked. */
+export const ValueSource = z.union([
+  /** A named input cell on 基本信息. */
+  z.object({ input: identifier }),
+  /** The number of records in a ledger, optionally filtered, optionally within one year. */
+  z.object({
+    ledger: identifier,
+    where: z.object({ column: identifier, equals: z.array(z.string()).min(1) }).optional(),
+    /** Count only rows whose date in this column falls in the assessment year. */
+    inAssessmentYear: identifier.optional(),
+  }),
+]);
+
+/** The fixed rule vocabulary (design.md §3). Columns are column ids of the table the rule runs on. */
+export const Rule = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("required"), column: identifier }),
+  z.object({ type: z.literal("enum"), column: identifier, values: z.array(z.string()).min(1) }),
+  z.object({
+    type: z.literal("date"),
+    column: identifier,
+    /** The date must be on or before this fixed date. */
+    notAfter: isoDate.optional(),
+    /** The date must not be after the assessment date. */
+    notInFuture: z.boolean().optional(),
+  }),
+  z.object({
+    type: z.literal("dateOrder"),
+    /** Each present date must be on or before the next present one, e.g. 审查 ≤ 讨论 ≤ 决定 ≤ 公布. */
+    columns: z.array(identifier).min(2),
+    /** Strictly before instead of on or before. */
+    strict: z.boolean().optional(),
+  }),
+  z.object({
+    type: z.literal("withinDays"),
+    from: identifier,
+    to: identifier,
+    days: z.number().int().positive(),
+  }),
+  z.object({
+    type: z.literal("validity"),
+    issueDate: identifier,
+    /** Stated validity in years (有效期). */
+    validityYears: identifier,
+    /** Document title or type column searched for 暂行 / 试行. */
+    titleColumns: z.array(identifier).min(1),
+    maxYears: z.number().positive(),
+    provisionalMaxYears: z.number().positive(),
+    provisionalMarkers: z.array(z.string()).min(1),
+    /** Documents issued on or after this date must state their validity. */
+    statedFrom: isoDate,
+  }),
+  z.object({
+    type: z.literal("requiredReviews"),
+    reviews: z
+      .array(z.object({ id: identifier, done: identifier, date: identifier, label: LocalizedText }))
+      .min(1),
+    /** Each review must be done and dated on or before this date column. */
+    before: identifier,
+  }),
+  z.object({
+    type: z.literal("ratioAtLeast"),
+    numerator: ValueSource,
+    denominator: ValueSource,
+    min: z.number().min(0).max(1),
+    /** The ratio must hold from this date; checked when the assessment date is on or after it. */
+    by: isoDate.optional(),
+  }),
+  z.object({
+    type: z.literal("countBetween"),
+    source: ValueSource,
+    min: z.number().int().min(0),
+    max: z.number().int().min(0),
+  }),
+  z.object({
+    type: z.literal("countAtLeast"),
+    source: ValueSource,
+    min: z.number().int().min(0),
+  }),
+  z.object({
+    type: z.literal("quarterDeadline"),
+    /** The date of the yearly report (an input id). */
+    input: identifier,
+    /** Report on the previous year within this quarter of the assessment year. */
+    quarter: z.number().int().min(1).max(4),
+  }),
+  z.object({ type: z.literal("evidenceRequired") }),
+  z.object({ type: z.literal("vetoWindow"), years: z.number().positive() }),
+]);
+
+export const ColumnType = z.enum(["text", "date", "number", "integer", "ratio", "yesNo", "enum"]);
+
+export const LedgerColumn = z.object({
+  id: identifier,
+  header: LocalizedText,
+  type: ColumnType,
+  values: z.array(z.string()).optional(),
+  /** Shown as the cell's input message in Excel. */
+  help: LocalizedText.optional(),
+  width: z.number().positive().optional(),
+});
+
+export const Ledger = z.object({
+  id: identifier,
+  title: LocalizedText,
+  /** Sheet name (≤ 31 characters, none of []:*?/\). */
+  sheet: z
+    .string()
+    .min(1)
+    .max(31)
+    .regex(/^[^[\]:*?/\\]+$/),
+  columns: z.array(LedgerColumn).min(1),
+  /** When required, an empty ledger scores 0 for its items. */
+  required: z.boolean(),
+});
+
+export const Input = z.object({
+  id: identifier,
+  label: LocalizedText,
+  type: z.enum(["integer", "number", "ratio", "date", "text"]),
+  unit: LocalizedText.optional(),
+  help: LocalizedText.optional(),
+});
+
+export const ItemKind = z.enum(["status", "indicator", "ledger", "veto"]);
+
+export const Item = z.object({
+  /** Stable forever, e.g. T2.1.6 = 二(一)6. */
+  id: z.string().regex(/^[A-Z][A-Za-z0-9]*(\.[0-9A-Za-z]+)+$/),
+  /** Clause reference in the source document, e.g. 二(一)6. */
+  source: z.string().min(1),
+  title: LocalizedText,
+  weight: z.number().positive(),
+  kind: ItemKind,
+  /** For kind ledger: the ledger whose rows this item's rules check. */
+  ledger: identifier.optional(),
+  rules: z.array(Rule),
+  /** Fixed due date, or a yearly one (MM-DD of the assessment year). */
+  due: z.union([isoDate, z.object({ annual: z.string().regex(/^\d{2}-\d{2}$/) })]).optional(),
+});
+
+export const Group = z.object({
+  /** e.g. G2.1 */
+  id: z.string().regex(/^G[0-9A-Za-z.]+$/),
+  source: z.string().min(1),
+  title: LocalizedText,
+  /** Sheet name (≤ 31 characters, none of []:*?/\). */
+  sheet: z
+    .string()
+    .min(1)
+    .max(31)
+    .regex(/^[^[\]:*?/\\]+$/),
+  /** Weight of the group in the overall score; veto-only groups use 0. */
+  weight: z.number().min(0),
+  items: z.array(Item).min(1),
+});
+
+export const Band = z.object({
+  id: identifier,
+  min: z.number().min(0).max(100),
+  label: LocalizedText,
+});
+
+export const Pack = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/, "expected semver"),
+  title: LocalizedText,
+  source: z.object({
+    title: LocalizedText,
+    issuer: LocalizedText,
+    date: isoDate,
+    file: z.string().min(1),
+  }),
+  assessment: z.object({
+    /** Highest first; the last band has min 0. */
+    bands: z.array(Band).min(1),
+    vetoWindowYears: z.number().positive(),
+  }),
+  inputs: z.array(Input),
+  ledgers: z.array(Ledger),
+  groups: z.array(Group).min(1),
+});
+
+export type LocalizedText = z.infer<typeof LocalizedText>;
+export type ValueSource = z.infer<typeof ValueSource>;
+export type Rule = z.infer<typeof Rule>;
+export type RuleType = Rule["type"];
+export type ColumnType = z.infer<typeof ColumnType>;
+export type LedgerColumn = z.infer<typeof LedgerColumn>;
+export type Ledger = z.infer<typeof Ledger>;
+export type Input = z.infer<typeof Input>;
+export type ItemKind = z.infer<typeof ItemKind>;
+export type Item = z.infer<typeof Item>;
+export type Group = z.infer<typeof Group>;
+export type Band = z.infer<typeof Band>;
+export type Pack = z.infer<typeof Pack>;
