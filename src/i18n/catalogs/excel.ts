@@ -1,0 +1,6 @@
+import type { CatalogPair } from "../types";
+
+export const excelMessages: CatalogPair = {
+  "zh-CN": {},
+  "en-US": {},
+};

@@ -1,0 +1,58 @@
+import type { Finding } from "../core/findings";
+import type { LocalizedText } from "../core/pack/schema";
+import { cliMessages } from "./catalogs/cli";
+import { excelMessages } from "./catalogs/excel";
+import { findingsMessages } from "./catalogs/findings";
+import { reasonsMessages } from "./catalogs/reasons";
+import { uiMessages } from "./catalogs/ui";
+import { xlsxMessages } from "./catalogs/xlsx";
+import { DEFAULT_LOCALE, LOCALES, type Catalog, type CatalogPair, type Locale } from "./types";
+
+export * from "./types";
+
+/** Every area's catalog. Keys are namespaced by area ("finding.", "reason.", "ui.", ...). */
+export const CATALOGS: readonly CatalogPair[] = [
+  findingsMessages,
+  reasonsMessages,
+  uiMessages,
+  cliMessages,
+  excelMessages,
+  xlsxMessages,
+];
+
+const merged: Record<Locale, Catalog> = Object.fromEntries(
+  LOCALES.map((locale) => [locale, Object.assign({}, ...CATALOGS.map((c) => c[locale])) as Catalog]),
+) as Record<Locale, Catalog>;
+
+export type MessageParams = Readonly<Record<string, string | number | boolean>>;
+
+/** Text for a key; a missing key shows the key itself so the gap is visible, never a crash. */
+export function t(locale: Locale, key: string, params: MessageParams = {}): string {
+  const template = merged[locale][key] ?? merged[DEFAULT_LOCALE][key] ?? key;
+  return format(template, params);
+}
+
+export function hasMessage(locale: Locale, key: string): boolean {
+  return key in merged[locale];
+}
+
+export function format(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** The sentence for a finding: catalog key "finding.<code>". */
+export function findingMessage(locale: Locale, finding: Pick<Finding, "code" | "params">): string {
+  return t(locale, `finding.${finding.code}`, finding.params);
+}
+
+/** Pick the language of a pack text. */
+export function localized(locale: Locale, text: LocalizedText): string {
+  return locale === "zh-CN" ? text.zh : text.en;
+}
+
+/** zh-CN unless the display language is English. */
+export function localeFor(displayLanguage: string | undefined | null): Locale {
+  return displayLanguage && /^en\b/i.test(displayLanguage) ? "en-US" : DEFAULT_LOCALE;
+}
