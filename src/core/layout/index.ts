@@ -1,2 +1,3 @@
 export * from "./columns";
 export * from "./layout";
+export * from "./meta";

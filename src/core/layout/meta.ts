@@ -1,0 +1,62 @@
+import { LAYOUT_VERSION, type WorkbookLayout } from "./layout";
+
+/**
+ * What the very hidden metadata sheet holds, so both adapters (and later versions) find their
+ * tables after a user moved or renamed things. Stored as rows of [kind, key, value, extra] from A1.
+ */
+export interface WorkbookMeta {
+  packId: string;
+  packVersion: string;
+  layoutVersion: number;
+  /** Where each layout table was put: Excel table name and the sheet name at install time. */
+  tables: readonly { key: string; name: string; sheet: string }[];
+  /** Item ids a newer pack version no longer has; their rows are kept and marked, never deleted. */
+  retiredItems: readonly string[];
+}
+
+export type MetaRow = [string, string, string, string];
+
+export function metaFor(layout: WorkbookLayout, retiredItems: readonly string[] = []): WorkbookMeta {
+  return {
+    packId: layout.packId,
+    packVersion: layout.packVersion,
+    layoutVersion: layout.layoutVersion,
+    tables: layout.tables.map((t) => ({ key: t.key, name: t.name, sheet: t.sheet })),
+    retiredItems,
+  };
+}
+
+export function metaRows(meta: WorkbookMeta): MetaRow[] {
+  return [
+    ["taizhang", "packId", meta.packId, ""],
+    ["taizhang", "packVersion", meta.packVersion, ""],
+    ["taizhang", "layoutVersion", String(meta.layoutVersion), ""],
+    ...meta.tables.map((t): MetaRow => ["table", t.key, t.name, t.sheet]),
+    ...meta.retiredItems.map((id): MetaRow => ["retired", id, "", ""]),
+  ];
+}
+
+/** Reads the rows back; null when they are not Taizhang metadata. Unknown row kinds are ignored. */
+export function parseMetaRows(rows: readonly (readonly unknown[])[]): WorkbookMeta | null {
+  const header = new Map<string, string>();
+  const tables: { key: string; name: string; sheet: string }[] = [];
+  const retiredItems: string[] = [];
+  for (const row of rows) {
+    const [kind, key, value, extra] = row.map((cell) =>
+      cell === null || cell === undefined ? "" : String(cell),
+    );
+    if (kind === "taizhang" && key) header.set(key, value ?? "");
+    else if (kind === "table" && key && value) tables.push({ key, name: value, sheet: extra ?? "" });
+    else if (kind === "retired" && key) retiredItems.push(key);
+  }
+  const packId = header.get("packId");
+  const packVersion = header.get("packVersion");
+  const layoutVersion = Number(header.get("layoutVersion"));
+  if (!packId || !packVersion || !Number.isInteger(layoutVersion)) return null;
+  return { packId, packVersion, layoutVersion, tables, retiredItems };
+}
+
+/** True when this reader understands the workbook's layout. */
+export function isLayoutSupported(meta: WorkbookMeta): boolean {
+  return meta.layoutVersion >= 1 && meta.layoutVersion <= LAYOUT_VERSION;
+}
