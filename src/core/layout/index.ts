@@ -1,3 +1,4 @@
 export * from "./columns";
 export * from "./layout";
 export * from "./meta";
+export * from "./resultSheets";
