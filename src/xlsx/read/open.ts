@@ -1,0 +1,29 @@
+import type { WorkbookMeta } from "../../core/layout";
+import { XlsxError } from "../errors";
+import { loadXlsx, type ExcelJS } from "../exceljs";
+import { DEFAULT_LIMITS, guardXlsxBytes, type InputLimits } from "../guard";
+import { readMeta } from "./meta";
+
+export interface OpenedWorkbook {
+  workbook: ExcelJS.Workbook;
+  meta: WorkbookMeta;
+}
+
+/**
+ * Opens .xlsx bytes (from a file, an upload or a fetch: no file system here). Throws an
+ * XlsxError with a code for anything unusable: empty, not a zip, encrypted, too large, corrupt,
+ * or not a Taizhang workbook.
+ */
+export async function openWorkbook(
+  bytes: Uint8Array,
+  limits: InputLimits = DEFAULT_LIMITS,
+): Promise<OpenedWorkbook> {
+  guardXlsxBytes(bytes, limits);
+  let workbook: ExcelJS.Workbook;
+  try {
+    workbook = await loadXlsx(bytes);
+  } catch (cause) {
+    throw new XlsxError("corrupt", {}, cause);
+  }
+  return { workbook, meta: readMeta(workbook) };
+}
