@@ -3,6 +3,7 @@ import type { LocalizedText } from "../core/pack/schema";
 import { cliMessages } from "./catalogs/cli";
 import { excelMessages } from "./catalogs/excel";
 import { findingsMessages } from "./catalogs/findings";
+import { packMessages } from "./catalogs/pack";
 import { reasonsMessages } from "./catalogs/reasons";
 import { uiMessages } from "./catalogs/ui";
 import { xlsxMessages } from "./catalogs/xlsx";
@@ -18,6 +19,7 @@ export const CATALOGS: readonly CatalogPair[] = [
   cliMessages,
   excelMessages,
   xlsxMessages,
+  packMessages,
 ];
 
 const merged: Record<Locale, Catalog> = Object.fromEntries(

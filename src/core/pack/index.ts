@@ -1,0 +1,7 @@
+export * from "./schema";
+export * from "./problems";
+export * from "./load";
+export * from "./count";
+export * from "./rule-kinds";
+export * from "./rule-refs";
+export { isCalendarDate, isMonthDay } from "./check-dates";

@@ -1,0 +1,32 @@
+import type { ItemKind, RuleType } from "./schema";
+
+/** Rules that run once per item, on inputs or ledger counts (templates/README.md). */
+export const ITEM_LEVEL_RULES: ReadonlySet<RuleType> = new Set([
+  "ratioAtLeast",
+  "countBetween",
+  "countAtLeast",
+  "quarterDeadline",
+]);
+
+/** Which item kinds each rule may sit on. Row rules run on the row or records of the item. */
+export const RULE_KINDS: Readonly<Record<RuleType, readonly ItemKind[]>> = {
+  required: ["status", "ledger", "veto"],
+  enum: ["status", "ledger", "veto"],
+  date: ["status", "ledger", "veto"],
+  dateOrder: ["status", "ledger", "veto"],
+  withinDays: ["status", "ledger", "veto"],
+  validity: ["status", "ledger", "veto"],
+  requiredReviews: ["status", "ledger", "veto"],
+  // The checklist's 完成 / 佐证材料 pair; ledgers and veto rows have neither.
+  evidenceRequired: ["status"],
+  vetoWindow: ["veto"],
+  // An indicator is scored by these alone; a ledger item's score is zeroed when one fails.
+  ratioAtLeast: ["indicator", "ledger"],
+  countBetween: ["indicator", "ledger"],
+  countAtLeast: ["indicator", "ledger"],
+  quarterDeadline: ["indicator", "ledger"],
+};
+
+export function isItemLevelRule(type: RuleType): boolean {
+  return ITEM_LEVEL_RULES.has(type);
+}
