@@ -1,0 +1,131 @@
+import type { Assessment } from "../assessment";
+import { mostMissedItems } from "./mostMissed";
+import { competitionRanks, compareForRanking } from "./rank";
+import type {
+  BandCount,
+  Consolidation,
+  ConsolidatedGroup,
+  ConsolidateOptions,
+  ConsolidationNote,
+  TownshipInput,
+  TownshipRow,
+} from "./types";
+
+/**
+ * Many townships' assessments → one summary: townships × groups matrix, ranking, eligibility,
+ * band counts, gap counts and the items most often missing. Pure and deterministic: the same
+ * inputs in any order give the same result.
+ */
+export function consolidate(
+  inputs: readonly TownshipInput[],
+  options: ConsolidateOptions = {},
+): Consolidation {
+  const rows = inputs.map(({ source, assessment }) => ({ row: rowFor(source, assessment), assessment }));
+  rows.sort((a, b) => compareForRanking(a.row, b.row));
+  const ranks = competitionRanks(rows.map((r) => r.row));
+  const townships = rows.map(({ row }, i): TownshipRow => ({ ...row, rank: ranks[i] as number }));
+
+  const groups = groupColumns(rows.map((r) => r.assessment));
+  const scores = townships.map((t) => t.score);
+  return {
+    packIds: unique(inputs.map((i) => i.assessment.packId)),
+    versions: unique(inputs.map((i) => `${i.assessment.packId}@${i.assessment.packVersion}`)),
+    groups,
+    townships,
+    mostMissed: mostMissedItems(
+      rows.map(({ row, assessment }) => ({ township: row.township, assessment })),
+      options.mostMissedLimit,
+    ),
+    bands: bandCounts(rows.map((r) => r.assessment)),
+    eligibleCount: townships.filter((t) => t.eligible).length,
+    meanScore:
+      scores.length === 0 ? null : Math.round((scores.reduce((s, x) => s + x, 0) / scores.length) * 10) / 10,
+    notes: notesFor(inputs, townships),
+  };
+}
+
+function rowFor(source: string, assessment: Assessment): Omit<TownshipRow, "rank"> {
+  return {
+    source,
+    township: assessment.township.trim() || source,
+    packId: assessment.packId,
+    packVersion: assessment.packVersion,
+    assessmentDate: assessment.assessmentDate,
+    score: assessment.score,
+    band: assessment.band,
+    eligible: assessment.eligible,
+    vetoCount: assessment.vetoes.length,
+    groupScores: Object.fromEntries(assessment.groups.map((g) => [g.groupId, g.score])),
+    gapCount: assessment.gaps.length,
+    errorCount: assessment.findings.filter((f) => f.severity === "error").length,
+    warningCount: assessment.findings.filter((f) => f.severity === "warning").length,
+  };
+}
+
+/** Groups in pack order, newest version first, keeping those that score somewhere. */
+function groupColumns(assessments: readonly Assessment[]): ConsolidatedGroup[] {
+  const byVersion = [...assessments].sort((a, b) => compareVersions(b.packVersion, a.packVersion));
+  const seen = new Map<string, ConsolidatedGroup>();
+  const scored = new Set<string>();
+  for (const assessment of byVersion) {
+    for (const group of assessment.groups) {
+      if (!seen.has(group.groupId)) seen.set(group.groupId, { groupId: group.groupId, title: group.title });
+      if (group.score !== null) scored.add(group.groupId);
+    }
+  }
+  return [...seen.values()].filter((g) => scored.has(g.groupId));
+}
+
+function bandCounts(assessments: readonly Assessment[]): BandCount[] {
+  const counts = new Map<string, BandCount>();
+  for (const { band } of assessments) {
+    const entry = counts.get(band.id) ?? { band, count: 0 };
+    entry.count++;
+    counts.set(band.id, entry);
+  }
+  return [...counts.values()];
+}
+
+function notesFor(inputs: readonly TownshipInput[], townships: readonly TownshipRow[]): ConsolidationNote[] {
+  const notes: ConsolidationNote[] = [];
+  const packIds = unique(inputs.map((i) => i.assessment.packId));
+  if (packIds.length > 1)
+    notes.push({ code: "consolidate.mixedPacks", params: { packs: packIds.join(", ") } });
+  for (const packId of packIds) {
+    const versions = unique(
+      inputs.filter((i) => i.assessment.packId === packId).map((i) => i.assessment.packVersion),
+    ).sort(compareVersions);
+    if (versions.length > 1) {
+      notes.push({
+        code: "consolidate.mixedVersions",
+        params: { pack: packId, versions: versions.join(", ") },
+      });
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const t of townships) counts.set(t.township, (counts.get(t.township) ?? 0) + 1);
+  for (const [township, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (count > 1) notes.push({ code: "consolidate.duplicateTownship", params: { township, count } });
+  }
+  return notes;
+}
+
+/** Semver order on the numeric parts; a pre-release sorts before its release. */
+export function compareVersions(a: string, b: string): number {
+  const parse = (v: string) => {
+    const [core = "", pre] = v.split("-", 2);
+    return { parts: core.split(".").map(Number), pre };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  for (let i = 0; i < 3; i++) {
+    const d = (x.parts[i] ?? 0) - (y.parts[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  if (x.pre === y.pre) return 0;
+  if (x.pre === undefined) return 1;
+  if (y.pre === undefined) return -1;
+  return x.pre < y.pre ? -1 : 1;
+}
+
+const unique = <T>(values: readonly T[]): T[] => [...new Set(values)].sort();

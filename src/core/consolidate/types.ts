@@ -1,0 +1,81 @@
+import type { Assessment, BandResult } from "../assessment";
+import type { LocalizedText } from "../pack/schema";
+
+/** One township's result and where it came from (a file name, for the coordinator). */
+export interface TownshipInput {
+  source: string;
+  assessment: Assessment;
+}
+
+export interface ConsolidatedGroup {
+  groupId: string;
+  title: LocalizedText;
+}
+
+export interface TownshipRow {
+  source: string;
+  /** 乡镇名称 from the workbook, else the source. */
+  township: string;
+  packId: string;
+  packVersion: string;
+  assessmentDate: string | null;
+  score: number;
+  band: BandResult;
+  eligible: boolean;
+  vetoCount: number;
+  /** 0..100 by group id; null when the group does not apply or the pack version lacks it. */
+  groupScores: Readonly<Record<string, number | null>>;
+  gapCount: number;
+  errorCount: number;
+  warningCount: number;
+  /** 1-based; ties share a rank (1, 2, 2, 4). Eligible townships rank before ineligible ones. */
+  rank: number;
+}
+
+export interface MissedItem {
+  itemId: string;
+  groupId: string;
+  clause: string;
+  title: LocalizedText;
+  /** Townships where the item is a gap. */
+  count: number;
+  /** count / townships whose pack has the item, 0..1. */
+  share: number;
+  /** Σ points lost over those townships (0..100 scale each). */
+  pointsLost: number;
+  /** Township names, in ranking order. */
+  townships: readonly string[];
+}
+
+/** Something the coordinator should know about the batch, as data (text from i18n by code). */
+export interface ConsolidationNote {
+  /** consolidate.mixedVersions · consolidate.mixedPacks · consolidate.duplicateTownship */
+  code: string;
+  params: Readonly<Record<string, string | number>>;
+}
+
+export interface BandCount {
+  band: BandResult;
+  count: number;
+}
+
+export interface Consolidation {
+  packIds: readonly string[];
+  /** Every pack version seen, as "id@version", sorted. */
+  versions: readonly string[];
+  /** Matrix columns: groups that score in at least one township, in pack order. */
+  groups: readonly ConsolidatedGroup[];
+  /** Ranking order. */
+  townships: readonly TownshipRow[];
+  mostMissed: readonly MissedItem[];
+  bands: readonly BandCount[];
+  eligibleCount: number;
+  /** Mean overall score, one decimal; null for an empty batch. */
+  meanScore: number | null;
+  notes: readonly ConsolidationNote[];
+}
+
+export interface ConsolidateOptions {
+  /** How many most-missed items to keep; all when absent. */
+  mostMissedLimit?: number;
+}
