@@ -80,7 +80,7 @@ const coreBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/**", "coverage/**", "test-results/**", "node_modules/**", "**/*.cjs", "bin/**"] },
+  { ignores: ["dist/**", "coverage/**", "test-results/**", "node_modules/**", ".tmp/**", ".certs/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -95,8 +95,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.{js,mjs}"],
+    files: ["**/*.{js,mjs,cjs}"],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ["**/*.{js,cjs}"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" }, // CommonJS files (webpack, jest, bin) use require.
   },
   coreBoundary,
   prettier,

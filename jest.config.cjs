@@ -23,6 +23,7 @@ module.exports = {
       testEnvironment: "node",
       transform,
       testMatch: ["<rootDir>/tests/browser/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/browser/globalSetup.ts",
     },
   ],
 };

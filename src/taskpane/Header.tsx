@@ -1,0 +1,42 @@
+import { Caption1, Dropdown, Option, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { LOCALES, type Locale } from "../i18n";
+import { useLocale } from "./locale";
+
+const useStyles = makeStyles({
+  header: {
+    display: "flex",
+    alignItems: "flex-start",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  titles: { display: "flex", flexDirection: "column", minWidth: 0 },
+  lang: { minWidth: "96px", width: "96px" },
+});
+
+export function Header() {
+  const styles = useStyles();
+  const { t, locale, setLocale } = useLocale();
+  return (
+    <header className={styles.header}>
+      <div className={styles.titles}>
+        <Title3 as="h1">{t("ui.app.title")}</Title3>
+        <Caption1>{t("ui.app.subtitle")}</Caption1>
+      </div>
+      <Dropdown
+        className={styles.lang}
+        aria-label={t("ui.lang.label")}
+        value={t(locale === "zh-CN" ? "ui.lang.zh" : "ui.lang.en")}
+        selectedOptions={[locale]}
+        onOptionSelect={(_, data) => setLocale(data.optionValue as Locale)}
+      >
+        {LOCALES.map((l) => (
+          <Option key={l} value={l}>
+            {t(l === "zh-CN" ? "ui.lang.zh" : "ui.lang.en")}
+          </Option>
+        ))}
+      </Dropdown>
+    </header>
+  );
+}

@@ -1,0 +1,17 @@
+import { createRoot } from "react-dom/client";
+import { localeFor } from "../i18n";
+import { App } from "./App";
+import { NotInExcel } from "./NotInExcel";
+import { themeFor } from "./theme";
+
+const root = createRoot(document.getElementById("root") as HTMLElement);
+
+// Outside Office, onReady resolves with host null (design.md §8).
+void Office.onReady().then((info) => {
+  const locale = localeFor(Office.context?.displayLanguage);
+  if (info.host !== Office.HostType.Excel) {
+    root.render(<NotInExcel locale={locale} />);
+    return;
+  }
+  root.render(<App theme={themeFor(Office.context.officeTheme)} initialLocale={locale} />);
+});

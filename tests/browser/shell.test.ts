@@ -1,0 +1,53 @@
+jest.setTimeout(60000);
+
+import type { BrowserContext } from "playwright-core";
+import { launch, screenshotPath } from "./support/browser";
+import { serveDist } from "./support/server";
+
+let context: BrowserContext;
+let server: Awaited<ReturnType<typeof serveDist>>;
+
+beforeAll(async () => {
+  server = await serveDist();
+  context = await launch();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+test("the preview shows the task pane in Chinese beside the workbook", async () => {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(`${server.origin}/preview.html`);
+
+  await page.getByRole("tab", { name: "模板" }).waitFor();
+  expect(await page.getByTestId("preview-banner").innerText()).toContain("预览模式");
+  for (const tab of ["模板", "校验", "得分", "差距", "汇总"]) {
+    expect(await page.getByRole("tab", { name: tab }).isVisible()).toBe(true);
+  }
+  expect(await page.getByRole("heading", { level: 1 }).innerText()).toContain("台账");
+  const pane = await page.getByTestId("taskpane").boundingBox();
+  expect(pane?.width).toBe(350);
+  await page.screenshot({ path: screenshotPath("preview-shell") });
+  expect(errors).toEqual([]);
+});
+
+test("the language switch turns the pane to English", async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/preview.html`);
+  await page.getByRole("combobox", { name: "界面语言" }).click();
+  await page.getByRole("option", { name: "English" }).click();
+  await page.getByRole("tab", { name: "Template" }).waitFor();
+  expect(await page.getByRole("heading", { level: 1 }).innerText()).toContain("Taizhang");
+});
+
+test("the task pane outside Excel says it must be opened in Excel", async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/taskpane.html`);
+  await page.getByText("请在 Excel 中打开台账").waitFor({ timeout: 15000 });
+  await page.screenshot({ path: screenshotPath("taskpane-outside-excel") });
+});
