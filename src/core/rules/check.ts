@@ -1,0 +1,318 @@
+import type { Finding } from "../findings";
+import { CHECKLIST_COLUMNS, VETO_COLUMNS, type StatusValue } from "../layout/columns";
+import { INFO_VALUE_COLUMN, cellAddress, layoutFor, type TableLayout } from "../layout/layout";
+import type { Group, Input, Item, Pack, Rule, ValueSource } from "../pack/schema";
+import { INFO_INPUTS, type InputSnapshot, type TableSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { parseCell } from "../values/cell";
+import { parseDate } from "../values/date";
+import type { IsoDate } from "../values/isoDate";
+import { displayValue, isBlank } from "../values/normalize";
+import { cellTypeHits, checkChecklistRow, checkVetoRow } from "./implicit";
+import { labelParams } from "./labels";
+import { place, type Place } from "./place";
+import { itemModule, rowModule } from "./registry";
+import { RowView, type ColumnIndex, type ColumnInfo } from "./rowView";
+import type { CheckContext, InputValue, LedgerRecords, RuleHit } from "./types";
+import { vetoState, type VetoState } from "./vetoWindow";
+
+/** What checking found about one item, before scoring. */
+export interface ItemCheck {
+  item: Item;
+  group: Group;
+  /** Findings that count against the item, in order. */
+  findings: Finding[];
+  /** Status and indicator items: the 状态 cell (null when blank or the row is missing). */
+  status: StatusValue | null | "invalid";
+  /** The item has a 不适用 reason in 备注. */
+  hasNote: boolean;
+  /** All item-level rules (ratioAtLeast, counts, quarterDeadline) met; true when there are none. */
+  itemRulesMet: boolean | "unknown";
+  hasItemRules: boolean;
+  /** Ledger items: records checked and records passing all their rules. */
+  ledger?: { total: number; passed: number; required: boolean };
+  veto?: VetoState & { sheet: string; row: number };
+  owner?: string;
+}
+
+export interface CheckResult {
+  township: string;
+  assessmentDate: IsoDate | null;
+  findings: Finding[];
+  items: ItemCheck[];
+}
+
+const CHECK_COLUMN_ID = "check";
+
+const indexOf = (columns: readonly ColumnInfo[]): ColumnIndex => new Map(columns.map((c) => [c.id, c]));
+const CHECKLIST_INDEX = indexOf(CHECKLIST_COLUMNS);
+const VETO_INDEX = indexOf(VETO_COLUMNS);
+
+/** Runs every implicit and pack rule over a snapshot. Pure and deterministic. */
+export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
+  const layout = layoutFor(pack);
+  const findings: Finding[] = [];
+  const infoPlace = (inputId: string): Place => {
+    const input: InputSnapshot | undefined = snapshot.inputs[inputId];
+    if (input) return { sheet: input.sheet, cell: input.cell };
+    const row = layout.info.rows.find((r) => r.inputId === inputId)?.row;
+    return { sheet: layout.info.sheet, ...(row ? { cell: cellAddress(INFO_VALUE_COLUMN, row) } : {}) };
+  };
+
+  // 基本信息: township and assessment date.
+  const townshipValue = snapshot.inputs[INFO_INPUTS.township]?.value ?? null;
+  const township = displayValue(townshipValue);
+  if (isBlank(townshipValue)) {
+    findings.push(place(hit("info.townshipMissing"), infoPlace(INFO_INPUTS.township)));
+  }
+  const dateValue = snapshot.inputs[INFO_INPUTS.assessmentDate]?.value ?? null;
+  const parsedDate = parseDate(dateValue);
+  const assessmentDate = parsedDate.ok ? parsedDate.value : null;
+  if (isBlank(dateValue)) {
+    findings.push(place(hit("info.assessmentDateMissing"), infoPlace(INFO_INPUTS.assessmentDate)));
+  } else if (!parsedDate.ok) {
+    findings.push(
+      place(
+        hit("info.assessmentDateInvalid", { raw: displayValue(dateValue) }),
+        infoPlace(INFO_INPUTS.assessmentDate),
+      ),
+    );
+  }
+
+  // Indicator inputs, each read as its type once; findings kept per input to attach to items.
+  const inputs = new Map<string, InputValue>();
+  const inputFindings = new Map<string, Finding[]>();
+  const counted = countedInputs(pack);
+  for (const input of pack.inputs) {
+    const snap = snapshot.inputs[input.id];
+    const value = readInput(input, snap);
+    inputs.set(input.id, value);
+    const at = infoPlace(input.id);
+    const own: Finding[] = [];
+    if (value.state === "unreadable") {
+      const result = parseCell(input.type, snap?.value ?? null, { percent: isPercent(input) });
+      if (!result.ok) {
+        own.push(place(hit(result.code, { ...labelParams("field", input.label), ...result.params }), at));
+      }
+    } else if ((value.state === "blank" || value.state === "absent") && counted.has(input.id)) {
+      own.push(place(hit("input.missing", labelParams("field", input.label)), at));
+    }
+    inputFindings.set(input.id, own);
+    findings.push(...own);
+  }
+
+  // Tables.
+  const tableOf = (layoutTable: TableLayout): TableSnapshot | undefined => {
+    const table = snapshot.tables[layoutTable.key];
+    if (!table) {
+      findings.push(
+        place(hit("table.missing", labelParams("table", layoutTable.title)), {
+          sheet: layoutTable.sheet,
+          tableKey: layoutTable.key,
+        }),
+      );
+    }
+    return table;
+  };
+  const checklistRows = new Map<string, RowView>();
+  const vetoRows = new Map<string, RowView>();
+  const ledgers = new Map<string, LedgerRecords>();
+  const ledgerTypeFindings = new Map<string, Finding[]>();
+  const ledgerBadRecords = new Map<string, ReadonlySet<RowView>>();
+  for (const layoutTable of layout.tables) {
+    const table = tableOf(layoutTable);
+    if (layoutTable.kind === "ledger") {
+      const ledger = pack.ledgers.find((l) => `ledger:${l.id}` === layoutTable.key);
+      if (!ledger) continue;
+      const columns = indexOf(ledger.columns);
+      const records: RowView[] = [];
+      const typeFindings: Finding[] = [];
+      const bad = new Set<RowView>();
+      for (const row of table?.rows ?? []) {
+        const view = new RowView(table as TableSnapshot, row, columns);
+        if (ledger.columns.every((c) => c.id === CHECK_COLUMN_ID || view.isBlank(c.id))) continue;
+        records.push(view);
+        const hits = cellTypeHits(view);
+        if (hits.length > 0) bad.add(view);
+        for (const h of hits) typeFindings.push(place(h, rowPlace(view)));
+      }
+      ledgers.set(ledger.id, { ledger, records });
+      ledgerTypeFindings.set(ledger.id, typeFindings);
+      ledgerBadRecords.set(ledger.id, bad);
+    } else if (table) {
+      const target = layoutTable.kind === "veto" ? vetoRows : checklistRows;
+      const columns = layoutTable.kind === "veto" ? VETO_INDEX : CHECKLIST_INDEX;
+      for (const row of table.rows) {
+        const view = new RowView(table, row, columns);
+        const id = view.text("id");
+        if (id && !target.has(id)) target.set(id, view);
+      }
+    }
+  }
+
+  const ctx: CheckContext = { pack, assessmentDate, inputs, ledgers };
+  const items: ItemCheck[] = [];
+  for (const group of pack.groups) {
+    for (const item of group.items) {
+      items.push(
+        checkItem(item, group, ctx, {
+          row: (item.kind === "veto" ? vetoRows : checklistRows).get(item.id),
+          infoPlace,
+          inputFindings,
+          ledgerTypeFindings,
+          ledgerBadRecords,
+        }),
+      );
+    }
+  }
+  for (const item of items) findings.push(...item.findings.filter((f) => f.itemId === item.item.id));
+  for (const typeFindings of ledgerTypeFindings.values()) findings.push(...typeFindings);
+  return { township, assessmentDate, findings, items };
+}
+
+interface ItemInputs {
+  row: RowView | undefined;
+  infoPlace: (inputId: string) => Place;
+  inputFindings: ReadonlyMap<string, Finding[]>;
+  ledgerTypeFindings: ReadonlyMap<string, Finding[]>;
+  ledgerBadRecords: ReadonlyMap<string, ReadonlySet<RowView>>;
+}
+
+function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs): ItemCheck {
+  const { row } = inp;
+  const own: Finding[] = [];
+  const at = (view: RowView): Place => ({ ...rowPlace(view), itemId: item.id });
+  const rowRules = item.rules.filter((r) => rowModule(r) !== null);
+  const itemRules = item.rules.filter((r) => itemModule(r) !== null);
+  const result: ItemCheck = {
+    item,
+    group,
+    findings: own,
+    status: null,
+    hasNote: row ? !row.isBlank("note") : false,
+    itemRulesMet: true,
+    hasItemRules: itemRules.length > 0,
+  };
+  const owner = row?.display("owner");
+  if (owner) result.owner = owner;
+
+  if (item.kind === "veto") {
+    if (row) {
+      const years = vetoYears(item, ctx.pack);
+      const hits = [
+        ...checkVetoRow(row, ctx, years),
+        ...runRowRules(
+          rowRules.filter((r) => r.type !== "vetoWindow"),
+          row,
+          ctx,
+        ),
+      ];
+      own.push(...hits.map((h) => place(h, at(row))));
+      result.veto = { ...vetoState(row, years, ctx.assessmentDate), sheet: row.table.sheet, row: row.row };
+    }
+    return result;
+  }
+
+  if (row) {
+    const checked = checkChecklistRow(row, ctx, item.kind === "status");
+    result.status = checked.status;
+    const hits =
+      item.kind === "ledger" ? checked.hits : [...checked.hits, ...runRowRules(rowRules, row, ctx)];
+    own.push(...hits.map((h) => place(h, at(row))));
+  }
+
+  if (item.kind === "ledger" && item.ledger) {
+    const records = ctx.ledgers.get(item.ledger);
+    const bad = inp.ledgerBadRecords.get(item.ledger);
+    own.push(...(inp.ledgerTypeFindings.get(item.ledger) ?? []));
+    let passed = 0;
+    for (const record of records?.records ?? []) {
+      const hits = runRowRules(rowRules, record, ctx);
+      for (const h of hits) own.push(place(h, at(record)));
+      if (!bad?.has(record) && !hits.some((h) => h.severity === "error")) passed++;
+    }
+    result.ledger = {
+      total: records?.records.length ?? 0,
+      passed,
+      required: records?.ledger.required ?? false,
+    };
+  }
+
+  for (const input of referencedInputs(itemRules)) own.push(...(inp.inputFindings.get(input) ?? []));
+  const itemPlace: Place = row
+    ? { sheet: row.table.sheet, row: row.row, tableKey: row.table.key, itemId: item.id }
+    : { sheet: group.sheet, itemId: item.id };
+  for (const rule of itemRules) {
+    const outcome = itemModule(rule)?.evaluate(rule, ctx);
+    if (!outcome) continue;
+    if (outcome.met === "unknown") result.itemRulesMet = result.itemRulesMet === false ? false : "unknown";
+    else if (!outcome.met) result.itemRulesMet = false;
+    for (const h of outcome.hits) {
+      own.push(place(h, h.input ? { ...inp.infoPlace(h.input), itemId: item.id } : itemPlace));
+    }
+  }
+  return result;
+}
+
+function runRowRules(rules: readonly Rule[], row: RowView, ctx: CheckContext): RuleHit[] {
+  if (rules.length === 0) return [];
+  const hits: RuleHit[] = [];
+  for (const rule of rules) {
+    const module = rowModule(rule);
+    if (module) hits.push(...module.evaluate(rule, row, ctx));
+  }
+  return hits;
+}
+
+function rowPlace(view: RowView): Place {
+  return { sheet: view.table.sheet, row: view.row, tableKey: view.table.key, columns: view.table.columns };
+}
+
+const hit = (code: string, params: RuleHit["params"] = {}): RuleHit => ({ code, severity: "error", params });
+
+function vetoYears(item: Item, pack: Pack): number {
+  const own = item.rules.find((r): r is Extract<Rule, { type: "vetoWindow" }> => r.type === "vetoWindow");
+  return own?.years ?? pack.assessment.vetoWindowYears;
+}
+
+const isPercent = (input: Input): boolean =>
+  Boolean(input.unit && /%|％/.test(input.unit.zh + input.unit.en));
+
+function readInput(input: Input, snap: InputSnapshot | undefined): InputValue {
+  if (!snap) return { state: "absent" };
+  if (isBlank(snap.value)) return { state: "blank" };
+  const result = parseCell(input.type, snap.value, { percent: isPercent(input) });
+  if (!result.ok || typeof result.value === "boolean") return { state: "unreadable" };
+  return { state: "value", value: result.value };
+}
+
+function sourceInputs(source: ValueSource): string[] {
+  return "input" in source ? [source.input] : [];
+}
+
+/** Inputs a count or ratio reads: blank ones are findings (a quarterDeadline input may be blank). */
+function countedInputs(pack: Pack): Set<string> {
+  const ids = new Set<string>();
+  for (const group of pack.groups) {
+    for (const item of group.items) {
+      for (const rule of item.rules) {
+        if (rule.type === "ratioAtLeast")
+          [rule.numerator, rule.denominator].flatMap(sourceInputs).forEach((id) => ids.add(id));
+        if (rule.type === "countBetween" || rule.type === "countAtLeast")
+          sourceInputs(rule.source).forEach((id) => ids.add(id));
+      }
+    }
+  }
+  return ids;
+}
+
+function referencedInputs(rules: readonly Rule[]): string[] {
+  const ids: string[] = [];
+  for (const rule of rules) {
+    if (rule.type === "ratioAtLeast")
+      ids.push(...sourceInputs(rule.numerator), ...sourceInputs(rule.denominator));
+    else if (rule.type === "countBetween" || rule.type === "countAtLeast")
+      ids.push(...sourceInputs(rule.source));
+    else if (rule.type === "quarterDeadline") ids.push(rule.input);
+  }
+  return [...new Set(ids)];
+}

@@ -1,0 +1,104 @@
+import type { Severity } from "../findings";
+import { STATUS, type StatusValue } from "../layout/columns";
+import { parseCell } from "../values/cell";
+import { parseDate } from "../values/date";
+import { parseStatus } from "../values/status";
+import { inFutureHit } from "./date";
+import { evidenceRequiredRule } from "./evidenceRequired";
+import { labelParams } from "./labels";
+import type { RowView } from "./rowView";
+import type { CheckContext, RuleHit } from "./types";
+import { vetoWindowRule } from "./vetoWindow";
+
+/** Codes of the checks every row of a kind gets without the pack asking (templates/README.md). */
+export const IMPLICIT_CODES: Readonly<Record<string, Severity>> = {
+  "value.date.invalid": "error",
+  "value.date.impossible": "error",
+  "value.number.invalid": "error",
+  "value.integer.notWhole": "error",
+  "value.ratio.invalid": "error",
+  "value.ratio.outOfRange": "error",
+  "value.yesNo.invalid": "error",
+  "value.enum.invalid": "error",
+  "value.status.invalid": "error",
+  "status.notApplicableNoReason": "error",
+  "status.doneWithoutDate": "warning",
+  "info.townshipMissing": "error",
+  "info.assessmentDateMissing": "error",
+  "info.assessmentDateInvalid": "error",
+  "input.missing": "error",
+  "table.missing": "error",
+};
+
+const CHECK_COLUMN_ID = "check";
+
+/** One finding per filled cell that cannot be read as its column's type. */
+export function cellTypeHits(row: RowView): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const column of row.columns.values()) {
+    if (column.type === "text" || column.id === CHECK_COLUMN_ID || row.isBlank(column.id)) continue;
+    const result = parseCell(column.type, row.raw(column.id), column.values ? { values: column.values } : {});
+    if (!result.ok) {
+      hits.push({
+        code: result.code,
+        severity: "error",
+        column: column.id,
+        params: { ...labelParams("field", column.header), ...result.params },
+      });
+    }
+  }
+  return hits;
+}
+
+export interface StatusRowCheck {
+  /** Null when blank; "invalid" when unreadable. */
+  status: StatusValue | null | "invalid";
+  hits: RuleHit[];
+}
+
+/**
+ * A checklist row: 状态 one of the four values, 完成日期 a date not after the assessment date, and —
+ * for status items — 完成 with 佐证材料 and a date, 不适用 with a reason in 备注.
+ */
+export function checkChecklistRow(row: RowView, ctx: CheckContext, statusItem: boolean): StatusRowCheck {
+  const hits: RuleHit[] = [];
+  const parsedStatus = parseStatus(row.raw("status"));
+  const status = row.isBlank("status") ? null : parsedStatus.ok ? parsedStatus.value : "invalid";
+  if (!parsedStatus.ok && status === "invalid") {
+    hits.push({
+      code: parsedStatus.code,
+      severity: "error",
+      column: "status",
+      params: { ...labelParams("field", row.header("status")), ...parsedStatus.params },
+    });
+  }
+  if (!row.isBlank("doneDate")) {
+    const field = labelParams("field", row.header("doneDate"));
+    const date = parseDate(row.raw("doneDate"));
+    if (!date.ok) {
+      hits.push({
+        code: date.code,
+        severity: "error",
+        column: "doneDate",
+        params: { ...field, ...date.params },
+      });
+    } else if (ctx.assessmentDate && date.value > ctx.assessmentDate) {
+      hits.push(inFutureHit("doneDate", field, date.value, ctx.assessmentDate));
+    }
+  }
+  if (statusItem) {
+    hits.push(...evidenceRequiredRule.evaluate({ type: "evidenceRequired" }, row, ctx));
+    if (status === STATUS.notApplicable && row.isBlank("note")) {
+      hits.push({ code: "status.notApplicableNoReason", severity: "error", column: "note", params: {} });
+    }
+    if (status === STATUS.done && row.isBlank("doneDate")) {
+      hits.push({ code: "status.doneWithoutDate", severity: "warning", column: "doneDate", params: {} });
+    }
+  }
+  return { status, hits };
+}
+
+/** A veto row: 是否发生 a yes/no, 发生日期 a date, and the window check. */
+export function checkVetoRow(row: RowView, ctx: CheckContext, years: number): RuleHit[] {
+  return [...cellTypeHits(row), ...vetoWindowRule.evaluate({ type: "vetoWindow", years }, row, ctx)];
+}

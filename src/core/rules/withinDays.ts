@@ -1,0 +1,68 @@
+import { addDaysIso, daysBetween } from "../values/isoDate";
+import { labelParams } from "./labels";
+import type { RowRuleModule } from "./types";
+
+export const WITHIN_DAYS_CODES = {
+  exceeded: "withinDays.exceeded",
+  beforeStart: "withinDays.beforeStart",
+  /** Not done and the time limit has passed. */
+  overdue: "withinDays.overdue",
+  /** Not done yet, still within the time limit. */
+  pending: "withinDays.pending",
+} as const;
+
+/** `to` within `days` calendar days of `from` (备案 within 30 days of 公布). */
+export const withinDaysRule: RowRuleModule<"withinDays"> = {
+  scope: "row",
+  codes: {
+    [WITHIN_DAYS_CODES.exceeded]: "error",
+    [WITHIN_DAYS_CODES.beforeStart]: "error",
+    [WITHIN_DAYS_CODES.overdue]: "error",
+    [WITHIN_DAYS_CODES.pending]: "warning",
+  },
+  evaluate(rule, row, ctx) {
+    const fromDate = row.date(rule.from);
+    if (fromDate === null) return [];
+    const labels = {
+      ...labelParams("from", row.header(rule.from)),
+      ...labelParams("to", row.header(rule.to)),
+    };
+    const deadline = addDaysIso(fromDate, rule.days);
+    if (row.isBlank(rule.to)) {
+      if (!ctx.assessmentDate) return [];
+      const overdue = ctx.assessmentDate > deadline;
+      return [
+        {
+          code: overdue ? WITHIN_DAYS_CODES.overdue : WITHIN_DAYS_CODES.pending,
+          severity: overdue ? "error" : "warning",
+          column: rule.to,
+          params: { ...labels, fromDate, days: rule.days, deadline },
+        },
+      ];
+    }
+    const toDate = row.date(rule.to);
+    if (toDate === null) return [];
+    const actual = daysBetween(fromDate, toDate);
+    if (actual < 0) {
+      return [
+        {
+          code: WITHIN_DAYS_CODES.beforeStart,
+          severity: "error",
+          column: rule.to,
+          params: { ...labels, fromDate, toDate },
+        },
+      ];
+    }
+    if (actual > rule.days) {
+      return [
+        {
+          code: WITHIN_DAYS_CODES.exceeded,
+          severity: "error",
+          column: rule.to,
+          params: { ...labels, fromDate, toDate, days: rule.days, actual },
+        },
+      ];
+    }
+    return [];
+  },
+};

@@ -1,0 +1,8 @@
+import type { BandResult } from "../assessment";
+import type { Band } from "../pack/schema";
+
+/** The first band (highest first) whose minimum the score reaches; the last band otherwise. */
+export function bandFor(score: number, bands: readonly Band[]): BandResult {
+  const band = bands.find((b) => score >= b.min) ?? bands[bands.length - 1];
+  return band ? { id: band.id, label: band.label } : { id: "none", label: { zh: "—", en: "—" } };
+}

@@ -1,0 +1,4 @@
+export * from "./band";
+export * from "./group";
+export * from "./item";
+export * from "./reasons";

@@ -1,0 +1,22 @@
+/** Score reason codes (ScoreReason.code); each has text under `reason.<code>` in src/i18n. */
+export const REASON_CODES = [
+  "status.done",
+  "status.partial",
+  "status.notStarted",
+  "status.empty",
+  "status.invalid",
+  "status.notApplicable",
+  "indicator.met",
+  "indicator.notMet",
+  "indicator.missing",
+  "ledger.share",
+  "ledger.ruleFailed",
+  "ledger.emptyRequired",
+  "ledger.emptyOptional",
+  "veto.clear",
+  "veto.unanswered",
+  "veto.inWindow",
+  "veto.outsideWindow",
+] as const;
+
+export type ReasonCode = (typeof REASON_CODES)[number];

@@ -1,0 +1,69 @@
+import type { CellValue } from "../snapshot";
+import { isoFromExcelSerial, isoFromParts, type IsoDate } from "./isoDate";
+import { displayValue, isBlank, normalizeText } from "./normalize";
+import { EMPTY_CODE, failed, parsed, type Parsed } from "./result";
+
+export const DATE_CODES = {
+  invalid: "value.date.invalid",
+  /** Looks like a date but the day does not exist, e.g. 2018-02-30. */
+  impossible: "value.date.impossible",
+} as const;
+
+const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const SEPARATED = new RegExp(String.raw`^(\d{4}) ?([-/.]) ?(\d{1,2}) ?\2 ?(\d{1,2})${TIME}$`);
+const CHINESE = /^(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?[日号]?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+
+/**
+ * A date as people enter it: Excel serial numbers, Date values, 2018-04-03, 2018/4/3, 2018.4.3,
+ * 2018年4月3日, 20180403, with full-width digits and spaces.
+ */
+export function parseDate(value: CellValue | undefined): Parsed<IsoDate> {
+  if (isBlank(value) || value === undefined || value === null) return failed(EMPTY_CODE, "");
+  if (typeof value === "number") {
+    const iso = isoFromExcelSerial(value);
+    if (iso) return parsed(iso);
+    const compact = COMPACT.exec(String(value));
+    return compact ? fromMatch(compact[1], compact[2], compact[3], String(value)) : invalid(value);
+  }
+  if (value instanceof Date) return parseDateValue(value);
+  if (typeof value === "boolean") return invalid(value);
+  const text = normalizeText(value);
+  const separated = SEPARATED.exec(text);
+  if (separated) return fromMatch(separated[1], separated[3], separated[4], value);
+  const chinese = CHINESE.exec(text);
+  if (chinese) return fromMatch(chinese[1], chinese[2], chinese[3], value);
+  const compact = COMPACT.exec(text);
+  if (compact) return fromMatch(compact[1], compact[2], compact[3], value);
+  return invalid(value);
+}
+
+/**
+ * A Date from an adapter. ExcelJS gives UTC midnight; a Date built in local time (a test, a
+ * browser) is local midnight: take whichever reading is a whole day, UTC first.
+ */
+function parseDateValue(date: Date): Parsed<IsoDate> {
+  const utcWhole = date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0;
+  const localWhole = date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0;
+  const iso =
+    !utcWhole && localWhole
+      ? isoFromParts(date.getFullYear(), date.getMonth() + 1, date.getDate())
+      : isoFromParts(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  return iso ? parsed(iso) : invalid(date);
+}
+
+function fromMatch(
+  year: string | undefined,
+  month: string | undefined,
+  day: string | undefined,
+  raw: CellValue,
+): Parsed<IsoDate> {
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  if (y < 1900) return invalid(raw);
+  const iso = isoFromParts(y, m, d);
+  return iso ? parsed(iso) : failed(DATE_CODES.impossible, displayValue(raw));
+}
+
+const invalid = (raw: CellValue): Parsed<IsoDate> => failed(DATE_CODES.invalid, displayValue(raw));

@@ -1,0 +1,31 @@
+import type { CellValue } from "../snapshot";
+
+// Full-width ASCII (！ to ～) maps onto ASCII by a fixed offset; the ideographic space is separate.
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+const SPACES = /[\s\u3000\u00A0]+/g;
+
+/** Half-width, trimmed, inner runs of space collapsed: how people's typing is compared. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(SPACES, " ")
+    .trim();
+}
+
+/** True for null, undefined, an invalid date and text that is only spaces. */
+export function isBlank(value: CellValue | undefined): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") return normalizeText(value) === "";
+  if (typeof value === "number") return Number.isNaN(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime());
+  return false;
+}
+
+/** The cell as the user would recognise it, for finding params. */
+export function displayValue(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  return String(value);
+}

@@ -1,0 +1,40 @@
+import type { CellValue } from "../snapshot";
+import { displayValue, isBlank, normalizeText } from "./normalize";
+import { EMPTY_CODE, failed, parsed, type Parsed } from "./result";
+
+export const NUMBER_CODES = {
+  invalid: "value.number.invalid",
+  /** A number, but not a whole one where a count is expected. */
+  notWhole: "value.integer.notWhole",
+} as const;
+
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const PLAIN = /^(\d+(\.\d*)?|\.\d+)$/;
+// A count word people add after the number: 5人, 8台, 2次.
+const UNIT = /[人名位台个次件项场期份部套家]$/;
+
+/** A number as people type it: full-width digits, thousands separators, spaces, a unit word. */
+export function parseNumber(value: CellValue | undefined): Parsed<number> {
+  if (isBlank(value) || value === undefined || value === null) return failed(EMPTY_CODE, "");
+  if (typeof value === "number") return Number.isFinite(value) ? parsed(value) : invalid(value);
+  if (typeof value !== "string") return invalid(value);
+  let text = normalizeText(value).replace(/\u2212/g, "-");
+  text = text.replace(UNIT, "").replace(/ /g, "");
+  let sign = 1;
+  if (text.startsWith("-") || text.startsWith("+")) {
+    sign = text.startsWith("-") ? -1 : 1;
+    text = text.slice(1);
+  }
+  if (GROUPED.test(text)) return parsed(sign * Number(text.replace(/,/g, "")));
+  if (PLAIN.test(text)) return parsed(sign * Number(text));
+  return invalid(value);
+}
+
+/** A whole number (a count). */
+export function parseInteger(value: CellValue | undefined): Parsed<number> {
+  const result = parseNumber(value);
+  if (!result.ok) return result;
+  return Number.isInteger(result.value) ? result : failed(NUMBER_CODES.notWhole, displayValue(value ?? null));
+}
+
+const invalid = (raw: CellValue): Parsed<number> => failed(NUMBER_CODES.invalid, displayValue(raw));
