@@ -5,3 +5,4 @@ export * from "./count";
 export * from "./rule-kinds";
 export * from "./rule-refs";
 export { isCalendarDate, isMonthDay } from "./check-dates";
+export * from "./builtin";
