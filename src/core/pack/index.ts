@@ -6,3 +6,4 @@ export * from "./rule-kinds";
 export * from "./rule-refs";
 export { isCalendarDate, isMonthDay } from "./check-dates";
 export * from "./builtin";
+export { packJsonSchema } from "./json-schema";
