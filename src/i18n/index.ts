@@ -46,7 +46,22 @@ export function format(template: string, params: MessageParams): string {
 
 /** The sentence for a finding: catalog key "finding.<code>". */
 export function findingMessage(locale: Locale, finding: Pick<Finding, "code" | "params">): string {
-  return t(locale, `finding.${finding.code}`, finding.params);
+  return t(locale, `finding.${finding.code}`, localizedParams(locale, finding.params));
+}
+
+/**
+ * Pack texts (column headers, input labels) travel in finding params as `name` (Chinese) with
+ * `name_en` beside it; in English, `name_en` stands in for `name`.
+ */
+export function localizedParams(locale: Locale, params: MessageParams): MessageParams {
+  if (locale === "zh-CN") return params;
+  let out: Record<string, string | number | boolean> | null = null;
+  for (const [key, value] of Object.entries(params)) {
+    if (!key.endsWith("_en")) continue;
+    out ??= { ...params };
+    out[key.slice(0, -3)] = value;
+  }
+  return out ?? params;
 }
 
 /** Pick the language of a pack text. */

@@ -78,7 +78,7 @@ function scoreVeto(check: ItemCheck): ItemScore {
   if (!veto || veto.state === "unanswered") return notScored("veto.unanswered");
   if (veto.state === "clear") return notScored("veto.clear");
   if (veto.state === "outsideWindow") return notScored("veto.outsideWindow", { date: veto.date });
-  return notScored("veto.inWindow", { date: veto.date });
+  return veto.date === "" ? notScored("veto.undated") : notScored("veto.inWindow", { date: veto.date });
 }
 
 const errorCount = (check: ItemCheck): number => check.findings.filter((f) => f.severity === "error").length;

@@ -16,6 +16,7 @@ export const REASON_CODES = [
   "veto.clear",
   "veto.unanswered",
   "veto.inWindow",
+  "veto.undated",
   "veto.outsideWindow",
 ] as const;
 
