@@ -1,0 +1,87 @@
+import type { XlContext } from "../api";
+import { FakeOfficeError } from "./errors";
+import type { ChangeRecord, WorkbookModel } from "./model";
+import { FakeWorkbook } from "./proxies";
+
+interface Operation {
+  location: string;
+  run: () => void;
+}
+
+/** What the harness (FakeExcel) gives every request context. */
+export interface ContextHost {
+  readonly model: WorkbookModel;
+  /** 14 for ExcelApi 1.14. */
+  readonly apiMinor: number;
+  /** Called at the start of every sync; may throw to fail the whole request (cell edit mode). */
+  beforeSync(): void;
+  /** How many operations the next sync may run before it fails, and with which code. */
+  takeFault(): { afterOps: number; code: string } | null;
+  /** Changes the add-in made in a sync, to fire onChanged after it. */
+  afterSync(changes: ChangeRecord[]): void;
+  /** Sheet selected by Range.select(). */
+  select(sheetName: string, address: string): void;
+}
+
+/**
+ * A request context: operations are queued and take effect in order on sync(), as in Office.js.
+ * An operation that fails stops the batch; the ones before it stay applied (Excel does not roll
+ * back), the ones after it are dropped.
+ */
+export class FakeContext implements XlContext {
+  readonly workbook: FakeWorkbook;
+  private queue: Operation[] = [];
+  private changes: ChangeRecord[] = [];
+  syncs = 0;
+
+  constructor(readonly host: ContextHost) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  get model(): WorkbookModel {
+    return this.host.model;
+  }
+
+  enqueue(location: string, run: () => void): void {
+    this.queue.push({ location, run });
+  }
+
+  recordChange(change: ChangeRecord | null): void {
+    if (change) this.changes.push(change);
+  }
+
+  requireApi(minor: number, location: string): void {
+    if (this.host.apiMinor < minor) {
+      throw new FakeOfficeError(
+        "ApiNotFound",
+        `The API you are trying to use could not be found (ExcelApi 1.${minor}).`,
+        location,
+      );
+    }
+  }
+
+  async sync(): Promise<void> {
+    this.syncs += 1;
+    const ops = this.queue;
+    this.queue = [];
+    this.changes = [];
+    // Requests are asynchronous round trips; callers must not see results before awaiting.
+    await Promise.resolve();
+    this.host.beforeSync();
+    const fault = this.host.takeFault();
+    let done = 0;
+    try {
+      for (const op of ops) {
+        if (fault && done >= fault.afterOps) {
+          throw new FakeOfficeError(fault.code, `Injected failure (${fault.code}).`, op.location);
+        }
+        op.run();
+        done += 1;
+      }
+    } finally {
+      const changes = this.changes;
+      this.changes = [];
+      this.host.afterSync(changes);
+    }
+  }
+}
