@@ -12,18 +12,24 @@ export function duplicates(
   entries: readonly Named[],
   code: PackProblemCode,
   extra: Readonly<Record<string, string>> = {},
+  key: (id: string) => string = (id) => id,
 ): PackProblem[] {
   const first = new Map<string, PackPath>();
   const out: PackProblem[] = [];
   for (const { id, path } of entries) {
-    const seen = first.get(id);
+    const seen = first.get(key(id));
     if (seen) out.push(problem(code, path, { ...extra, id, first: formatPackPath(seen) }));
-    else first.set(id, path);
+    else first.set(key(id), path);
   }
   return out;
 }
 
-const RESERVED_INPUTS: ReadonlySet<string> = new Set(Object.values(INFO_INPUTS));
+const RESERVED_INPUTS: ReadonlySet<string> = new Set(
+  Object.values(INFO_INPUTS).map((id) => id.toLowerCase()),
+);
+
+/** Inputs become defined names and ledgers table names, which Excel compares without case. */
+const excelName = (id: string): string => id.toLowerCase();
 
 /** Ids must be unique where they are looked up: items in the pack, columns in their ledger. */
 export function checkIds(parts: PackParts): PackProblem[] {
@@ -47,12 +53,13 @@ export function checkIds(parts: PackParts): PackProblem[] {
   const out = [
     ...duplicates(items, "item.duplicate_id"),
     ...duplicates(groups, "group.duplicate_id"),
-    ...duplicates(ledgers, "ledger.duplicate_id"),
-    ...duplicates(inputs, "input.duplicate_id"),
+    ...duplicates(ledgers, "ledger.duplicate_id", {}, excelName),
+    ...duplicates(inputs, "input.duplicate_id", {}, excelName),
     ...duplicates(bands, "band.duplicate_id"),
   ];
   for (const input of inputs) {
-    if (RESERVED_INPUTS.has(input.id)) out.push(problem("input.reserved_id", input.path, { id: input.id }));
+    if (RESERVED_INPUTS.has(excelName(input.id)))
+      out.push(problem("input.reserved_id", input.path, { id: input.id }));
   }
   for (const { index, value: ledger } of parts.ledgers.parts) {
     const columns = ledger.columns.map((c, i) => ({

@@ -138,6 +138,12 @@ describe("loadPack", () => {
       { code: "input.duplicate_id", path: "inputs[2].id" },
     ],
     [
+      "input ids that differ only in case (Excel names ignore case)",
+      (p) =>
+        (p["inputs"] as Pack[]).push({ id: "Staff", label: { zh: "人数", en: "Staff" }, type: "integer" }),
+      { code: "input.duplicate_id", path: "inputs[3].id" },
+    ],
+    [
       "an input id the info sheet already uses",
       (p) =>
         (p["inputs"] as Pack[]).push({ id: "township", label: { zh: "乡镇", en: "Township" }, type: "text" }),
@@ -270,6 +276,11 @@ describe("loadPack", () => {
       "a checklist rule on a fixed column",
       (p) => rules(p, 0).push({ type: "required", column: "requirement" }),
       { code: "rule.unknown_column", path: "groups[0].items[0].rules[1].column" },
+    ],
+    [
+      "a veto rule on a checklist column",
+      (p) => (at(p, "groups", 1, "items", 0)["rules"] = [{ type: "date", column: "doneDate" }]),
+      { code: "rule.unknown_column", path: "groups[1].items[0].rules[0].column" },
     ],
     [
       "a ledger rule on a column of another table",
