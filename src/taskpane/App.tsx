@@ -25,25 +25,28 @@ export interface AppProps {
   initialLocale: Locale;
   /** The content of each tab; a tab without content is still listed so the shell is stable. */
   panels?: Partial<Record<TabId, ReactNode>>;
+  /** Shown above the tabs, e.g. an error the user should see whatever tab is open. */
+  banner?: ReactNode;
 }
 
-export function App({ theme, initialLocale, panels = {} }: AppProps) {
+export function App({ theme, initialLocale, panels = {}, banner }: AppProps) {
   return (
     <FluentProvider theme={theme} style={{ height: "100%" }}>
       <LocaleProvider initial={initialLocale}>
-        <Shell panels={panels} />
+        <Shell panels={panels} banner={banner} />
       </LocaleProvider>
     </FluentProvider>
   );
 }
 
-function Shell({ panels }: { panels: Partial<Record<TabId, ReactNode>> }) {
+function Shell({ panels, banner }: Pick<AppProps, "panels" | "banner">) {
   const styles = useStyles();
   const { t, locale } = useLocale();
   const [tab, setTab] = useState<TabId>("template");
   return (
     <div className={styles.root} lang={locale}>
       <Header />
+      {banner}
       <TabList
         className={styles.tabs}
         size="small"
@@ -58,7 +61,7 @@ function Shell({ panels }: { panels: Partial<Record<TabId, ReactNode>> }) {
         ))}
       </TabList>
       <main className={styles.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {panels[tab]}
+        {panels?.[tab]}
       </main>
     </div>
   );

@@ -1,0 +1,93 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, type Theme } from "@fluentui/react-components";
+import { useMemo, type ReactNode } from "react";
+import { findPack } from "../core/pack/builtin";
+import type { Locale } from "../i18n";
+import { App, type TabId } from "./App";
+import { errorText } from "./errors";
+import type { TaskpaneHost } from "./host";
+import { useLocale } from "./locale";
+import { summarizePacks } from "./packs";
+import { ChecksPanel } from "./panels/ChecksPanel";
+import { GapsPanel } from "./panels/GapsPanel";
+import { ScorePanel } from "./panels/ScorePanel";
+import { TemplatePanel } from "./panels/TemplatePanel";
+import { downloadGapReport } from "./report";
+import { useWorkbook } from "./useWorkbook";
+
+export interface TaskpaneAppProps {
+  host: TaskpaneHost;
+  theme: Theme;
+  initialLocale: Locale;
+}
+
+/** The task pane wired to a workbook host (Excel or the preview). */
+export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
+  const [state, actions] = useWorkbook(host);
+  const packs = useMemo(() => summarizePacks(), []);
+  const installed = state.installed;
+  const pack = installed ? (findPack(installed.packId, installed.packVersion) ?? findPack(installed.packId)) : undefined;
+
+  const panels: Partial<Record<TabId, ReactNode>> = state.loading
+    ? { template: <Loading /> }
+    : {
+        template: (
+          <TemplatePanel
+            packs={packs}
+            installed={installed}
+            progress={state.progress}
+            lastInstall={state.lastInstall}
+            onInstall={(p, settings) => void actions.install(p, settings)}
+          />
+        ),
+        check: (
+          <ChecksPanel
+            assessment={state.assessment}
+            checkedAt={state.checkedAt}
+            onSelect={(f) => {
+              if (f.cell) void actions.select(f.sheet, f.cell);
+            }}
+            onRecheck={() => void actions.recheck()}
+          />
+        ),
+        score: <ScorePanel assessment={state.assessment} pack={pack} />,
+        gaps: (
+          <GapsPanel
+            assessment={state.assessment}
+            pack={pack}
+            onWriteSheet={() => void actions.writeGapSheet()}
+            onDownloadReport={(locale) => {
+              if (state.assessment && pack) downloadGapReport(state.assessment, pack, locale);
+            }}
+          />
+        ),
+      };
+
+  return (
+    <App
+      theme={theme}
+      initialLocale={initialLocale}
+      banner={state.error ? <ErrorBanner error={state.error} onDismiss={actions.dismissError} /> : null}
+      panels={panels}
+    />
+  );
+}
+
+function Loading() {
+  const { t } = useLocale();
+  return <Spinner label={t("ui.loading")} />;
+}
+
+/** The one place the pane shows a failed action, in the user's language. */
+function ErrorBanner({ error, onDismiss }: { error: unknown; onDismiss: () => void }) {
+  const { t, locale } = useLocale();
+  return (
+    <MessageBar intent="error" layout="multiline" role="alert">
+      <MessageBarBody>{errorText(locale, error)}</MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={onDismiss}>
+          {t("ui.error.dismiss")}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

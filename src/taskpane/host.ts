@@ -1,0 +1,48 @@
+import type { Assessment } from "../core/assessment";
+import type { Pack } from "../core/pack/schema";
+
+/** What the task pane asks of the workbook it sits beside (Excel, or the preview's fake). */
+export interface TaskpaneHost {
+  /** The pack installed in the open workbook, if any. */
+  inspect(): Promise<InstalledPack | null>;
+  install(pack: Pack, settings: InstallSettings, onProgress: (progress: InstallProgress) => void): Promise<InstallOutcome>;
+  /** Reads the whole workbook, checks it and writes the results back. */
+  recheck(): Promise<Assessment | null>;
+  /** Live validation: the listener gets a fresh assessment after every edit. Returns a stop function. */
+  watch(listener: (assessment: Assessment) => void, onError: (error: unknown) => void): Promise<() => void>;
+  /** Selects a cell so the user sees the problem in its row. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Writes (or rewrites) the 差距清单 sheet from the latest assessment and shows it. */
+  writeGapSheet(): Promise<void>;
+}
+
+export interface InstalledPack {
+  packId: string;
+  packVersion: string;
+  township: string;
+  assessmentDate: string | null;
+}
+
+export interface InstallSettings {
+  township: string;
+  /** YYYY-MM-DD */
+  assessmentDate: string;
+}
+
+export interface InstallProgress {
+  /** 0..1 */
+  fraction: number;
+  /** i18n key of the current step. */
+  stepKey: string;
+}
+
+export interface InstallOutcome {
+  /** Item rows added, kept (with the user's entries) and retired (kept, marked). */
+  added: number;
+  kept: number;
+  retired: number;
+  /** Sheets created, and user sheets whose names clashed (ours was renamed). */
+  sheetsCreated: number;
+  renamedSheets: readonly { wanted: string; used: string }[];
+  upgradedFrom: string | null;
+}

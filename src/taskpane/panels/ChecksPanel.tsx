@@ -1,0 +1,163 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Dropdown,
+  Option,
+  Subtitle2,
+  ToggleButton,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Assessment } from "../../core/assessment";
+import type { Finding, Severity } from "../../core/findings";
+import { findingMessage } from "../../i18n";
+import { useLocale } from "../locale";
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+  sheet: { marginTop: tokens.spacingVerticalS },
+  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
+  finding: {
+    width: "100%",
+    justifyContent: "flex-start",
+    textAlign: "left",
+    fontWeight: tokens.fontWeightRegular,
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
+  text: { overflowWrap: "anywhere", whiteSpace: "normal" },
+  cell: { fontFamily: tokens.fontFamilyMonospace, flexShrink: 0 },
+  dropdown: { minWidth: "120px", maxWidth: "100%" },
+});
+
+export interface ChecksPanelProps {
+  assessment: Assessment | null;
+  checkedAt: Date | null;
+  onSelect: (finding: Finding) => void;
+  onRecheck: () => void;
+}
+
+export function ChecksPanel({ assessment, checkedAt, onSelect, onRecheck }: ChecksPanelProps) {
+  const styles = useStyles();
+  const { t, locale } = useLocale();
+  const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
+  const [sheet, setSheet] = useState<string>("");
+  const findings = useMemo(() => assessment?.findings ?? [], [assessment]);
+
+  const counts = useMemo(() => countBy(findings, (f) => f.severity), [findings]);
+  const sheets = useMemo(() => [...new Set(findings.map((f) => f.sheet))], [findings]);
+  const visible = findings.filter((f) => shown.has(f.severity) && (sheet === "" || f.sheet === sheet));
+  const bySheet = groupBy(visible, (f) => f.sheet);
+
+  if (!assessment) return <Caption1>{t("ui.checks.notInstalled")}</Caption1>;
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.counts} aria-live="polite">
+        {SEVERITIES.map((s) => (
+          <Badge key={s} color={BADGE_COLOR[s]} appearance="tint">
+            {t(`ui.severity.${s}`)} {counts.get(s) ?? 0}
+          </Badge>
+        ))}
+        {checkedAt && <Caption1>{t("ui.checks.checkedAt", { time: checkedAt.toLocaleTimeString(locale) })}</Caption1>}
+      </div>
+      <div className={styles.filters} role="group" aria-label={t("ui.checks.filter")}>
+        {SEVERITIES.map((s) => (
+          <ToggleButton
+            key={s}
+            size="small"
+            checked={shown.has(s)}
+            onClick={() => setShown(toggle(shown, s))}
+          >
+            {t(`ui.severity.${s}`)}
+          </ToggleButton>
+        ))}
+        <Dropdown
+          className={styles.dropdown}
+          size="small"
+          aria-label={t("ui.checks.sheet")}
+          value={sheet === "" ? t("ui.checks.allSheets") : sheet}
+          selectedOptions={[sheet]}
+          onOptionSelect={(_, d) => setSheet(d.optionValue ?? "")}
+        >
+          <Option value="">{t("ui.checks.allSheets")}</Option>
+          {sheets.map((s) => (
+            <Option key={s} value={s}>
+              {s}
+            </Option>
+          ))}
+        </Dropdown>
+        <Button size="small" onClick={onRecheck}>
+          {t("ui.checks.recheck")}
+        </Button>
+      </div>
+      {visible.length === 0 && (
+        <Caption1>{findings.length === 0 ? t("ui.checks.none") : t("ui.checks.noneShown")}</Caption1>
+      )}
+      {[...bySheet].map(([sheetName, list]) => (
+        <section key={sheetName} className={styles.sheet} aria-label={sheetName}>
+          <Subtitle2 as="h2">
+            {sheetName} ({list.length})
+          </Subtitle2>
+          <ul className={styles.list}>
+            {sortBySeverity(list).map((f, i) => (
+              <li key={`${f.cell ?? ""}-${f.code}-${i}`}>
+                <Button
+                  className={styles.finding}
+                  appearance="subtle"
+                  size="small"
+                  onClick={() => onSelect(f)}
+                  disabled={!f.cell}
+                  title={f.cell ? t("ui.checks.goTo", { cell: f.cell }) : undefined}
+                  icon={<Badge size="small" color={BADGE_COLOR[f.severity]} aria-label={t(`ui.severity.${f.severity}`)} />}
+                >
+                  {f.cell && <span className={styles.cell}>{f.cell}</span>}
+                  <span className={styles.text}>
+                    {f.itemId ? `${f.itemId} ` : ""}
+                    {findingMessage(locale, f)}
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function toggle<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
+  const next = new Set(set);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return next;
+}
+
+function countBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, number> {
+  const out = new Map<K, number>();
+  for (const item of list) out.set(key(item), (out.get(key(item)) ?? 0) + 1);
+  return out;
+}
+
+function groupBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    const bucket = out.get(k);
+    if (bucket) bucket.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function sortBySeverity(list: readonly Finding[]): Finding[] {
+  return [...list].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.row ?? 0) - (b.row ?? 0));
+}

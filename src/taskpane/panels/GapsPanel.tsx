@@ -1,0 +1,141 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Dropdown,
+  Option,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Assessment, Gap } from "../../core/assessment";
+import type { Pack } from "../../core/pack/schema";
+import { localized, type Locale } from "../../i18n";
+import { useLocale } from "../locale";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  dropdown: { minWidth: "130px", maxWidth: "100%" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  gap: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    padding: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowWrap: "anywhere",
+  },
+  head: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+});
+
+export interface GapsPanelProps {
+  assessment: Assessment | null;
+  pack: Pack | undefined;
+  onWriteSheet: () => void;
+  onDownloadReport: (locale: Locale) => void;
+}
+
+export function GapsPanel({ assessment, pack, onWriteSheet, onDownloadReport }: GapsPanelProps) {
+  const styles = useStyles();
+  const { t, locale } = useLocale();
+  const [group, setGroup] = useState("");
+  const [owner, setOwner] = useState<string | null>(null);
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const gaps = useMemo(() => assessment?.gaps ?? [], [assessment]);
+  const owners = useMemo(() => [...new Set(gaps.map((g) => g.owner ?? ""))].sort(), [gaps]);
+
+  if (!assessment) return <Caption1>{t("ui.checks.notInstalled")}</Caption1>;
+  const groupTitle = (id: string) => {
+    const found = pack?.groups.find((g) => g.id === id);
+    return found ? localized(locale, found.title) : id;
+  };
+  const visible = gaps.filter(
+    (g) => (group === "" || g.groupId === group) && (owner === null || (g.owner ?? "") === owner) && (!overdueOnly || g.overdue),
+  );
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.actions}>
+        <Button appearance="primary" size="small" onClick={onWriteSheet}>
+          {t("ui.gaps.exportSheet")}
+        </Button>
+        <Button size="small" onClick={() => onDownloadReport(locale)}>
+          {t("ui.gaps.downloadReport")}
+        </Button>
+      </div>
+      <div className={styles.filters}>
+        <Dropdown
+          className={styles.dropdown}
+          size="small"
+          aria-label={t("ui.gaps.group")}
+          value={group === "" ? t("ui.gaps.allGroups") : groupTitle(group)}
+          selectedOptions={[group]}
+          onOptionSelect={(_, d) => setGroup(d.optionValue ?? "")}
+        >
+          <Option value="">{t("ui.gaps.allGroups")}</Option>
+          {(pack?.groups ?? [])
+            .filter((g) => g.weight > 0)
+            .map((g) => (
+              <Option key={g.id} value={g.id}>
+                {localized(locale, g.title)}
+              </Option>
+            ))}
+        </Dropdown>
+        <Dropdown
+          className={styles.dropdown}
+          size="small"
+          aria-label={t("ui.gaps.owner")}
+          value={owner === null ? t("ui.gaps.allOwners") : owner || t("ui.gaps.noOwner")}
+          selectedOptions={[owner === null ? "*" : owner]}
+          onOptionSelect={(_, d) => setOwner(d.optionValue === "*" ? null : (d.optionValue ?? null))}
+        >
+          <Option value="*">{t("ui.gaps.allOwners")}</Option>
+          {owners.map((o) => (
+            <Option key={o} value={o} text={o || t("ui.gaps.noOwner")}>
+              {o || t("ui.gaps.noOwner")}
+            </Option>
+          ))}
+        </Dropdown>
+        <Switch label={t("ui.gaps.overdueOnly")} checked={overdueOnly} onChange={(_, d) => setOverdueOnly(d.checked)} />
+      </div>
+      <Caption1 aria-live="polite">{t("ui.gaps.count", { shown: visible.length, total: gaps.length })}</Caption1>
+      <ul className={styles.list}>
+        {visible.map((gap) => (
+          <GapRow key={gap.itemId} gap={gap} className={styles.gap} headClassName={styles.head} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function GapRow({ gap, className, headClassName }: { gap: Gap; className: string; headClassName: string }) {
+  const { t, locale } = useLocale();
+  return (
+    <li className={className}>
+      <div className={headClassName}>
+        <Text weight="semibold">
+          {gap.itemId} {localized(locale, gap.title)}
+        </Text>
+        <Badge color="danger" appearance="tint">
+          −{gap.pointsLost.toFixed(1)}
+        </Badge>
+      </div>
+      <Caption1>
+        {t("ui.gaps.meta", { clause: gap.clause, owner: gap.owner || t("ui.gaps.noOwner"), due: gap.due ?? "—" })}
+        {gap.overdue && (
+          <>
+            {" "}
+            <Badge size="small" color="danger">
+              {t("ui.gaps.overdue")}
+            </Badge>
+          </>
+        )}
+      </Caption1>
+      <Caption1>{t(`reason.${gap.reason.code}`, gap.reason.params)}</Caption1>
+    </li>
+  );
+}

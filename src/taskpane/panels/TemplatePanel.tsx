@@ -1,0 +1,168 @@
+import {
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { compareVersions } from "../../core/pack/builtin";
+import { parseDate } from "../../core/values";
+import { localized } from "../../i18n";
+import type { InstallOutcome, InstallProgress, InstallSettings, InstalledPack } from "../host";
+import { useLocale } from "../locale";
+import type { PackSummary } from "../packs";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  option: { display: "flex", flexDirection: "column" },
+});
+
+export interface TemplatePanelProps {
+  packs: readonly PackSummary[];
+  installed: InstalledPack | null;
+  progress: InstallProgress | null;
+  lastInstall: InstallOutcome | null;
+  onInstall: (pack: PackSummary["pack"], settings: InstallSettings) => void;
+}
+
+type Action = "install" | "upgrade" | "reinstall" | "otherPack";
+
+export function TemplatePanel({ packs, installed, progress, lastInstall, onInstall }: TemplatePanelProps) {
+  const styles = useStyles();
+  const { t, locale } = useLocale();
+  const [packId, setPackId] = useState(installed?.packId ?? packs[0]?.pack.id ?? "");
+  const [township, setTownship] = useState(installed?.township ?? "");
+  const [date, setDate] = useState(installed?.assessmentDate ?? "");
+  const [touched, setTouched] = useState(false);
+
+  const chosen = packs.find((p) => p.pack.id === packId);
+  const action = actionFor(installed, chosen);
+  const townshipError = touched && township.trim() === "" ? t("ui.install.township.required") : undefined;
+  const dateResult = parseDate(date);
+  const dateError = touched && !dateResult.ok ? t("ui.install.date.invalid") : undefined;
+  const busy = progress !== null;
+
+  const submit = () => {
+    setTouched(true);
+    if (!chosen || township.trim() === "" || !dateResult.ok || action === "otherPack") return;
+    onInstall(chosen.pack, { township: township.trim(), assessmentDate: dateResult.value });
+  };
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      aria-busy={busy}
+      // Our own Field messages say what is wrong, in the pane's language.
+      noValidate
+    >
+      <Field label={t("ui.install.pack")} required>
+        <Dropdown
+          value={chosen ? localized(locale, chosen.pack.title) : ""}
+          selectedOptions={chosen ? [chosen.pack.id] : []}
+          onOptionSelect={(_, data) => setPackId(data.optionValue ?? "")}
+          disabled={busy}
+        >
+          {packs.map(({ pack, itemCount, vetoCount }) => (
+            <Option key={pack.id} value={pack.id} text={localized(locale, pack.title)}>
+              <div className={styles.option}>
+                <span>{localized(locale, pack.title)}</span>
+                <Caption1>
+                  {t("ui.install.packInfo", {
+                    source: localized(locale, pack.source.issuer),
+                    date: pack.source.date,
+                    version: pack.version,
+                    items: itemCount,
+                    vetoes: vetoCount,
+                  })}
+                </Caption1>
+              </div>
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      {chosen && (
+        <Caption1>
+          {localized(locale, chosen.pack.source.title)} ·{" "}
+          {t("ui.install.packInfo", {
+            source: localized(locale, chosen.pack.source.issuer),
+            date: chosen.pack.source.date,
+            version: chosen.pack.version,
+            items: chosen.itemCount,
+            vetoes: chosen.vetoCount,
+          })}
+        </Caption1>
+      )}
+      <Field
+        label={t("ui.install.township")}
+        required
+        validationState={townshipError ? "error" : "none"}
+        validationMessage={townshipError}
+      >
+        <Input value={township} onChange={(_, d) => setTownship(d.value)} disabled={busy} />
+      </Field>
+      <Field
+        label={t("ui.install.date")}
+        required
+        hint={t("ui.install.date.hint")}
+        validationState={dateError ? "error" : "none"}
+        validationMessage={dateError}
+      >
+        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} disabled={busy} />
+      </Field>
+      {action === "otherPack" && installed && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("ui.install.otherPack", { pack: installed.packId, version: installed.packVersion })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {installed && action !== "otherPack" && (
+        <Caption1>{t("ui.install.installed", { pack: installed.packId, version: installed.packVersion })}</Caption1>
+      )}
+      <Button appearance="primary" type="submit" disabled={busy || action === "otherPack"}>
+        {t(`ui.install.action.${action}`)}
+      </Button>
+      {progress && (
+        <Field validationMessage={t(progress.stepKey)} validationState="none">
+          <ProgressBar value={progress.fraction} max={1} aria-label={t("ui.install.progress")} />
+        </Field>
+      )}
+      {lastInstall && !progress && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {t(lastInstall.upgradedFrom ? "ui.install.done.upgrade" : "ui.install.done.install", {
+                from: lastInstall.upgradedFrom ?? "",
+              })}
+            </MessageBarTitle>
+            {t("ui.install.summary", {
+              added: lastInstall.added,
+              kept: lastInstall.kept,
+              retired: lastInstall.retired,
+              sheets: lastInstall.sheetsCreated,
+            })}
+            {lastInstall.renamedSheets.map((r) => (
+              <div key={r.used}>{t("ui.install.renamed", { wanted: r.wanted, used: r.used })}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </form>
+  );
+}
+
+function actionFor(installed: InstalledPack | null, chosen: PackSummary | undefined): Action {
+  if (!installed || !chosen) return "install";
+  if (installed.packId !== chosen.pack.id) return "otherPack";
+  return compareVersions(chosen.pack.version, installed.packVersion) > 0 ? "upgrade" : "reinstall";
+}
