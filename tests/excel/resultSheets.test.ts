@@ -72,8 +72,9 @@ describe("result sheet models", () => {
     expect(cell(9, 1)).toBe("M9.1 2018-05-01");
     expect(cell(RESULTS_GROUP_HEADER_ROW, 0)).toBe("措施");
     expect(cell(RESULTS_GROUP_HEADER_ROW + 1, 0)).toBe("组织领导");
-    expect(cell(RESULTS_GROUP_HEADER_ROW + 2, 2)).toBeNull();
-    expect(model.chart).toMatchObject({ firstRow: 11, lastRow: 12, categoryColumn: 0, valueColumn: 2 });
+    expect(cell(RESULTS_GROUP_HEADER_ROW + 1, 1)).toBe(50);
+    expect(cell(RESULTS_GROUP_HEADER_ROW + 2, 1)).toBeNull();
+    expect(model.chart).toMatchObject({ firstRow: 11, lastRow: 12, categoryColumn: 0, valueColumn: 1 });
     expect(model.rows.every((r) => r.length === model.widths.length)).toBe(true);
   });
 

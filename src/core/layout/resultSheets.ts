@@ -85,7 +85,7 @@ const LABELS = {
   empty: L("(未填写)", "(not entered)"),
 };
 
-const RESULTS_WIDTHS = [24, 10, 10, 12, 12];
+const RESULTS_WIDTHS = [24, 10, 8, 10, 10];
 const GAP_WIDTHS = [6, 10, 40, 12, 20, 8, 48, 10, 12, 6];
 
 /** 1-based row where the group score table's header sits on 自评结果. */
@@ -122,10 +122,11 @@ export function resultsSheetModel(
     assessment.vetoes.length === 0 ? "—" : assessment.vetoes.map((v) => `${v.itemId} ${v.date}`).join("; "),
   );
   // rows.length is now RESULTS_GROUP_HEADER_ROW - 1
-  push(tr(LABELS.group), tr(LABELS.weight), tr(LABELS.groupScore), tr(LABELS.earned), tr(LABELS.possible));
+  // Group and score side by side, so the chart's source is one contiguous range.
+  push(tr(LABELS.group), tr(LABELS.groupScore), tr(LABELS.weight), tr(LABELS.earned), tr(LABELS.possible));
   const firstGroupRow = rows.length + 1;
   for (const group of assessment.groups) {
-    push(tr(group.title), group.weight, group.score, round(group.earned), round(group.possible));
+    push(tr(group.title), group.score, group.weight, round(group.earned), round(group.possible));
   }
   const lastGroupRow = rows.length;
   const scored = assessment.groups.some((g) => g.score !== null);
@@ -137,7 +138,7 @@ export function resultsSheetModel(
     boldRows: [1, RESULTS_GROUP_HEADER_ROW],
     formats: [
       { column: 1, fromRow: 6, toRow: 6, format: "0.0" },
-      { column: 2, fromRow: firstGroupRow, toRow: Math.max(firstGroupRow, lastGroupRow), format: "0.0" },
+      { column: 1, fromRow: firstGroupRow, toRow: Math.max(firstGroupRow, lastGroupRow), format: "0.0" },
     ],
     chart:
       scored && lastGroupRow >= firstGroupRow
@@ -146,7 +147,7 @@ export function resultsSheetModel(
             firstRow: firstGroupRow,
             lastRow: lastGroupRow,
             categoryColumn: 0,
-            valueColumn: 2,
+            valueColumn: 1,
           }
         : null,
   };

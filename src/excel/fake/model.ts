@@ -296,10 +296,12 @@ export class WorkbookModel {
 
   clear(sheet: SheetModel, box: Box, applyTo: "All" | "Formats" | "Contents"): ChangeRecord | null {
     let changed = false;
-    for (let r = box.r0; r <= box.r1; r++) {
-      for (let c = box.c0; c <= box.c1; c++) {
-        const cell = sheet.cell(r, c);
-        if (!cell) continue;
+    // Walk the stored cells, not the box: clearing whole columns must stay cheap.
+    for (const [k, cell] of sheet.cells) {
+      const r = rowOf(k);
+      const c = colOf(k);
+      if (r < box.r0 || r > box.r1 || c < box.c0 || c > box.c1) continue;
+      {
         if (applyTo !== "Formats" && cell.value !== "") {
           cell.value = "";
           changed = true;
