@@ -5,3 +5,7 @@ export { openWorkbook, type OpenedWorkbook } from "./read/open";
 export { readMeta } from "./read/meta";
 export { readSnapshot, type SnapshotRead } from "./read/snapshot";
 export { buildTemplate, templateBytes, type TemplateOptions } from "./write/template";
+export { writeResultSheets } from "./write/results";
+export { writeSheetModel } from "./write/sheetModel";
+export { buildSummaryWorkbook, summaryBytes, type SkippedFile } from "./write/summary";
+export { assessWorkbookBytes, packForMeta, type AssessedWorkbook } from "./assessWorkbook";

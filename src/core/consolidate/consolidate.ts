@@ -1,4 +1,5 @@
 import type { Assessment } from "../assessment";
+import { compareVersions } from "../pack/builtin";
 import { mostMissedItems } from "./mostMissed";
 import { competitionRanks, compareForRanking } from "./rank";
 import type {
@@ -108,24 +109,6 @@ function notesFor(inputs: readonly TownshipInput[], townships: readonly Township
     if (count > 1) notes.push({ code: "consolidate.duplicateTownship", params: { township, count } });
   }
   return notes;
-}
-
-/** Semver order on the numeric parts; a pre-release sorts before its release. */
-export function compareVersions(a: string, b: string): number {
-  const parse = (v: string) => {
-    const [core = "", pre] = v.split("-", 2);
-    return { parts: core.split(".").map(Number), pre };
-  };
-  const x = parse(a);
-  const y = parse(b);
-  for (let i = 0; i < 3; i++) {
-    const d = (x.parts[i] ?? 0) - (y.parts[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  if (x.pre === y.pre) return 0;
-  if (x.pre === undefined) return 1;
-  if (y.pre === undefined) return -1;
-  return x.pre < y.pre ? -1 : 1;
 }
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)].sort();

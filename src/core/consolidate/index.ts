@@ -1,4 +1,4 @@
 export * from "./types";
-export { consolidate, compareVersions } from "./consolidate";
+export { consolidate } from "./consolidate";
 export { compareForRanking, competitionRanks } from "./rank";
 export { mostMissedItems } from "./mostMissed";

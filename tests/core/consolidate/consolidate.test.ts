@@ -1,5 +1,5 @@
 import type { Assessment, Gap, GroupResult } from "../../../src/core/assessment";
-import { compareVersions, consolidate } from "../../../src/core/consolidate";
+import { consolidate } from "../../../src/core/consolidate";
 
 const text = (zh: string) => ({ zh, en: zh });
 const BANDS = {
@@ -158,16 +158,5 @@ describe("consolidate", () => {
     const result = consolidate([]);
     expect(result.townships).toEqual([]);
     expect(result.meanScore).toBeNull();
-  });
-});
-
-describe("compareVersions", () => {
-  it.each([
-    ["1.0.0", "1.0.1", -1],
-    ["1.10.0", "1.9.0", 1],
-    ["2.0.0-beta", "2.0.0", -1],
-    ["1.2.3", "1.2.3", 0],
-  ])("%s vs %s", (a, b, sign) => {
-    expect(Math.sign(compareVersions(a, b))).toBe(sign);
   });
 });

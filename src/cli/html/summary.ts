@@ -1,0 +1,66 @@
+import type { Consolidation } from "../../core/consolidate";
+import { localized, t, type Locale } from "../../i18n";
+import type { SkippedFile } from "../../xlsx";
+import { escapeHtml as e, heatColor, PAGE_STYLE } from "./escape";
+
+/** The consolidation as a self-contained HTML page: heat-map matrix, most-missed items, notes. */
+export function summaryHtml(summary: Consolidation, skipped: readonly SkippedFile[], locale: Locale): string {
+  const tr = (key: string, params = {}) => t(locale, `xlsx.summary.${key}`, params);
+  const title = tr("title", {
+    count: summary.townships.length,
+    eligible: summary.eligibleCount,
+    mean: summary.meanScore ?? "—",
+  });
+  const th = (text: string) => `<th>${e(text)}</th>`;
+  const cell = (score: number | null) =>
+    `<td class="num" style="background:${heatColor(score)}">${score === null ? "—" : e(score.toFixed(1))}</td>`;
+  const head = [
+    ...["rank", "township", "score", "band", "eligible"].map((k) => tr(`col.${k}`)),
+    ...summary.groups.map((g) => localized(locale, g.title)),
+    ...["gaps", "errors", "vetoes", "source"].map((k) => tr(`col.${k}`)),
+  ]
+    .map(th)
+    .join("");
+  const rows = summary.townships
+    .map(
+      (row) =>
+        `<tr><td class="num">${row.rank}</td><td>${e(row.township)}</td>${cell(row.score)}<td>${e(
+          localized(locale, row.band.label),
+        )}</td><td class="${row.eligible ? "good" : "bad"}">${e(tr(row.eligible ? "eligible.yes" : "eligible.no"))}</td>${summary.groups
+          .map((g) => cell(row.groupScores[g.groupId] ?? null))
+          .join(
+            "",
+          )}<td class="num">${row.gapCount}</td><td class="num">${row.errorCount}</td><td class="num">${
+          row.vetoCount
+        }</td><td>${e(row.source)}</td></tr>`,
+    )
+    .join("");
+  const missedHead = ["index", "itemId", "clause", "requirement", "count", "share", "pointsLost", "townships"]
+    .map((k) => th(tr(`col.${k}`)))
+    .join("");
+  const missedRows = summary.mostMissed
+    .map(
+      (m, i) =>
+        `<tr><td class="num">${i + 1}</td><td>${e(m.itemId)}</td><td>${e(m.clause)}</td><td>${e(
+          localized(locale, m.title),
+        )}</td><td class="num">${m.count}</td><td class="num">${Math.round(m.share * 100)}%</td><td class="num">${e(
+          m.pointsLost.toFixed(1),
+        )}</td><td>${e(m.townships.join("、"))}</td></tr>`,
+    )
+    .join("");
+  const notes = [
+    ...summary.notes.map((n) => t(locale, n.code, n.params)),
+    ...skipped.map((s) => tr("skipped", { source: s.source, reason: s.reason })),
+  ];
+  return `<!DOCTYPE html>
+<html lang="${locale}"><head><meta charset="utf-8"><title>${e(title)}</title><style>${PAGE_STYLE}</style></head><body>
+<h1>${e(title)}</h1>
+<h2>${e(tr("sheet.matrix"))}</h2>
+<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>
+<h2>${e(tr("missedTitle"))}</h2>
+<table><thead><tr>${missedHead}</tr></thead><tbody>${missedRows}</tbody></table>
+<h2>${e(tr("notesTitle"))}</h2>
+<ul>${(notes.length > 0 ? notes : [tr("noNotes")]).map((n) => `<li>${e(n)}</li>`).join("")}</ul>
+</body></html>
+`;
+}

@@ -1,0 +1,113 @@
+import { Command, CommanderError, Option } from "commander";
+import packageJson from "../../package.json";
+import { checkCommand } from "./commands/check";
+import { consolidateCommand } from "./commands/consolidate";
+import { initCommand } from "./commands/init";
+import { packsCommand } from "./commands/packs";
+import { reportCommand } from "./commands/report";
+import { cliContext, type CliContext } from "./context";
+import { EXIT } from "./errors";
+import { processIO, type CliIO } from "./io";
+import { cliLocale } from "./locale";
+import { errorMessage } from "./messages";
+
+/** Runs the CLI on user arguments (no node/script prefix) and returns the exit code. */
+export async function run(args: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const ctx = cliContext(io, cliLocale(args, io.env));
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(ctx, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...args], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
+      if (error.code === "commander.help") return EXIT.ok;
+      io.stderr(`${ctx.tr("error.usage", { detail: error.message.replace(/^error:\s*/, "") })}\n`);
+      return EXIT.unusable;
+    }
+    io.stderr(`${errorMessage(ctx, error)}\n`);
+    return EXIT.unusable;
+  }
+}
+
+function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+  const { tr } = ctx;
+  const titles: Record<string, string> = {
+    "Usage:": tr("help.usage"),
+    "Options:": tr("help.options"),
+    "Commands:": tr("help.commands"),
+    "Arguments:": tr("help.arguments"),
+    "Global Options:": tr("help.globalOptions"),
+  };
+  const configure = (command: Command): Command =>
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: () => undefined })
+      .configureHelp({ styleTitle: (title: string) => titles[title] ?? title })
+      .helpOption("-h, --help", tr("help.help"));
+
+  const program = configure(new Command("taizhang"))
+    .description(tr("help.program"))
+    .version(packageJson.version, "-V, --version", tr("help.version"))
+    .addOption(new Option("--lang <lang>", tr("help.lang")).choices(["zh-CN", "en-US", "zh", "en"]))
+    .helpCommand("help [command]", tr("help.help"))
+    .addHelpText("after", `\n${tr("help.exitCodes")}`)
+    .showSuggestionAfterError(false);
+
+  const action =
+    <A extends unknown[]>(fn: (...a: A) => Promise<number> | number) =>
+    async (...a: A) => {
+      setExit(await fn(...a));
+    };
+
+  configure(program.command("packs"))
+    .description(tr("help.packs"))
+    .option("--json", tr("help.json"))
+    .action(action((options: { json?: boolean }) => packsCommand(ctx, options)));
+
+  configure(program.command("init"))
+    .description(tr("help.init"))
+    .requiredOption("--pack <id>", tr("help.pack"))
+    .requiredOption("--township <name>", tr("help.township"))
+    .option("--date <YYYY-MM-DD>", tr("help.date"))
+    .requiredOption("-o, --output <file.xlsx>", tr("help.outputXlsx"))
+    .option("--force", tr("help.force"))
+    .action(
+      action((options: { pack: string; township: string; date?: string; output: string; force?: boolean }) =>
+        initCommand(ctx, options),
+      ),
+    );
+
+  configure(program.command("check"))
+    .description(tr("help.check"))
+    .argument("<file.xlsx>", tr("help.inputFile"))
+    .option("--json", tr("help.checkJson"))
+    .action(action((file: string, options: { json?: boolean }) => checkCommand(ctx, file, options)));
+
+  configure(program.command("report"))
+    .description(tr("help.report"))
+    .argument("<file.xlsx>", tr("help.inputFile"))
+    .requiredOption("-o, --output <report.html>", tr("help.outputHtml"))
+    .option("--force", tr("help.force"))
+    .action(
+      action((file: string, options: { output: string; force?: boolean }) =>
+        reportCommand(ctx, file, options),
+      ),
+    );
+
+  configure(program.command("consolidate"))
+    .description(tr("help.consolidate"))
+    .argument("<paths...>", tr("help.paths"))
+    .requiredOption("-o, --output <summary.xlsx>", tr("help.outputSummary"))
+    .option("--html <summary.html>", tr("help.summaryHtml"))
+    .option("--force", tr("help.force"))
+    .action(
+      action((paths: string[], options: { output: string; html?: string; force?: boolean }) =>
+        consolidateCommand(ctx, paths, options),
+      ),
+    );
+  return program;
+}

@@ -1,0 +1,36 @@
+import type { SheetModel } from "../../core/layout/resultSheets";
+import type { ExcelJS } from "../exceljs";
+import { TITLE_FONT } from "./styles";
+
+/**
+ * Writes a sheet model from src/core/layout/resultSheets (the same rows the add-in writes),
+ * replacing what the sheet held. ExcelJS cannot write charts; the table beside is the chart's data.
+ */
+export function writeSheetModel(workbook: ExcelJS.Workbook, model: SheetModel): ExcelJS.Worksheet {
+  const sheet = workbook.getWorksheet(model.sheet) ?? workbook.addWorksheet(model.sheet);
+  if (sheet.rowCount > 0) sheet.spliceRows(1, sheet.rowCount);
+  model.rows.forEach((cells, r) => {
+    cells.forEach((value, c) => {
+      if (value !== null) sheet.getCell(r + 1, c + 1).value = value;
+    });
+  });
+  model.widths.forEach((width, c) => {
+    sheet.getColumn(c + 1).width = width;
+  });
+  for (const row of model.boldRows) sheet.getRow(row).font = row === 1 ? TITLE_FONT : { bold: true };
+  for (const { column, fromRow, toRow, format } of model.formats) {
+    for (let r = fromRow; r <= toRow; r++) sheet.getCell(r, column + 1).numFmt = format;
+  }
+  for (let r = 1; r <= model.rows.length; r++) {
+    sheet.getRow(r).alignment = { vertical: "top", wrapText: true };
+  }
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    paperSize: 9,
+  };
+  return sheet;
+}
