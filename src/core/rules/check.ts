@@ -11,7 +11,7 @@ import { cellTypeHits, checkChecklistRow, checkVetoRow } from "./implicit";
 import { labelParams } from "./labels";
 import { place, type Place } from "./place";
 import { itemModule, rowModule } from "./registry";
-import { RowView, type ColumnIndex, type ColumnInfo } from "./rowView";
+import { RowView, TableReader, type ColumnIndex, type ColumnInfo } from "./rowView";
 import type { CheckContext, InputValue, LedgerRecords, RuleHit } from "./types";
 import { vetoState, type VetoState } from "./vetoWindow";
 
@@ -123,12 +123,12 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
     if (layoutTable.kind === "ledger") {
       const ledger = pack.ledgers.find((l) => `ledger:${l.id}` === layoutTable.key);
       if (!ledger) continue;
-      const columns = indexOf(ledger.columns);
+      const reader = new TableReader(indexOf(ledger.columns));
       const records: RowView[] = [];
       const typeFindings: Finding[] = [];
       const bad = new Set<RowView>();
       for (const row of table?.rows ?? []) {
-        const view = new RowView(table as TableSnapshot, row, columns);
+        const view = new RowView(table as TableSnapshot, row, reader);
         if (ledger.columns.every((c) => c.id === CHECK_COLUMN_ID || view.isBlank(c.id))) continue;
         records.push(view);
         const hits = cellTypeHits(view);
@@ -140,9 +140,9 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
       ledgerBadRecords.set(ledger.id, bad);
     } else if (table) {
       const target = layoutTable.kind === "veto" ? vetoRows : checklistRows;
-      const columns = layoutTable.kind === "veto" ? VETO_INDEX : CHECKLIST_INDEX;
+      const reader = new TableReader(layoutTable.kind === "veto" ? VETO_INDEX : CHECKLIST_INDEX);
       for (const row of table.rows) {
-        const view = new RowView(table, row, columns);
+        const view = new RowView(table, row, reader);
         const id = view.text("id");
         if (id && !target.has(id)) target.set(id, view);
       }

@@ -1,6 +1,5 @@
 import type { Severity } from "../findings";
 import { STATUS, type StatusValue } from "../layout/columns";
-import { parseCell } from "../values/cell";
 import { parseDate } from "../values/date";
 import { parseStatus } from "../values/status";
 import { inFutureHit } from "./date";
@@ -37,7 +36,7 @@ export function cellTypeHits(row: RowView): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const column of row.columns.values()) {
     if (column.type === "text" || column.id === CHECK_COLUMN_ID || row.isBlank(column.id)) continue;
-    const result = parseCell(column.type, row.raw(column.id), column.values ? { values: column.values } : {});
+    const result = row.typed(column.id);
     if (!result.ok) {
       hits.push({
         code: result.code,

@@ -1,7 +1,9 @@
 import type { ColumnType, LocalizedText } from "../pack/schema";
 import type { CellValue, RowSnapshot, TableSnapshot } from "../snapshot";
 import { cellAddress } from "../layout/layout";
+import { parseCell, type TypedValue } from "../values/cell";
 import { parseDate } from "../values/date";
+import type { Parsed } from "../values/result";
 import { displayValue, isBlank, normalizeText } from "../values/normalize";
 import { parseNumber } from "../values/number";
 import { parseYesNo } from "../values/yesNo";
@@ -18,17 +20,48 @@ export interface ColumnInfo {
 export type ColumnIndex = ReadonlyMap<string, ColumnInfo>;
 
 /**
- * One table row as rules see it: cells read lazily as dates, numbers or yes/no, each at most once,
- * so many rules on one row parse each cell once.
+ * The columns of one table and what their cells were read as. Ledgers repeat the same dates and
+ * answers row after row, so each distinct text or number is parsed once per column per check.
  */
-export class RowView {
-  private cache: Map<string, unknown> | undefined;
+export class TableReader {
+  private readonly parsedByColumn = new Map<string, Map<string | number, Parsed<TypedValue>>>();
 
+  constructor(readonly columns: ColumnIndex) {}
+
+  typed(column: string, value: CellValue | undefined): Parsed<TypedValue> {
+    if (typeof value !== "string" && typeof value !== "number") return this.parse(column, value);
+    let parsed = this.parsedByColumn.get(column);
+    if (!parsed) {
+      parsed = new Map();
+      this.parsedByColumn.set(column, parsed);
+    }
+    let result = parsed.get(value);
+    if (result === undefined) {
+      result = this.parse(column, value);
+      parsed.set(value, result);
+    }
+    return result;
+  }
+
+  private parse(column: string, value: CellValue | undefined): Parsed<TypedValue> {
+    const info = this.columns.get(column);
+    return info
+      ? parseCell(info.type, value, info.values ? { values: info.values } : {})
+      : parseCell("text", value);
+  }
+}
+
+/** One table row as rules see it: cells read as their column's type through the table's reader. */
+export class RowView {
   constructor(
     readonly table: TableSnapshot,
     readonly snapshot: RowSnapshot,
-    readonly columns: ColumnIndex,
+    readonly reader: TableReader,
   ) {}
+
+  get columns(): ColumnIndex {
+    return this.reader.columns;
+  }
 
   get row(): number {
     return this.snapshot.row;
@@ -52,26 +85,22 @@ export class RowView {
     return normalizeText(displayValue(this.snapshot.cells[column]));
   }
 
+  /** The cell read as its column's type. */
+  typed(column: string): Parsed<TypedValue> {
+    return this.reader.typed(column, this.snapshot.cells[column]);
+  }
+
   /** ISO date, or null when blank or unreadable (the cell's type check reports that). */
   date(column: string): IsoDate | null {
-    return this.memo(`d:${column}`, () => {
-      const result = parseDate(this.snapshot.cells[column]);
-      return result.ok ? result.value : null;
-    });
+    return this.as(column, "date", parseDate);
   }
 
   yesNo(column: string): boolean | null {
-    return this.memo(`y:${column}`, () => {
-      const result = parseYesNo(this.snapshot.cells[column]);
-      return result.ok ? result.value : null;
-    });
+    return this.as(column, "yesNo", parseYesNo);
   }
 
   number(column: string): number | null {
-    return this.memo(`n:${column}`, () => {
-      const result = parseNumber(this.snapshot.cells[column]);
-      return result.ok ? result.value : null;
-    });
+    return this.as(column, "number", parseNumber);
   }
 
   header(column: string): LocalizedText {
@@ -84,11 +113,14 @@ export class RowView {
     return index === undefined ? undefined : cellAddress(index, this.snapshot.row);
   }
 
-  private memo<T>(key: string, compute: () => T): T {
-    this.cache ??= new Map();
-    if (this.cache.has(key)) return this.cache.get(key) as T;
-    const value = compute();
-    this.cache.set(key, value);
-    return value;
+  /** A cell read as `type`: from the typed cache when that is the column's type, else parsed here. */
+  private as<T extends TypedValue>(
+    column: string,
+    type: ColumnType,
+    parse: (value: CellValue | undefined) => Parsed<T>,
+  ): T | null {
+    const result =
+      this.columns.get(column)?.type === type ? this.typed(column) : parse(this.snapshot.cells[column]);
+    return result.ok ? (result.value as T) : null;
   }
 }

@@ -4,6 +4,7 @@ import { addDaysIso, addYearsIso, type IsoDate } from "../values/isoDate";
 import { displayValue, normalizeText } from "../values/normalize";
 import { parseNumber } from "../values/number";
 import { labelParams } from "./labels";
+import type { RowView } from "./rowView";
 import type { RowRuleModule, RuleHit } from "./types";
 
 export const VALIDITY_CODES = {
@@ -43,13 +44,10 @@ export const validityRule: RowRuleModule<"validity"> = {
   evaluate(rule, row) {
     const issueDate = row.date(rule.issueDate);
     const column = rule.validityYears;
-    const marker = rule.provisionalMarkers.find((m) =>
-      rule.titleColumns.some((c) => row.text(c).includes(m)),
-    );
+    const marker = provisionalMarker(row, rule.titleColumns, rule.provisionalMarkers);
     const max = marker ? rule.provisionalMaxYears : rule.maxYears;
-    const hit = (code: string, params: RuleHit["params"]): RuleHit[] => [
-      { code, severity: "error", column, params: { ...labelParams("field", row.header(column)), ...params } },
-    ];
+    const hit = (code: string, params: RuleHit["params"]): RuleHit[] =>
+      validityHit(row, column, code, params);
 
     if (row.isBlank(column)) {
       return issueDate !== null && issueDate >= rule.statedFrom
@@ -76,3 +74,21 @@ export const validityRule: RowRuleModule<"validity"> = {
       : hit(VALIDITY_CODES.endTooLate, { until: stated.until, latest, max });
   },
 };
+
+function validityHit(row: RowView, column: string, code: string, params: RuleHit["params"]): RuleHit[] {
+  return [
+    { code, severity: "error", column, params: { ...labelParams("field", row.header(column)), ...params } },
+  ];
+}
+
+function provisionalMarker(
+  row: RowView,
+  columns: readonly string[],
+  markers: readonly string[],
+): string | undefined {
+  for (const column of columns) {
+    const text = row.text(column);
+    for (const marker of markers) if (text.includes(marker)) return marker;
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { addDaysIso, daysBetween } from "../values/isoDate";
 import { labelParams } from "./labels";
-import type { RowRuleModule } from "./types";
+import type { Params, RowRuleModule } from "./types";
 
 export const WITHIN_DAYS_CODES = {
   exceeded: "withinDays.exceeded",
@@ -23,20 +23,20 @@ export const withinDaysRule: RowRuleModule<"withinDays"> = {
   evaluate(rule, row, ctx) {
     const fromDate = row.date(rule.from);
     if (fromDate === null) return [];
-    const labels = {
+    const labels = (): Params => ({
       ...labelParams("from", row.header(rule.from)),
       ...labelParams("to", row.header(rule.to)),
-    };
-    const deadline = addDaysIso(fromDate, rule.days);
+    });
     if (row.isBlank(rule.to)) {
       if (!ctx.assessmentDate) return [];
+      const deadline = addDaysIso(fromDate, rule.days);
       const overdue = ctx.assessmentDate > deadline;
       return [
         {
           code: overdue ? WITHIN_DAYS_CODES.overdue : WITHIN_DAYS_CODES.pending,
           severity: overdue ? "error" : "warning",
           column: rule.to,
-          params: { ...labels, fromDate, days: rule.days, deadline },
+          params: { ...labels(), fromDate, days: rule.days, deadline },
         },
       ];
     }
@@ -49,7 +49,7 @@ export const withinDaysRule: RowRuleModule<"withinDays"> = {
           code: WITHIN_DAYS_CODES.beforeStart,
           severity: "error",
           column: rule.to,
-          params: { ...labels, fromDate, toDate },
+          params: { ...labels(), fromDate, toDate },
         },
       ];
     }
@@ -59,7 +59,7 @@ export const withinDaysRule: RowRuleModule<"withinDays"> = {
           code: WITHIN_DAYS_CODES.exceeded,
           severity: "error",
           column: rule.to,
-          params: { ...labels, fromDate, toDate, days: rule.days, actual },
+          params: { ...labels(), fromDate, toDate, days: rule.days, actual },
         },
       ];
     }

@@ -39,7 +39,9 @@ export function parseCell(
 /** One of the allowed values, matched after trimming and half-width conversion. */
 export function parseEnum(value: CellValue | undefined, values: readonly string[]): Parsed<string> {
   if (isBlank(value)) return failed(EMPTY_CODE, "");
-  const text = normalizeText(displayValue(value ?? null));
+  if (typeof value !== "string" && typeof value !== "number")
+    return failed(ENUM_CODES.invalid, displayValue(value ?? null));
+  const text = normalizeText(String(value));
   const match = values.find((allowed) => normalizeText(allowed) === text);
   return match === undefined ? failed(ENUM_CODES.invalid, displayValue(value ?? null)) : parsed(match);
 }

@@ -27,7 +27,7 @@ export function parseDate(value: CellValue | undefined): Parsed<IsoDate> {
     return compact ? fromMatch(compact[1], compact[2], compact[3], String(value)) : invalid(value);
   }
   if (value instanceof Date) return parseDateValue(value);
-  if (typeof value === "boolean") return invalid(value);
+  if (typeof value !== "string") return invalid(value);
   const text = normalizeText(value);
   const separated = SEPARATED.exec(text);
   if (separated) return fromMatch(separated[1], separated[3], separated[4], value);

@@ -1,9 +1,7 @@
-import { addYears } from "date-fns";
+import { addYears } from "date-fns/addYears";
 
 /** ISO calendar date "YYYY-MM-DD"; ISO strings compare correctly as strings. */
 export type IsoDate = string;
-
-const MS_PER_DAY = 86_400_000;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -14,31 +12,51 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, "0"));
+const year4 = (year: number): string => (year >= 1000 ? String(year) : String(year).padStart(4, "0"));
 
 /** The ISO date of a year, month (1–12) and day, or null when no such day exists. */
 export function isoFromParts(year: number, month: number, day: number): IsoDate | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
   if (day > daysInMonth(year, month)) return null;
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  return `${year4(year)}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
 }
 
 export function isoParts(iso: IsoDate): { year: number; month: number; day: number } {
   return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
 }
 
-/** Days since 1970-01-01, counted in UTC so no time zone shifts a date. */
+// Days from civil dates and back by integer arithmetic (H. Hinnant's algorithms): no Date objects,
+// no time zones, and fast enough for every cell of a 10,000-row ledger.
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Days since 1970-01-01. */
 export function dayNumber(iso: IsoDate): number {
   const { year, month, day } = isoParts(iso);
-  const d = new Date(Date.UTC(2000, month - 1, day));
-  d.setUTCFullYear(year);
-  return Math.round(d.getTime() / MS_PER_DAY);
+  return daysFromCivil(year, month, day);
 }
 
 export function isoFromDayNumber(days: number): IsoDate {
-  const d = new Date(days * MS_PER_DAY);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year4(year)}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
 }
 
 export function addDaysIso(iso: IsoDate, days: number): IsoDate {
