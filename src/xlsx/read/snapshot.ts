@@ -6,6 +6,7 @@ import type {
   TableSnapshot,
   WorkbookSnapshot,
 } from "../../core/snapshot";
+import { plainValue } from "../cellValue";
 import type { ExcelJS } from "../exceljs";
 import { locateTables, type LocatedTable } from "./locateTables";
 import { columnNumber, extent, headerAt, valueAt } from "./sheetAccess";
@@ -46,11 +47,12 @@ function readTable(found: LocatedTable, all: readonly LocatedTable[]): TableSnap
   const keyed = table.kind !== "ledger" && columns.has("id");
   const rows: RowSnapshot[] = [];
   for (let r = headerRow + 1; r <= lastRow; r++) {
-    if (!sheet.findRow(r)) continue;
+    const sheetRow = sheet.findRow(r);
+    if (!sheetRow) continue;
     const cells: Record<string, CellValue> = {};
     let filled = false;
     for (const column of inputColumns) {
-      const value = valueAt(sheet, r, columns.get(column.id) as number);
+      const value = plainValue(sheetRow.findCell(columns.get(column.id) as number)?.value);
       cells[column.id] = value;
       if (value !== null) filled = true;
     }
