@@ -4,7 +4,7 @@ import { assessWorkbookBytes, summaryBytes, type SkippedFile } from "../../xlsx"
 import type { CliContext } from "../context";
 import { CliError, EXIT } from "../errors";
 import { checkOutput, collectWorkbooks, readInput, writeAtomic } from "../files";
-import { summaryHtml } from "../html/summary";
+import { summaryHtml } from "../../report/summary";
 import { reasonMessage } from "../messages";
 import { progressBar } from "../progress";
 

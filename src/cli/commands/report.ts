@@ -2,7 +2,7 @@ import { assessWorkbookBytes } from "../../xlsx";
 import type { CliContext } from "../context";
 import { EXIT } from "../errors";
 import { checkOutput, readInput, writeAtomic } from "../files";
-import { reportHtml } from "../html/report";
+import { reportHtml } from "../../report/report";
 
 /** `taizhang report <file> -o <report.html>`: a printable gap report for reviewers. */
 export async function reportCommand(

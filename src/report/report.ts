@@ -1,6 +1,6 @@
-import type { Assessment } from "../../core/assessment";
-import type { Pack } from "../../core/pack/schema";
-import { findingMessage, localized, t, type Locale } from "../../i18n";
+import type { Assessment } from "../core/assessment";
+import type { Pack } from "../core/pack/schema";
+import { findingMessage, localized, t, type Locale } from "../i18n";
 import { barChartSvg } from "./chart";
 import { escapeHtml as e, PAGE_STYLE } from "./escape";
 

@@ -1,6 +1,6 @@
-import type { Consolidation } from "../../core/consolidate";
-import { localized, t, type Locale } from "../../i18n";
-import type { SkippedFile } from "../../xlsx";
+import type { Consolidation } from "../core/consolidate";
+import { localized, t, type Locale } from "../i18n";
+import type { SkippedFile } from "../xlsx";
 import { escapeHtml as e, heatColor, PAGE_STYLE } from "./escape";
 
 /** The consolidation as a self-contained HTML page: heat-map matrix, most-missed items, notes. */
