@@ -125,6 +125,7 @@ export interface XlRange extends XlLoadable {
   readonly dataValidation: XlDataValidation;
   readonly conditionalFormats: { add(type: XlEnum<"Custom">): XlConditionalFormat; clearAll(): void };
   getCell(row: number, column: number): XlRange;
+  getColumn(column: number): XlRange;
   getIntersectionOrNullObject(anotherRange: string): XlRange;
   clear(applyTo?: XlEnum<"All" | "Formats" | "Contents">): void;
   select(): void;

@@ -453,6 +453,20 @@ export class FakeRange extends FakeClientObject implements XlRange {
     });
   }
 
+  getColumn(column: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, box } = this.target();
+      if (column < 0 || box.c0 + column > box.c1) {
+        throw new FakeOfficeError(
+          CODES.invalidArgument,
+          "The column index is outside the range.",
+          "Range.getColumn",
+        );
+      }
+      return { sheet, box: { r0: box.r0, c0: box.c0 + column, r1: box.r1, c1: box.c0 + column } };
+    });
+  }
+
   getIntersectionOrNullObject(anotherRange: string): FakeRange {
     const parsed = parseAddress(anotherRange);
     return new FakeRange(

@@ -1,0 +1,168 @@
+import type { Assessment } from "../core/assessment";
+import type { Finding } from "../core/findings";
+import {
+  CHECK_MARKS,
+  checkCellText,
+  gapsSheetModel,
+  resultsSheetModel,
+  type ResultTexts,
+  type SheetModel,
+  type ResultsSheetModel,
+  type WorkbookLayout,
+} from "../core/layout";
+import type { TableSnapshot } from "../core/snapshot";
+import { findingMessage, t } from "../i18n";
+import { columnLetters } from "./address";
+import type { XlRange, XlTable, XlWorksheet } from "./api";
+import { checkFill, POINTS_PER_CHARACTER, WORKBOOK_LOCALE } from "./format";
+import { SCORES_CHART } from "./read";
+
+/** What Taizhang writes back: the 校验 cell of every row, and the two result sheets. */
+
+export const RESULT_TEXTS: ResultTexts = {
+  finding: (f) => findingMessage(WORKBOOK_LOCALE, f),
+  reason: (r) => t(WORKBOOK_LOCALE, `reason.${r.code}`, r.params),
+};
+
+const describe = (f: Finding): string => findingMessage(WORKBOOK_LOCALE, f);
+
+/** Findings by "tableKey|row" and by item id, to fill 校验 cells. */
+export interface FindingIndex {
+  byRow: Map<string, Finding[]>;
+  byItem: Map<string, readonly Finding[]>;
+  byCell: Map<string, Finding[]>;
+}
+
+export function indexFindings(assessment: Assessment): FindingIndex {
+  const byRow = new Map<string, Finding[]>();
+  const byCell = new Map<string, Finding[]>();
+  const push = (map: Map<string, Finding[]>, key: string, f: Finding) => {
+    const list = map.get(key);
+    if (list) {
+      if (!list.includes(f)) list.push(f);
+    } else map.set(key, [f]);
+  };
+  const all = [...assessment.findings, ...assessment.items.flatMap((i) => i.findings)];
+  for (const f of all) {
+    if (f.tableKey && f.row !== undefined) push(byRow, `${f.tableKey}|${f.row}`, f);
+    else if (f.cell) push(byCell, `${f.sheet}|${f.cell}`, f);
+  }
+  return { byRow, byItem: new Map(assessment.items.map((i) => [i.itemId, i.findings])), byCell };
+}
+
+const isBlank = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** The 校验 text of each row of a table snapshot, in row order. */
+export function checkTexts(
+  table: TableSnapshot,
+  index: FindingIndex,
+  retired: ReadonlySet<string>,
+  userColumns: readonly string[],
+): string[] {
+  return table.rows.map((row) => {
+    const itemId = typeof row.cells.id === "string" ? row.cells.id.trim() : "";
+    if (itemId && retired.has(itemId)) return t(WORKBOOK_LOCALE, "excel.check.retired");
+    const findings = [...(index.byRow.get(`${table.key}|${row.row}`) ?? [])];
+    for (const f of itemId ? (index.byItem.get(itemId) ?? []) : []) {
+      if (
+        !findings.includes(f) &&
+        (!f.tableKey || f.tableKey === table.key) &&
+        (f.row === undefined || f.row === row.row)
+      ) {
+        findings.push(f);
+      }
+    }
+    const entered = userColumns.some((c) => !isBlank(row.cells[c]));
+    if (findings.length === 0 && !entered) return "";
+    return checkCellText(findings, describe);
+  });
+}
+
+/** The 校验 text of an input cell on 基本信息. */
+export function inputCheckText(index: FindingIndex, sheet: string, cell: string, value: unknown): string {
+  const findings = index.byCell.get(`${sheet}|${cell}`) ?? [];
+  if (findings.length === 0) return isBlank(value) ? "" : CHECK_MARKS.ok;
+  return checkCellText(findings, describe);
+}
+
+/**
+ * Writes a table's 校验 column: one write for the column, then a fill for each cell whose text
+ * changed (all of them when `previous` is not known).
+ */
+export function writeCheckColumn(
+  table: XlTable,
+  checkColumn: number,
+  texts: readonly string[],
+  previous?: readonly string[],
+): number {
+  if (texts.length === 0) return 0;
+  const body = table.getDataBodyRange();
+  let changed = 0;
+  const same = previous && previous.length === texts.length && previous.every((p, i) => p === texts[i]);
+  if (same) return 0;
+  body.getColumn(checkColumn).values = texts.map((text) => [text]);
+  texts.forEach((text, i) => {
+    if (previous && previous[i] === text) return;
+    changed += 1;
+    paintCheck(body.getCell(i, checkColumn), text);
+  });
+  return changed;
+}
+
+export function paintCheck(cell: XlRange, text: string): void {
+  const fill = checkFill(text);
+  if (fill) cell.format.fill.color = fill;
+  else cell.format.fill.clear();
+}
+
+export function resultModels(
+  assessment: Assessment,
+  layout: WorkbookLayout,
+): { results: ResultsSheetModel; gaps: SheetModel } {
+  return {
+    results: resultsSheetModel(assessment, layout, { texts: RESULT_TEXTS }),
+    gaps: gapsSheetModel(assessment, layout, { texts: RESULT_TEXTS }),
+  };
+}
+
+/**
+ * Rewrites a result sheet from its model: contents cleared first (the gap list shrinks), formats
+ * and widths set, the chart made once.
+ */
+export function writeSheetModel(
+  sheet: XlWorksheet,
+  model: SheetModel | ResultsSheetModel,
+  options: { firstWrite: boolean; hasChart: boolean; wrapColumns?: readonly number[] },
+): void {
+  const width = model.widths.length;
+  sheet.getRange(`A:${columnLetters(width - 1)}`).clear("Contents");
+  sheet.getRangeByIndexes(0, 0, model.rows.length, width).values = model.rows.map((row) =>
+    row.map((c) => c ?? ""),
+  );
+  for (const f of model.formats) {
+    sheet.getRangeByIndexes(f.fromRow - 1, f.column, f.toRow - f.fromRow + 1, 1).numberFormat = [[f.format]];
+  }
+  if (options.firstWrite) {
+    model.widths.forEach((w, i) => {
+      sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHARACTER;
+    });
+    for (const row of model.boldRows) sheet.getRangeByIndexes(row - 1, 0, 1, width).format.font.bold = true;
+  }
+  for (const c of options.wrapColumns ?? []) {
+    sheet.getRangeByIndexes(0, c, model.rows.length, 1).format.wrapText = true;
+  }
+  const chart = "chart" in model ? model.chart : null;
+  if (chart && !options.hasChart) {
+    const source = sheet.getRangeByIndexes(
+      chart.firstRow - 1,
+      chart.categoryColumn,
+      chart.lastRow - chart.firstRow + 1,
+      2,
+    );
+    const added = sheet.charts.add("BarClustered", source, "Columns");
+    added.name = SCORES_CHART;
+    added.title.text = chart.title;
+    added.setPosition("G2", "N20");
+  }
+}

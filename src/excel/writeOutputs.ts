@@ -1,0 +1,88 @@
+import type { Assessment } from "../core/assessment";
+import type { WorkbookLayout } from "../core/layout";
+import type { CellValue, TableSnapshot } from "../core/snapshot";
+import { t } from "../i18n";
+import type { XlTable, XlWorksheet } from "./api";
+import { WORKBOOK_LOCALE } from "./format";
+import {
+  checkTexts,
+  indexFindings,
+  inputCheckText,
+  paintCheck,
+  resultModels,
+  writeCheckColumn,
+  writeSheetModel,
+} from "./outputs";
+
+export interface OutputTarget {
+  key: string;
+  table: XlTable;
+  /** 校验 column relative to the table's first column; null when the table has none. */
+  checkColumn: number | null;
+  snapshot: TableSnapshot;
+  /** Columns a person fills in (a row with none of them filled gets an empty 校验 cell). */
+  userColumns: readonly string[];
+  /** The 校验 texts as they are in the workbook now, to write only what changed. */
+  previous?: readonly string[];
+}
+
+export interface InputCheckTarget {
+  /** 0-based sheet row and column of the input's 校验 cell. */
+  row: number;
+  column: number;
+  value: CellValue;
+  sheet: string;
+  /** A1 address of the value cell (findings point at it). */
+  cell: string;
+  retired: boolean;
+  previous?: string;
+}
+
+export interface OutputPlan {
+  assessment: Assessment;
+  layout: WorkbookLayout;
+  tables: readonly OutputTarget[];
+  retired: ReadonlySet<string>;
+  info: { sheet: XlWorksheet; cells: readonly InputCheckTarget[] } | null;
+  results: { sheet: XlWorksheet; firstWrite: boolean; hasChart: boolean } | null;
+  gaps: { sheet: XlWorksheet; firstWrite: boolean } | null;
+}
+
+export interface OutputsWritten {
+  /** 校验 texts per table key, as now queued for the workbook. */
+  checks: Map<string, string[]>;
+  inputChecks: Map<string, string>;
+  changedCells: number;
+}
+
+/** Queues every write that shows an assessment: 校验 cells and fills, 自评结果, 差距清单. */
+export function writeOutputs(plan: OutputPlan): OutputsWritten {
+  const index = indexFindings(plan.assessment);
+  const checks = new Map<string, string[]>();
+  const inputChecks = new Map<string, string>();
+  let changedCells = 0;
+  for (const target of plan.tables) {
+    const texts = checkTexts(target.snapshot, index, plan.retired, target.userColumns);
+    checks.set(target.key, texts);
+    if (target.checkColumn !== null)
+      changedCells += writeCheckColumn(target.table, target.checkColumn, texts, target.previous);
+  }
+  if (plan.info) {
+    for (const cell of plan.info.cells) {
+      const text = cell.retired
+        ? t(WORKBOOK_LOCALE, "excel.info.retired")
+        : inputCheckText(index, cell.sheet, cell.cell, cell.value);
+      inputChecks.set(`${cell.row}:${cell.column}`, text);
+      if (cell.previous === text) continue;
+      const range = plan.info.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1);
+      range.values = [[text]];
+      paintCheck(range, text);
+      changedCells += 1;
+    }
+  }
+  const models = resultModels(plan.assessment, plan.layout);
+  if (plan.results) writeSheetModel(plan.results.sheet, models.results, plan.results);
+  if (plan.gaps)
+    writeSheetModel(plan.gaps.sheet, models.gaps, { ...plan.gaps, hasChart: false, wrapColumns: [2, 6] });
+  return { checks, inputChecks, changedCells };
+}
