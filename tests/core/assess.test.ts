@@ -146,7 +146,7 @@ describe("assess: what counts", () => {
   });
 
   it("fails a ledger record with an unreadable cell", () => {
-    const documents = [
+    const documents: Record<string, CellValue>[] = [
       { docNo: "1号", title: "管理办法", issueDate: "2018-03-01", filingDate: "2018-03-10", validity: 5 },
       {
         docNo: "2号",

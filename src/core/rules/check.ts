@@ -1,7 +1,7 @@
 import type { Finding } from "../findings";
 import { CHECKLIST_COLUMNS, VETO_COLUMNS, type StatusValue } from "../layout/columns";
 import { INFO_VALUE_COLUMN, cellAddress, layoutFor, type TableLayout } from "../layout/layout";
-import type { Group, Input, Item, Pack, Rule, ValueSource } from "../pack/schema";
+import type { Group, Input, Item, Pack, Rule, RuleType, ValueSource } from "../pack/schema";
 import { INFO_INPUTS, type InputSnapshot, type TableSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { parseCell } from "../values/cell";
 import { parseDate } from "../values/date";
@@ -12,7 +12,7 @@ import { labelParams } from "./labels";
 import { place, type Place } from "./place";
 import { itemModule, rowModule } from "./registry";
 import { RowView, TableReader, type ColumnIndex, type ColumnInfo } from "./rowView";
-import type { CheckContext, InputValue, LedgerRecords, RuleHit } from "./types";
+import type { CheckContext, InputValue, LedgerRecords, RowRuleModule, RuleHit } from "./types";
 import { vetoState, type VetoState } from "./vetoWindow";
 
 /** What checking found about one item, before scoring. */
@@ -129,7 +129,7 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
       const bad = new Set<RowView>();
       for (const row of table?.rows ?? []) {
         const view = new RowView(table as TableSnapshot, row, reader);
-        if (ledger.columns.every((c) => c.id === CHECK_COLUMN_ID || view.isBlank(c.id))) continue;
+        if (view.isBlankRow(CHECK_COLUMN_ID)) continue;
         records.push(view);
         const hits = cellTypeHits(view);
         if (hits.length > 0) bad.add(view);
@@ -181,7 +181,7 @@ function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs)
   const { row } = inp;
   const own: Finding[] = [];
   const at = (view: RowView): Place => ({ ...rowPlace(view), itemId: item.id });
-  const rowRules = item.rules.filter((r) => rowModule(r) !== null);
+  const rowRules = bindRowRules(item.rules);
   const itemRules = item.rules.filter((r) => itemModule(r) !== null);
   const result: ItemCheck = {
     item,
@@ -201,7 +201,7 @@ function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs)
       const hits = [
         ...checkVetoRow(row, ctx, years),
         ...runRowRules(
-          rowRules.filter((r) => r.type !== "vetoWindow"),
+          rowRules.filter((r) => r.rule.type !== "vetoWindow"),
           row,
           ctx,
         ),
@@ -253,12 +253,23 @@ function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs)
   return result;
 }
 
-function runRowRules(rules: readonly Rule[], row: RowView, ctx: CheckContext): RuleHit[] {
+interface BoundRowRule {
+  rule: Rule;
+  module: RowRuleModule<RuleType>;
+}
+
+function bindRowRules(rules: readonly Rule[]): BoundRowRule[] {
+  return rules.flatMap((rule) => {
+    const module = rowModule(rule);
+    return module ? [{ rule, module }] : [];
+  });
+}
+
+function runRowRules(rules: readonly BoundRowRule[], row: RowView, ctx: CheckContext): RuleHit[] {
   if (rules.length === 0) return [];
   const hits: RuleHit[] = [];
-  for (const rule of rules) {
-    const module = rowModule(rule);
-    if (module) hits.push(...module.evaluate(rule, row, ctx));
+  for (const { rule, module } of rules) {
+    for (const h of module.evaluate(rule, row, ctx)) hits.push(h);
   }
   return hits;
 }

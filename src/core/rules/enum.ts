@@ -1,4 +1,6 @@
 import { parseEnum } from "../values/cell";
+import { parseYesNo } from "../values/yesNo";
+import type { RowView } from "./rowView";
 import { labelParams } from "./labels";
 import type { RowRuleModule } from "./types";
 
@@ -10,7 +12,7 @@ export const enumRule: RowRuleModule<"enum"> = {
   codes: { [ENUM_RULE_CODES.notAllowed]: "error" },
   evaluate(rule, row) {
     if (row.isBlank(rule.column)) return [];
-    if (parseEnum(row.raw(rule.column), rule.values).ok) return [];
+    if (allowed(row, rule.column, rule.values)) return [];
     return [
       {
         code: ENUM_RULE_CODES.notAllowed,
@@ -25,3 +27,17 @@ export const enumRule: RowRuleModule<"enum"> = {
     ];
   },
 };
+
+/** A yes/no column matches by answer (√ is 是); others by text. */
+function allowed(row: RowView, column: string, values: readonly string[]): boolean {
+  if (parseEnum(row.raw(column), values).ok) return true;
+  if (row.columns.get(column)?.type !== "yesNo") return false;
+  const answer = row.yesNo(column);
+  return (
+    answer !== null &&
+    values.some((v) => {
+      const wanted = parseYesNo(v);
+      return wanted.ok && wanted.value === answer;
+    })
+  );
+}

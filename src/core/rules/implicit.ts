@@ -1,11 +1,12 @@
 import type { Severity } from "../findings";
 import { STATUS, type StatusValue } from "../layout/columns";
 import { parseDate } from "../values/date";
+import { EMPTY_CODE } from "../values/result";
 import { parseStatus } from "../values/status";
 import { inFutureHit } from "./date";
 import { evidenceRequiredRule } from "./evidenceRequired";
 import { labelParams } from "./labels";
-import type { RowView } from "./rowView";
+import type { ColumnInfo, RowView } from "./rowView";
 import type { CheckContext, RuleHit } from "./types";
 import { vetoWindowRule } from "./vetoWindow";
 
@@ -34,10 +35,12 @@ const CHECK_COLUMN_ID = "check";
 /** One finding per filled cell that cannot be read as its column's type. */
 export function cellTypeHits(row: RowView): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const column of row.columns.values()) {
-    if (column.type === "text" || column.id === CHECK_COLUMN_ID || row.isBlank(column.id)) continue;
-    const result = row.typed(column.id);
-    if (!result.ok) {
+  const list = row.reader.list;
+  for (let i = 0; i < list.length; i++) {
+    const column = list[i] as ColumnInfo;
+    if (column.type === "text" || column.id === CHECK_COLUMN_ID) continue;
+    const result = row.typedAtPosition(i);
+    if (!result.ok && result.code !== EMPTY_CODE) {
       hits.push({
         code: result.code,
         severity: "error",

@@ -3,7 +3,7 @@ import type { CellValue, RowSnapshot, TableSnapshot } from "../snapshot";
 import { cellAddress } from "../layout/layout";
 import { parseCell, type TypedValue } from "../values/cell";
 import { parseDate } from "../values/date";
-import type { Parsed } from "../values/result";
+import { EMPTY_CODE, type Parsed } from "../values/result";
 import { displayValue, isBlank, normalizeText } from "../values/normalize";
 import { parseNumber } from "../values/number";
 import { parseYesNo } from "../values/yesNo";
@@ -21,38 +21,40 @@ export type ColumnIndex = ReadonlyMap<string, ColumnInfo>;
 
 /**
  * The columns of one table and what their cells were read as. Ledgers repeat the same dates and
- * answers row after row, so each distinct text or number is parsed once per column per check.
+ * answers row after row, so each distinct value is parsed once per column per check.
  */
 export class TableReader {
-  private readonly parsedByColumn = new Map<string, Map<string | number, Parsed<TypedValue>>>();
+  /** Position of each column id in `list`. */
+  readonly position: ReadonlyMap<string, number>;
+  readonly list: readonly ColumnInfo[];
+  private readonly parsedByPosition: Map<string | number, Parsed<TypedValue>>[];
 
-  constructor(readonly columns: ColumnIndex) {}
+  constructor(readonly columns: ColumnIndex) {
+    this.list = [...columns.values()];
+    this.position = new Map(this.list.map((c, i) => [c.id, i]));
+    this.parsedByPosition = this.list.map(() => new Map());
+  }
 
-  typed(column: string, value: CellValue | undefined): Parsed<TypedValue> {
-    if (typeof value !== "string" && typeof value !== "number") return this.parse(column, value);
-    let parsed = this.parsedByColumn.get(column);
-    if (!parsed) {
-      parsed = new Map();
-      this.parsedByColumn.set(column, parsed);
+  parseAt(position: number, value: CellValue | undefined): Parsed<TypedValue> {
+    const info = this.list[position] as ColumnInfo;
+    // Free text is mostly unique: caching it would only hold memory.
+    if (info.type === "text" || (typeof value !== "string" && typeof value !== "number")) {
+      return parseCell(info.type, value, info.values ? { values: info.values } : {});
     }
+    const parsed = this.parsedByPosition[position] as Map<string | number, Parsed<TypedValue>>;
     let result = parsed.get(value);
     if (result === undefined) {
-      result = this.parse(column, value);
+      result = parseCell(info.type, value, info.values ? { values: info.values } : {});
       parsed.set(value, result);
     }
     return result;
   }
-
-  private parse(column: string, value: CellValue | undefined): Parsed<TypedValue> {
-    const info = this.columns.get(column);
-    return info
-      ? parseCell(info.type, value, info.values ? { values: info.values } : {})
-      : parseCell("text", value);
-  }
 }
 
-/** One table row as rules see it: cells read as their column's type through the table's reader. */
+/** One table row as rules see it: each cell read as its column's type once, through the table's reader. */
 export class RowView {
+  private memo: (Parsed<TypedValue> | undefined)[] | undefined;
+
   constructor(
     readonly table: TableSnapshot,
     readonly snapshot: RowSnapshot,
@@ -72,7 +74,10 @@ export class RowView {
   }
 
   isBlank(column: string): boolean {
-    return isBlank(this.snapshot.cells[column]);
+    const position = this.reader.position.get(column);
+    if (position === undefined) return isBlank(this.snapshot.cells[column]);
+    const result = this.typedAt(position, column);
+    return !result.ok && result.code === EMPTY_CODE;
   }
 
   /** The cell as the user would recognise it ("" when blank). */
@@ -85,9 +90,12 @@ export class RowView {
     return normalizeText(displayValue(this.snapshot.cells[column]));
   }
 
-  /** The cell read as its column's type. */
+  /** The cell read as its column's type (as text when the table has no such column). */
   typed(column: string): Parsed<TypedValue> {
-    return this.reader.typed(column, this.snapshot.cells[column]);
+    const position = this.reader.position.get(column);
+    return position === undefined
+      ? parseCell("text", this.snapshot.cells[column])
+      : this.typedAt(position, column);
   }
 
   /** ISO date, or null when blank or unreadable (the cell's type check reports that). */
@@ -113,14 +121,44 @@ export class RowView {
     return index === undefined ? undefined : cellAddress(index, this.snapshot.row);
   }
 
-  /** A cell read as `type`: from the typed cache when that is the column's type, else parsed here. */
+  /** The cell at a position of the reader's column list, read as its type. */
+  typedAtPosition(position: number): Parsed<TypedValue> {
+    return this.typedAt(position, (this.reader.list[position] as ColumnInfo).id);
+  }
+
+  /** True when every cell the user fills is blank (Taizhang's own check column aside). */
+  isBlankRow(ignore: string): boolean {
+    const list = this.reader.list;
+    for (let i = 0; i < list.length; i++) {
+      const column = list[i] as ColumnInfo;
+      if (column.id === ignore) continue;
+      const result = this.typedAt(i, column.id);
+      if (result.ok || result.code !== EMPTY_CODE) return false;
+    }
+    return true;
+  }
+
+  private typedAt(position: number, column: string): Parsed<TypedValue> {
+    this.memo ??= new Array<Parsed<TypedValue> | undefined>(this.reader.list.length);
+    let result = this.memo[position];
+    if (result === undefined) {
+      result = this.reader.parseAt(position, this.snapshot.cells[column]);
+      this.memo[position] = result;
+    }
+    return result;
+  }
+
+  /** A cell read as `type`: from the typed cell when that is the column's type, else parsed here. */
   private as<T extends TypedValue>(
     column: string,
     type: ColumnType,
     parse: (value: CellValue | undefined) => Parsed<T>,
   ): T | null {
+    const position = this.reader.position.get(column);
     const result =
-      this.columns.get(column)?.type === type ? this.typed(column) : parse(this.snapshot.cells[column]);
+      position !== undefined && this.reader.list[position]?.type === type
+        ? this.typedAt(position, column)
+        : parse(this.snapshot.cells[column]);
     return result.ok ? (result.value as T) : null;
   }
 }

@@ -28,6 +28,8 @@ export function parseDate(value: CellValue | undefined): Parsed<IsoDate> {
   }
   if (value instanceof Date) return parseDateValue(value);
   if (typeof value !== "string") return invalid(value);
+  const canonical = canonicalIso(value);
+  if (canonical !== undefined) return canonical ? parsed(canonical) : failed(DATE_CODES.impossible, value);
   const text = normalizeText(value);
   const separated = SEPARATED.exec(text);
   if (separated) return fromMatch(separated[1], separated[3], separated[4], value);
@@ -36,6 +38,30 @@ export function parseDate(value: CellValue | undefined): Parsed<IsoDate> {
   const compact = COMPACT.exec(text);
   if (compact) return fromMatch(compact[1], compact[2], compact[3], value);
   return invalid(value);
+}
+
+/** The number of two or four ASCII digits at `from`, or -1. */
+function digitsAt(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * Fast path for text already written as YYYY-MM-DD, the most common form in ledgers: the ISO date,
+ * null for an impossible day, undefined when the text is not in that form.
+ */
+function canonicalIso(text: string): IsoDate | null | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 1900 || month < 0 || day < 0) return undefined;
+  return isoFromParts(year, month, day) === null ? null : text;
 }
 
 /**

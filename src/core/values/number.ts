@@ -10,8 +10,8 @@ export const NUMBER_CODES = {
 
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const PLAIN = /^(\d+(\.\d*)?|\.\d+)$/;
-// A count word people add after the number: 5人, 8台, 2次.
-const UNIT = /[人名位台个次件项场期份部套家]$/;
+// A unit word people add after the number: 5人, 8台, 2次, 5年, 3000元 (but not 万, which scales).
+const UNIT = /[人名位台个次件项场期份部套家年元天]$/;
 
 /** A number as people type it: full-width digits, thousands separators, spaces, a unit word. */
 export function parseNumber(value: CellValue | undefined): Parsed<number> {

@@ -269,3 +269,16 @@ describe("vetoWindow: within 2 years before the assessment date", () => {
     expect(vetoState(row, 2, assessed).state).toBe(state);
   });
 });
+
+describe("enum on a yes/no column", () => {
+  const rule: Rule = { type: "enum", column: "legal", values: ["是"] };
+  it.each<[CellValue, string[]]>([
+    ["是", []],
+    ["√", []],
+    ["Y", []],
+    ["否", ["enum.notAllowed"]],
+    ["×", ["enum.notAllowed"]],
+  ])("%p → %p", (value, expected) => {
+    expect(codes(rule, ledgerRow("decisions", { legal: value }))).toEqual(expected);
+  });
+});
