@@ -1,3 +1,8 @@
+/**
+ * The Office.js adapter. Every call takes an injectable `run` (defaults to Excel.run) and
+ * `isSetSupported`, so the fake in ./fake drives it in tests and in the preview host. Results are
+ * data; user text comes from src/i18n by key (ExcelAdapterError.code).
+ */
 export {
   installPack,
   type InstallOptions,
@@ -5,7 +10,17 @@ export {
   type InstallSettings,
   type InstallSummary,
 } from "./install";
+export { startLiveValidation, type LiveOptions, type LiveSession, type Schedule } from "./live";
+export {
+  exportGapSheet,
+  inspectWorkbook,
+  readSnapshot,
+  recheckAll,
+  selectCell,
+  type InstalledPack,
+} from "./workbook";
+export type { CheckOutcome } from "./check";
 export { ExcelAdapterError, describeError, toAdapterError, type WorkbookPart } from "./errors";
 export type { AdapterOptions } from "./options";
-export type { XlRun, IsSetSupported } from "./api";
-export { MINIMUM_API } from "./requirements";
+export type { XlRun, IsSetSupported, XlContext } from "./api";
+export { MINIMUM_API, requireCapabilities, type Capabilities } from "./requirements";

@@ -16,11 +16,20 @@ export function cellValue(value: XlValue | undefined): CellValue {
 }
 
 export function rowSnapshot(table: LocatedTable, bodyIndex: number, values: readonly XlValue[]): RowSnapshot {
+  return rowFrom(table.columns, table.read.firstColumn, table.read.headerRow, bodyIndex, values);
+}
+
+/** One body row as the core sees it; `headerRow` is 0-based, the snapshot's row 1-based. */
+export function rowFrom(
+  columns: Readonly<Record<string, number>>,
+  firstColumn: number,
+  headerRow: number,
+  bodyIndex: number,
+  values: readonly XlValue[],
+): RowSnapshot {
   const cells: Record<string, CellValue> = {};
-  for (const [id, column] of Object.entries(table.columns)) {
-    cells[id] = cellValue(values[column - table.read.firstColumn]);
-  }
-  return { row: table.read.headerRow + 2 + bodyIndex, cells };
+  for (const [id, column] of Object.entries(columns)) cells[id] = cellValue(values[column - firstColumn]);
+  return { row: headerRow + 2 + bodyIndex, cells };
 }
 
 export function tableSnapshot(table: LocatedTable): TableSnapshot {

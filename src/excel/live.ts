@@ -1,0 +1,230 @@
+import type { Pack } from "../core/pack/schema";
+import { type Box, intersect, parseAddress } from "./address";
+import type { XlChangedArgs, XlContext, XlEventRegistration } from "./api";
+import {
+  type CheckOutcome,
+  type Dirty,
+  queueOutputs,
+  readEditedRows,
+  readForFullCheck,
+  tableSpan,
+} from "./check";
+import { counting } from "./context";
+import { type ExcelAdapterError, toAdapterError } from "./errors";
+import { INFO_COLUMNS } from "./infoSheet";
+import { type AdapterOptions, resolveOptions } from "./options";
+import { requireCapabilities } from "./requirements";
+import type { WorkbookState } from "./state";
+
+export type Schedule = (run: () => void, delayMs: number) => () => void;
+
+export interface LiveOptions extends AdapterOptions {
+  /** A fresh assessment after every check (the first one included). */
+  onResult: (outcome: CheckOutcome & { source: "Local" | "Remote" | "Both" | "Start" }) => void;
+  onError?: (error: ExcelAdapterError) => void;
+  /** Quiet time before a burst of edits is checked. */
+  delayMs?: number;
+  /** Defaults to setTimeout; tests pass a manual one. */
+  schedule?: Schedule;
+  /** Retries of a check that failed because a cell was being edited. */
+  maxRetries?: number;
+}
+
+export interface LiveSession {
+  /** Checks what is pending now instead of waiting for the quiet time. */
+  flush(): Promise<void>;
+  /** Reads and checks everything (≤ 2 round trips while the session knows the workbook). */
+  recheck(): Promise<CheckOutcome>;
+  stop(): Promise<void>;
+}
+
+const defaultSchedule: Schedule = (run, delayMs) => {
+  const handle = setTimeout(run, delayMs);
+  return () => clearTimeout(handle);
+};
+
+/**
+ * Live validation: listens to changes on Taizhang's sheets (including co-authors' edits), checks a
+ * burst of edits once after a quiet time, reads only the rows that changed, and writes 校验 cells,
+ * 自评结果 and 差距清单. Its own writes never trigger a check: they go only to output cells, and
+ * events touching only those are ignored (as are events Excel marks as this add-in's, on ExcelApi
+ * 1.14). One edit costs at most 2 round trips.
+ */
+export async function startLiveValidation(pack: Pack | null, options: LiveOptions): Promise<LiveSession> {
+  const o = resolveOptions(options);
+  requireCapabilities(o.isSetSupported);
+  const schedule = options.schedule ?? defaultSchedule;
+  const delayMs = options.delayMs ?? 400;
+  const maxRetries = options.maxRetries ?? 5;
+  let state: WorkbookState | null = null;
+  let stopped = false;
+  let registrations: XlEventRegistration[] = [];
+  let dirty: Dirty = { boxes: new Map() };
+  let structural = false;
+  let sources = new Set<string>();
+  let cancelTimer: (() => void) | null = null;
+  let retries = 0;
+  let chain: Promise<unknown> = Promise.resolve();
+
+  const report = (error: unknown) => options.onError?.(toAdapterError(error));
+
+  const onChanged = async (args: XlChangedArgs): Promise<void> => {
+    if (stopped || !state) return;
+    if (args.triggerSource === "ThisLocalAddin") return;
+    const change = relevant(state, args);
+    if (change === "ignore") return;
+    if (change === "structural") structural = true;
+    else {
+      const list = dirty.boxes.get(args.worksheetId) ?? [];
+      list.push(change);
+      dirty.boxes.set(args.worksheetId, list);
+    }
+    sources.add(args.source);
+    arm();
+  };
+
+  const arm = () => {
+    cancelTimer?.();
+    cancelTimer = schedule(() => {
+      cancelTimer = null;
+      void flush();
+    }, delayMs);
+  };
+
+  const takePending = () => {
+    const taken = { dirty, structural, sources };
+    dirty = { boxes: new Map() };
+    structural = false;
+    sources = new Set();
+    return taken;
+  };
+
+  const sourceOf = (s: Set<string>): "Local" | "Remote" | "Both" =>
+    s.has("Remote") && s.has("Local") ? "Both" : s.has("Remote") ? "Remote" : "Local";
+
+  const checkPending = async (): Promise<void> => {
+    if (stopped || !state) return;
+    const pending = takePending();
+    if (pending.dirty.boxes.size === 0 && !pending.structural) return;
+    try {
+      const outcome = await o.run(async (raw) => {
+        const ctx = counting(raw);
+        let kind: CheckOutcome["kind"] = "edit";
+        let rowsRead = 0;
+        if (!pending.structural) {
+          const edited = await readEditedRows(ctx, state as WorkbookState, pending.dirty);
+          rowsRead = edited.rowsRead;
+          if (!edited.ok) kind = "full";
+        } else kind = "full";
+        if (kind === "full") {
+          const full = await readForFullCheck(ctx, state, pack);
+          state = full.state;
+          rowsRead += full.rowsRead;
+        }
+        const { assessment, changedCells } = queueOutputs(ctx, state as WorkbookState, o.assess);
+        await ctx.sync();
+        return { assessment, kind, rowsRead, changedCells, syncs: ctx.syncs };
+      });
+      retries = 0;
+      options.onResult({ ...outcome, source: sourceOf(pending.sources) });
+    } catch (error) {
+      const adapterError = toAdapterError(error);
+      if (adapterError.retry && retries < maxRetries) {
+        // Put the edits back and try again after the quiet time (e.g. once the cell edit ends).
+        retries += 1;
+        for (const [sheet, boxes] of pending.dirty.boxes)
+          dirty.boxes.set(sheet, [...(dirty.boxes.get(sheet) ?? []), ...boxes]);
+        structural ||= pending.structural;
+        for (const s of pending.sources) sources.add(s);
+        arm();
+      } else {
+        // The cached picture may be wrong now; the next check reads everything.
+        structural = true;
+      }
+      report(adapterError);
+    }
+  };
+
+  const flush = (): Promise<void> => {
+    cancelTimer?.();
+    cancelTimer = null;
+    chain = chain.then(checkPending, checkPending);
+    return chain as Promise<void>;
+  };
+
+  const fullCheck = (register: boolean): Promise<CheckOutcome> =>
+    o.run(async (raw) => {
+      const ctx = counting(raw);
+      const full = await readForFullCheck(ctx, state, pack);
+      state = full.state;
+      const { assessment, changedCells } = queueOutputs(ctx, full.state, o.assess);
+      if (register) registrations = registerOn(ctx, full.state, onChanged);
+      await ctx.sync();
+      return { assessment, kind: "full", rowsRead: full.rowsRead, changedCells, syncs: ctx.syncs };
+    });
+
+  try {
+    const first = await fullCheck(true);
+    options.onResult({ ...first, source: "Start" });
+  } catch (error) {
+    throw toAdapterError(error);
+  }
+
+  return {
+    flush,
+    recheck: () => {
+      const run = chain.then(() => fullCheck(false));
+      chain = run.catch(() => undefined);
+      return run.catch((error: unknown) => {
+        throw toAdapterError(error);
+      });
+    },
+    stop: async () => {
+      stopped = true;
+      cancelTimer?.();
+      const contexts = new Set(registrations.map((r) => r.context));
+      for (const r of registrations) r.remove();
+      registrations = [];
+      for (const c of contexts) await c.sync().catch(() => undefined);
+    },
+  };
+}
+
+function registerOn(
+  ctx: XlContext,
+  state: WorkbookState,
+  handler: (args: XlChangedArgs) => Promise<void>,
+): XlEventRegistration[] {
+  const sheetIds = new Set<string>([...state.tables.values()].map((t) => t.sheetId));
+  if (state.sheets.info) sheetIds.add(state.sheets.info.id);
+  for (const i of state.inputs.values()) sheetIds.add(i.sheetId);
+  return [...sheetIds].map((id) => ctx.workbook.worksheets.getItem(id).onChanged.add(handler));
+}
+
+/**
+ * What an event means for Taizhang: rows to check, a structural change (rows or columns inserted
+ * or deleted: re-read everything), or nothing (another sheet, or only output cells).
+ */
+export function relevant(state: WorkbookState, args: XlChangedArgs): Box | "structural" | "ignore" {
+  const tables = [...state.tables.values()].filter((t) => t.sheetId === args.worksheetId);
+  const inputs = [...state.inputs.values()].filter((i) => i.sheetId === args.worksheetId);
+  if (tables.length === 0 && inputs.length === 0) return "ignore";
+  if (args.changeType !== "RangeEdited" && args.changeType !== "Unknown") return "structural";
+  const parsed = parseAddress(args.address);
+  if (!parsed) return "structural";
+  const box = parsed.box;
+  let touchesInput = false;
+  for (const t of tables) {
+    const span = tableSpan(t);
+    const hit = intersect(box, span);
+    if (!hit) continue;
+    const check = t.checkColumn === null ? null : t.firstColumn + t.checkColumn;
+    if (check !== null && hit.c0 === check && hit.c1 === check && hit.r0 > t.headerRow) continue;
+    touchesInput = true;
+  }
+  for (const i of inputs) {
+    if (box.r0 <= i.row && i.row <= box.r1 && box.c0 <= i.column && i.column <= box.c1) touchesInput = true;
+  }
+  void INFO_COLUMNS;
+  return touchesInput ? box : "ignore";
+}
