@@ -118,8 +118,10 @@ export async function readEditedRows(
       if (cached.sheetId !== sheetId) continue;
       const span = tableSpan(cached);
       for (const box of boxes) {
-        const r0 = Math.max(box.r0, span.r0);
-        const r1 = Math.min(box.r1, span.r1);
+        if (box.r0 > span.r1 || box.r1 < span.r0) continue;
+        // Not clamped at the bottom: a paste below a table grows it, and those rows are read too.
+        const r0 = Math.max(box.r0, span.r0 + 1);
+        const r1 = box.r1;
         if (r0 > r1) continue;
         const proxy = wb.tables.getItem(cached.id);
         const body = proxy.getDataBodyRange();
@@ -148,14 +150,20 @@ export async function readEditedRows(
 
   let rowsRead = 0;
   for (const { cached, header, body, rows } of reads) {
+    const oldCount = cached.snapshot.rows.length;
     const sameShape =
       header.rowIndex === cached.headerRow &&
       header.columnIndex === cached.firstColumn &&
-      sameHeaders(header.values[0] ?? [], cached.headers) &&
-      body.rowCount === cached.snapshot.rows.length;
-    if (!sameShape) return { ok: false, rowsRead };
-    if (rows.isNullObject) continue;
+      sameHeaders(header.values[0] ?? [], cached.headers);
+    if (!sameShape || body.rowCount < oldCount) return { ok: false, rowsRead };
+    if (rows.isNullObject) {
+      if (body.rowCount !== oldCount) return { ok: false, rowsRead };
+      continue;
+    }
     const start = rows.rowIndex - (cached.headerRow + 1);
+    // The table grew (a paste below it): fine when the rows read cover every new row.
+    const end = start + rows.values.length;
+    if (body.rowCount > oldCount && (start > oldCount || end < body.rowCount)) return { ok: false, rowsRead };
     const patched = [...cached.snapshot.rows];
     (rows.values as XlValue[][]).forEach((values, i) => {
       patched[start + i] = rowFrom(cached.columns, cached.firstColumn, cached.headerRow, start + i, values);

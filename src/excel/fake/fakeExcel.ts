@@ -98,6 +98,7 @@ export class FakeExcel implements ContextHost {
     setValues: (sheet: string, address: string, values: XlValue[][], source: EditSource = "Local"): void => {
       const s = this.model.requireSheet(sheet);
       const box = this.box(address);
+      this.model.autoExpand(s, box);
       this.fire(this.model.setValues(s, box, values), source, false);
     },
     clear: (sheet: string, address: string, source: EditSource = "Local"): void => {

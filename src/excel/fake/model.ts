@@ -495,6 +495,33 @@ export class WorkbookModel {
     return this.setValues(table.sheet, box, grid, "TableColumnCollection.add");
   }
 
+  /**
+   * Excel's table auto-expansion: a person typing or pasting into the row right below a table
+   * (within its columns) makes those rows part of the table.
+   */
+  autoExpand(sheet: SheetModel, box: Box): void {
+    for (const t of this.tables) {
+      if (t.sheet !== sheet) continue;
+      const bottom = t.r0 + t.dataRows;
+      const overlaps = box.c0 <= t.c0 + t.columnCount - 1 && box.c1 >= t.c0;
+      if (!overlaps || box.r0 > bottom + 1 || box.r1 <= bottom || box.c0 < t.c0) continue;
+      const blocked = this.tables.some(
+        (o) => o !== t && o.sheet === sheet && intersect(o.box, { ...t.box, r1: box.r1 }),
+      );
+      if (blocked) continue;
+      const grow = box.r1 - bottom;
+      for (let r = bottom + 1; r <= box.r1; r++) {
+        for (let c = t.c0; c < t.c0 + t.columnCount; c++) {
+          const src = sheet.cell(bottom, c);
+          const cell = sheet.ensure(r, c);
+          if (src && cell.numberFormat === GENERAL) cell.numberFormat = src.numberFormat;
+          if (src?.validation && !cell.validation) cell.validation = src.validation;
+        }
+      }
+      t.dataRows += grow;
+    }
+  }
+
   // ---- rows (as a person inserts or deletes whole sheet rows) ----
 
   insertRows(sheet: SheetModel, at: number, count: number): ChangeRecord {

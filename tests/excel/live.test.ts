@@ -1,0 +1,186 @@
+import { installPack, startLiveValidation, type CheckOutcome, type LiveSession } from "../../src/excel";
+import type { FakeExcel } from "../../src/excel/fake";
+import { fakeExcel, townshipPack } from "./helpers";
+
+const G21 = "二(一)依法决策";
+const DECISIONS = "重大行政决策台账";
+
+interface Harness {
+  excel: FakeExcel;
+  session: LiveSession;
+  results: (CheckOutcome & { source: string })[];
+  errors: unknown[];
+  /** A person's edit, then the quiet time passing: returns the syncs the check took. */
+  edit: (fn: () => void) => Promise<number>;
+  startSyncs: number;
+}
+
+async function live(apiVersion = "1.14"): Promise<Harness> {
+  const { excel, opts } = fakeExcel({ apiVersion });
+  const pack = townshipPack();
+  await installPack(pack, { ...opts, settings: { township: "兴仁镇", assessmentDate: "2018-12-31" } });
+  const results: Harness["results"] = [];
+  const errors: unknown[] = [];
+  let armed: (() => void) | null = null;
+  const before = excel.syncs;
+  const session = await startLiveValidation(null, {
+    ...opts,
+    onResult: (r) => results.push(r),
+    onError: (e) => errors.push(e),
+    schedule: (run) => {
+      armed = run;
+      return () => {
+        if (armed === run) armed = null;
+      };
+    },
+  });
+  const startSyncs = excel.syncs - before;
+  await excel.settle();
+  const edit = async (fn: () => void): Promise<number> => {
+    await excel.settle();
+    const from = excel.syncs;
+    fn();
+    await excel.settle();
+    // The quiet time passes: the pending check runs (flush() stands in for the timer).
+    armed = null;
+    await session.flush();
+    await excel.settle();
+    return excel.syncs - from;
+  };
+  return { excel, session, results, errors, edit, startSyncs };
+}
+
+const last = (h: Harness) => h.results[h.results.length - 1];
+
+describe("live validation", () => {
+  it("checks a typed entry in at most 2 syncs and writes the finding into 校验", async () => {
+    const h = await live();
+    expect(h.startSyncs).toBeLessThanOrEqual(3);
+    // T2.1.2 is a status item: 完成 needs evidence.
+    const syncs = await h.edit(() => h.excel.user.setValues(G21, "E4:F4", [["完成", "2018-05-01"]]));
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(last(h)).toMatchObject({ kind: "edit", rowsRead: 1 });
+    const check = String(h.excel.value(G21, "J4"));
+    expect(check.startsWith("✗")).toBe(true);
+    expect(check).toContain("佐证材料");
+    expect(h.excel.cell(G21, "J4")?.fill).toBe("#F8D7DA");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("fixing the entry clears the finding and raises the score on 自评结果", async () => {
+    const h = await live();
+    await h.edit(() => h.excel.user.setValues(G21, "E4:F4", [["完成", "2018-05-01"]]));
+    const before = last(h)?.assessment.score ?? -1;
+    await h.edit(() => h.excel.user.setValues(G21, "G4", [["会议纪要 2018-5 号"]]));
+    expect(String(h.excel.value(G21, "J4"))).toBe("✓");
+    const after = last(h)?.assessment.score ?? -1;
+    expect(after).toBeGreaterThan(before);
+    expect(h.excel.value("自评结果", "B6")).toBe(after);
+    const gapIds = h.excel.values("差距清单", "B3:B40").flat();
+    expect(gapIds).not.toContain("T2.1.2");
+  });
+
+  it("turns a 500-cell paste into one check of the pasted rows", async () => {
+    const h = await live();
+    const rows = Array.from({ length: 50 }, (_, i) => [
+      `决策事项 ${i + 1}`,
+      "是",
+      "2018-03-01",
+      "是",
+      "2018-03-02",
+      "是",
+      "2018-03-03",
+      "是",
+      "2018-03-04",
+      "是",
+    ]);
+    const count = h.results.length;
+    const syncs = await h.edit(() => {
+      // The ledger starts with one empty row; pasting over it and below grows the table.
+      h.excel.user.setValues(DECISIONS, "A3:J52", rows, "Local");
+    });
+    expect(rows.length * (rows[0]?.length ?? 0)).toBe(500);
+    expect(h.results.length).toBe(count + 1);
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(last(h)).toMatchObject({ kind: "edit", rowsRead: 50 });
+    const checks = h.excel.values(DECISIONS, "O3:O52").flat();
+    expect(checks.every((c) => String(c).length > 0)).toBe(true);
+  });
+
+  it("checks a burst of separate edits once", async () => {
+    const h = await live();
+    const count = h.results.length;
+    const syncs = await h.edit(() => {
+      for (let r = 4; r <= 7; r++) h.excel.user.setValues(G21, `E${r}`, [["部分完成"]]);
+    });
+    expect(h.results.length).toBe(count + 1);
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(last(h)?.rowsRead).toBe(4);
+  });
+
+  it("checks a co-author's edit too", async () => {
+    const h = await live();
+    await h.edit(() => h.excel.user.setValues(G21, "E5", [["完成"]], "Remote"));
+    expect(last(h)?.source).toBe("Remote");
+    expect(String(h.excel.value(G21, "J5")).startsWith("✗")).toBe(true);
+  });
+
+  it.each(["1.14", "1.8"])("never re-triggers on its own writes (ExcelApi %s)", async (api) => {
+    const h = await live(api);
+    await h.edit(() => h.excel.user.setValues(G21, "E4", [["未开始"]]));
+    const count = h.results.length;
+    // The check's own writes fired events; none of them may start another check.
+    const syncs = await h.edit(() => undefined);
+    expect(syncs).toBe(0);
+    expect(h.results.length).toBe(count);
+  });
+
+  it("ignores edits on sheets that are not Taizhang's", async () => {
+    const h = await live();
+    h.excel.user.addSheet("我的表");
+    const syncs = await h.edit(() => h.excel.user.setValues("Sheet1", "A1", [["x"]]));
+    expect(syncs).toBe(0);
+  });
+
+  it("re-reads everything after rows were inserted, and keeps pointing at the right rows", async () => {
+    const h = await live();
+    const syncs = await h.edit(() => h.excel.user.insertRows(G21, 1, 2));
+    expect(last(h)?.kind).toBe("full");
+    expect(syncs).toBeLessThanOrEqual(3);
+    await h.edit(() => h.excel.user.setValues(G21, "E6", [["完成"]]));
+    expect(String(h.excel.value(G21, "J6")).startsWith("✗")).toBe(true);
+  });
+
+  it("re-checks an input on 基本信息", async () => {
+    const h = await live();
+    const syncs = await h.edit(() => h.excel.user.setValues("基本信息", "B7", [["7"]]));
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(h.excel.value("基本信息", "E7")).toBe("✓");
+  });
+
+  it("waits for a cell edit to end and tries again", async () => {
+    const h = await live();
+    h.excel.setCellEditMode(true);
+    await h.edit(() => h.excel.user.setValues(G21, "E4", [["完成"]]));
+    expect(h.errors).toHaveLength(1);
+    expect((h.errors[0] as { code: string }).code).toBe("excel.error.cellEditMode");
+    h.excel.setCellEditMode(false);
+    await h.edit(() => undefined);
+    expect(String(h.excel.value(G21, "J4")).startsWith("✗")).toBe(true);
+  });
+
+  it("rechecks everything in at most 2 syncs while the session knows the workbook", async () => {
+    const h = await live();
+    const from = h.excel.syncs;
+    const outcome = await h.session.recheck();
+    expect(h.excel.syncs - from).toBeLessThanOrEqual(2);
+    expect(outcome.kind).toBe("full");
+  });
+
+  it("stops listening", async () => {
+    const h = await live();
+    await h.session.stop();
+    const syncs = await h.edit(() => h.excel.user.setValues(G21, "E4", [["完成"]]));
+    expect(syncs).toBe(0);
+  });
+});
