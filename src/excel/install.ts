@@ -354,7 +354,7 @@ function planAndQueue(
   metaSheet.getRange("A:D").clear("Contents");
   metaSheet.getRange(`A1:D${allMetaRows.length}`).numberFormat = [["@"]];
   metaSheet.getRange(`A1:D${allMetaRows.length}`).values = allMetaRows;
-  if (!metaSlot.existing) metaSheet.visibility = "VeryHidden";
+  if (metaSlot.existing?.visibility !== "VeryHidden") metaSheet.visibility = "VeryHidden";
   parts.push({
     part: { key: "excel.part.meta", params: {} },
     present: (r) => r.metaRows?.some((row) => row[1] === "packVersion" && row[2] === pack.version) ?? false,

@@ -103,7 +103,10 @@ export async function readWorkbook(
   const names = wb.names.items.filter((n) => isOurName(n.name)).map((n) => ({ item: n, range: loadName(n) }));
   await ctx.sync();
 
-  const meta = metaRanges.find((m) => !m.range.isNullObject && looksLikeMeta(m.range.values));
+  // An empty sheet of that name is ours too: an install that stopped right after creating it.
+  const meta =
+    metaRanges.find((m) => !m.range.isNullObject && looksLikeMeta(m.range.values)) ??
+    metaRanges.find((m) => m.range.isNullObject && m.sheet.name === SHEETS.meta);
   return {
     sheets: sheets.map((s, i) => ({
       id: s.id,
@@ -119,7 +122,7 @@ export async function readWorkbook(
         return read ? [[item.name.toLowerCase(), read] as const] : [];
       }),
     ),
-    metaRows: meta ? (meta.range.values as XlValue[][]) : null,
+    metaRows: meta && !meta.range.isNullObject ? (meta.range.values as XlValue[][]) : null,
     metaSheetId: meta ? meta.sheet.id : null,
   };
 }

@@ -18,7 +18,7 @@ export interface ContextHost {
   /** How many operations the next sync may run before it fails, and with which code. */
   takeFault(): { afterOps: number; code: string } | null;
   /** Changes the add-in made in a sync, to fire onChanged after it. */
-  afterSync(changes: ChangeRecord[]): void;
+  afterSync(changes: ChangeRecord[], operations: number): void;
   /** Sheet selected by Range.select(). */
   select(sheetName: string, address: string): void;
 }
@@ -81,7 +81,7 @@ export class FakeContext implements XlContext {
     } finally {
       const changes = this.changes;
       this.changes = [];
-      this.host.afterSync(changes);
+      this.host.afterSync(changes, ops.length);
     }
   }
 }

@@ -29,8 +29,10 @@ export class FakeExcel implements ContextHost {
   /** Errors thrown by onChanged handlers (Excel swallows them; tests should see them). */
   readonly handlerErrors: unknown[] = [];
   selection: { sheet: string; address: string } | null = null;
+  /** Operations the last sync carried (for tests that fail a sync at a fraction of its work). */
+  lastSyncOperations = 0;
   private editMode = false;
-  private faults: { afterOps: number; code: string }[] = [];
+  private faults: { afterOps: number; code: string; skip: number }[] = [];
   private pending: Promise<unknown>[] = [];
 
   constructor(options: FakeExcelOptions = {}) {
@@ -59,10 +61,18 @@ export class FakeExcel implements ContextHost {
   }
 
   takeFault(): { afterOps: number; code: string } | null {
-    return this.faults.shift() ?? null;
+    const next = this.faults[0];
+    if (!next) return null;
+    if (next.skip > 0) {
+      next.skip -= 1;
+      return null;
+    }
+    this.faults.shift();
+    return next;
   }
 
-  afterSync(changes: ChangeRecord[]): void {
+  afterSync(changes: ChangeRecord[], operations: number): void {
+    this.lastSyncOperations = operations;
     for (const change of changes) this.fire(change, "Local", true);
   }
 
@@ -72,9 +82,12 @@ export class FakeExcel implements ContextHost {
 
   // ---- test controls ----
 
-  /** The next sync runs `afterOps` queued operations, then fails with `code`. */
-  failNextSync(afterOps: number, code: string = CODES.generalException): void {
-    this.faults.push({ afterOps, code });
+  /**
+   * A coming sync runs `afterOps` queued operations, then fails with `code`; `skip` lets that many
+   * syncs pass first (e.g. skip the reads of an install to fail its write).
+   */
+  failNextSync(afterOps: number, code: string = CODES.generalException, skip = 0): void {
+    this.faults.push({ afterOps, code, skip });
   }
 
   /** While a person is typing in a cell, every request fails (InvalidOperationInCellEditMode). */
