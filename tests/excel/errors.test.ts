@@ -1,5 +1,6 @@
 import { SHEETS } from "../../src/core/layout";
-import { describeError, ExcelAdapterError, installPack, readSnapshot, toAdapterError } from "../../src/excel";
+import type { ExcelAdapterError} from "../../src/excel";
+import { describeError, installPack, readSnapshot, toAdapterError } from "../../src/excel";
 import { FakeOfficeError } from "../../src/excel/fake";
 import { fakeExcel, miniPack, withNewItems } from "./helpers";
 
