@@ -228,7 +228,7 @@ function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs)
     for (const record of records?.records ?? []) {
       const hits = runRowRules(rowRules, record, ctx);
       for (const h of hits) own.push(place(h, at(record)));
-      if (!bad?.has(record) && !hits.some((h) => h.severity === "error")) passed++;
+      if (!bad?.has(record) && !hasError(hits)) passed++;
     }
     result.ledger = {
       total: records?.records.length ?? 0,
@@ -272,6 +272,11 @@ function runRowRules(rules: readonly BoundRowRule[], row: RowView, ctx: CheckCon
     for (const h of module.evaluate(rule, row, ctx)) hits.push(h);
   }
   return hits;
+}
+
+function hasError(hits: readonly RuleHit[]): boolean {
+  for (const h of hits) if (h.severity === "error") return true;
+  return false;
 }
 
 function rowPlace(view: RowView): Place {

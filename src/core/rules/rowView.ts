@@ -3,7 +3,7 @@ import type { CellValue, RowSnapshot, TableSnapshot } from "../snapshot";
 import { cellAddress } from "../layout/layout";
 import { parseCell, type TypedValue } from "../values/cell";
 import { parseDate } from "../values/date";
-import { EMPTY_CODE, type Parsed } from "../values/result";
+import type { Parsed } from "../values/result";
 import { displayValue, isBlank, normalizeText } from "../values/normalize";
 import { parseNumber } from "../values/number";
 import { parseYesNo } from "../values/yesNo";
@@ -74,10 +74,7 @@ export class RowView {
   }
 
   isBlank(column: string): boolean {
-    const position = this.reader.position.get(column);
-    if (position === undefined) return isBlank(this.snapshot.cells[column]);
-    const result = this.typedAt(position, column);
-    return !result.ok && result.code === EMPTY_CODE;
+    return isBlank(this.snapshot.cells[column]);
   }
 
   /** The cell as the user would recognise it ("" when blank). */
@@ -128,12 +125,8 @@ export class RowView {
 
   /** True when every cell the user fills is blank (Taizhang's own check column aside). */
   isBlankRow(ignore: string): boolean {
-    const list = this.reader.list;
-    for (let i = 0; i < list.length; i++) {
-      const column = list[i] as ColumnInfo;
-      if (column.id === ignore) continue;
-      const result = this.typedAt(i, column.id);
-      if (result.ok || result.code !== EMPTY_CODE) return false;
+    for (const column of this.reader.list) {
+      if (column.id !== ignore && !isBlank(this.snapshot.cells[column.id])) return false;
     }
     return true;
   }

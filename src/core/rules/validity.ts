@@ -46,32 +46,36 @@ export const validityRule: RowRuleModule<"validity"> = {
     const column = rule.validityYears;
     const marker = provisionalMarker(row, rule.titleColumns, rule.provisionalMarkers);
     const max = marker ? rule.provisionalMaxYears : rule.maxYears;
-    const hit = (code: string, params: RuleHit["params"]): RuleHit[] =>
-      validityHit(row, column, code, params);
 
     if (row.isBlank(column)) {
       return issueDate !== null && issueDate >= rule.statedFrom
-        ? hit(VALIDITY_CODES.missing, { issueDate, statedFrom: rule.statedFrom })
+        ? validityHit(row, column, VALIDITY_CODES.missing, { issueDate, statedFrom: rule.statedFrom })
         : [];
     }
     const stated = parseValidity(row.raw(column));
-    if (stated === null) return hit(VALIDITY_CODES.unreadable, { raw: displayValue(row.raw(column)) });
+    if (stated === null)
+      return validityHit(row, column, VALIDITY_CODES.unreadable, { raw: displayValue(row.raw(column)) });
     if ("years" in stated) {
       if (stated.years <= max) return [];
       return marker
-        ? hit(VALIDITY_CODES.provisionalTooLong, { years: stated.years, max, marker })
-        : hit(VALIDITY_CODES.tooLong, { years: stated.years, max });
+        ? validityHit(row, column, VALIDITY_CODES.provisionalTooLong, { years: stated.years, max, marker })
+        : validityHit(row, column, VALIDITY_CODES.tooLong, { years: stated.years, max });
     }
     if (issueDate === null) return [];
     if (stated.until < issueDate)
-      return hit(VALIDITY_CODES.endBeforeIssue, { until: stated.until, issueDate });
+      return validityHit(row, column, VALIDITY_CODES.endBeforeIssue, { until: stated.until, issueDate });
     // N years from the issue date run through the day before its N-th anniversary
     // (自2018年1月1日起施行,有效期至2022年12月31日).
     const latest = addDaysIso(addYearsIso(issueDate, max), -1);
     if (stated.until <= latest) return [];
     return marker
-      ? hit(VALIDITY_CODES.provisionalEndTooLate, { until: stated.until, latest, max, marker })
-      : hit(VALIDITY_CODES.endTooLate, { until: stated.until, latest, max });
+      ? validityHit(row, column, VALIDITY_CODES.provisionalEndTooLate, {
+          until: stated.until,
+          latest,
+          max,
+          marker,
+        })
+      : validityHit(row, column, VALIDITY_CODES.endTooLate, { until: stated.until, latest, max });
   },
 };
 

@@ -1,5 +1,6 @@
 import { addDaysIso, daysBetween } from "../values/isoDate";
 import { labelParams } from "./labels";
+import type { RowView } from "./rowView";
 import type { Params, RowRuleModule } from "./types";
 
 export const WITHIN_DAYS_CODES = {
@@ -23,10 +24,6 @@ export const withinDaysRule: RowRuleModule<"withinDays"> = {
   evaluate(rule, row, ctx) {
     const fromDate = row.date(rule.from);
     if (fromDate === null) return [];
-    const labels = (): Params => ({
-      ...labelParams("from", row.header(rule.from)),
-      ...labelParams("to", row.header(rule.to)),
-    });
     if (row.isBlank(rule.to)) {
       if (!ctx.assessmentDate) return [];
       const deadline = addDaysIso(fromDate, rule.days);
@@ -36,7 +33,7 @@ export const withinDaysRule: RowRuleModule<"withinDays"> = {
           code: overdue ? WITHIN_DAYS_CODES.overdue : WITHIN_DAYS_CODES.pending,
           severity: overdue ? "error" : "warning",
           column: rule.to,
-          params: { ...labels(), fromDate, days: rule.days, deadline },
+          params: { ...labels(row, rule.from, rule.to), fromDate, days: rule.days, deadline },
         },
       ];
     }
@@ -49,7 +46,7 @@ export const withinDaysRule: RowRuleModule<"withinDays"> = {
           code: WITHIN_DAYS_CODES.beforeStart,
           severity: "error",
           column: rule.to,
-          params: { ...labels(), fromDate, toDate },
+          params: { ...labels(row, rule.from, rule.to), fromDate, toDate },
         },
       ];
     }
@@ -59,10 +56,14 @@ export const withinDaysRule: RowRuleModule<"withinDays"> = {
           code: WITHIN_DAYS_CODES.exceeded,
           severity: "error",
           column: rule.to,
-          params: { ...labels(), fromDate, toDate, days: rule.days, actual },
+          params: { ...labels(row, rule.from, rule.to), fromDate, toDate, days: rule.days, actual },
         },
       ];
     }
     return [];
   },
 };
+
+function labels(row: RowView, from: string, to: string): Params {
+  return { ...labelParams("from", row.header(from)), ...labelParams("to", row.header(to)) };
+}

@@ -19,7 +19,12 @@ export function normalizeText(text: string): string {
 /** True for null, undefined, an invalid date and text that is only spaces. */
 export function isBlank(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return true;
-  if (typeof value === "string") return !NOT_SPACE.test(value);
+  if (typeof value === "string") {
+    const first = value.charCodeAt(0);
+    // A visible ASCII or CJK first character settles it without a regex.
+    if ((first > 0x20 && first < 0x7f) || (first >= 0x4e00 && first <= 0x9fff)) return false;
+    return !NOT_SPACE.test(value);
+  }
   if (typeof value === "number") return Number.isNaN(value);
   if (value instanceof Date) return Number.isNaN(value.getTime());
   return false;
