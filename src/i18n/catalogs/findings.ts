@@ -114,10 +114,10 @@ export const findingsMessages: CatalogPair = {
       "A “{marker}” (provisional) document valid until {until}: longer than {max} years (at the latest {latest})",
     "finding.validity.endBeforeIssue":
       "The validity end date {until} is before the issue date {issueDate}; please check",
-    "finding.requiredReviews.notDone": "The {review} was not carried out",
-    "finding.requiredReviews.undated": "The {review} was carried out but its date is missing",
+    "finding.requiredReviews.notDone": "{review}: not carried out",
+    "finding.requiredReviews.undated": "{review}: carried out, but its date is missing",
     "finding.requiredReviews.late":
-      "The {review} ({reviewDate}) is after the {decision} ({decisionDate}); it must be done before the decision",
+      "{review} ({reviewDate}) is after {decision} ({decisionDate}); it must come before the decision",
     "finding.ratio.below":
       "{numeratorLabel} ({numerator}) are {ratio}% of {denominatorLabel} ({denominator}), below the required {min}%",
     "finding.ratio.belowAfterDeadline":
