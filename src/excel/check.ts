@@ -8,6 +8,7 @@ import { loadName, loadTable, nameRead, readWorkbook, tableRead } from "./read";
 import { rowFrom } from "./snapshot";
 import { type CachedTable, snapshotOfState, stateFrom, type WorkbookState } from "./state";
 import { matchColumns } from "./locate";
+import { queueMetaRefresh } from "./metaSheet";
 import { type InputCheckTarget, type OutputTarget, writeOutputs } from "./writeOutputs";
 
 export type Assess = (pack: Pack, snapshot: WorkbookSnapshot) => Assessment;
@@ -198,10 +199,11 @@ export function queueOutputs(
   ctx: XlContext,
   state: WorkbookState,
   assess: Assess,
-  options: { touchResults?: boolean } = {},
+  options: { touchResults?: boolean; refreshMeta?: boolean } = {},
 ): { assessment: Assessment; changedCells: number } {
   const assessment = assess(state.pack, snapshotOfState(state));
   const wb = ctx.workbook;
+  if (options.refreshMeta) queueMetaRefresh(ctx, state);
   const targets: OutputTarget[] = [...state.tables.values()].map((t) => ({
     key: t.key,
     table: wb.tables.getItem(t.id),

@@ -121,7 +121,9 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
           state = full.state;
           rowsRead += full.rowsRead;
         }
-        const { assessment, changedCells } = queueOutputs(ctx, state as WorkbookState, o.assess);
+        const { assessment, changedCells } = queueOutputs(ctx, state as WorkbookState, o.assess, {
+          refreshMeta: kind === "full",
+        });
         await ctx.sync();
         return { assessment, kind, rowsRead, changedCells, syncs: ctx.syncs };
       });
@@ -157,7 +159,7 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
       const ctx = counting(raw);
       const full = await readForFullCheck(ctx, state, pack);
       state = full.state;
-      const { assessment, changedCells } = queueOutputs(ctx, full.state, o.assess);
+      const { assessment, changedCells } = queueOutputs(ctx, full.state, o.assess, { refreshMeta: true });
       if (register) registrations = registerOn(ctx, full.state, onChanged);
       await ctx.sync();
       return { assessment, kind: "full", rowsRead: full.rowsRead, changedCells, syncs: ctx.syncs };

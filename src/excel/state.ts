@@ -54,6 +54,8 @@ export interface WorkbookState {
   tables: Map<string, CachedTable>;
   inputs: Map<string, CachedInput>;
   retired: Set<string>;
+  /** The metadata rows as last read or written (JSON), to rewrite them only when they change. */
+  metaText: string;
   sheets: {
     info?: { id: string; name: string };
     results?: { id: string; name: string; hasChart: boolean };
@@ -141,6 +143,7 @@ export function stateFrom(read: WorkbookRead, givenPack: Pack | null | undefined
     tables,
     inputs,
     retired,
+    metaText: JSON.stringify((read.metaRows ?? []).map((row) => row.slice(0, 4).map((c) => String(c)))),
     sheets: {
       ...(info ? { info: { id: info.id, name: info.name } } : {}),
       ...(results

@@ -76,7 +76,7 @@ export function recheckAll(
     o.run(async (raw) => {
       const ctx = counting(raw);
       const { state, rowsRead } = await readForFullCheck(ctx, null, pack);
-      const { assessment, changedCells } = queueOutputs(ctx, state, o.assess);
+      const { assessment, changedCells } = queueOutputs(ctx, state, o.assess, { refreshMeta: true });
       const gaps = state.sheets.gaps;
       if (options.showGaps && gaps) {
         const sheet = ctx.workbook.worksheets.getItem(gaps.id);

@@ -1,5 +1,5 @@
 import { SHEETS } from "../../src/core/layout";
-import type { ExcelAdapterError} from "../../src/excel";
+import type { ExcelAdapterError } from "../../src/excel";
 import { describeError, installPack, readSnapshot, toAdapterError } from "../../src/excel";
 import { FakeOfficeError } from "../../src/excel/fake";
 import { fakeExcel, miniPack, withNewItems } from "./helpers";

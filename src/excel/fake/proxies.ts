@@ -345,10 +345,10 @@ export class FakeRange extends FakeClientObject implements XlRange {
     "columnCount",
   ];
   protected readonly scalars = FakeRange.SCALARS;
-  readonly format: XlRangeFormat;
-  readonly dataValidation: XlDataValidation;
-  readonly conditionalFormats: { add(type: "Custom"): XlConditionalFormat; clearAll(): void };
   private worksheetProxy: FakeWorksheet | undefined;
+  // Made on first use: most ranges only get values, and a test workbook makes thousands.
+  private formatProxy: FakeRangeFormat | undefined;
+  private validationProxy: FakeDataValidation | undefined;
 
   constructor(
     ctx: FakeContext,
@@ -356,10 +356,21 @@ export class FakeRange extends FakeClientObject implements XlRange {
     nullable = false,
   ) {
     super(ctx, "Range", nullable);
-    this.format = new FakeRangeFormat(ctx, () => this.target());
-    this.dataValidation = new FakeDataValidation(ctx, () => this.target());
-    this.conditionalFormats = {
-      add: (type) => new FakeConditionalFormat(ctx, () => this.target(), type),
+  }
+
+  get format(): XlRangeFormat {
+    this.formatProxy ??= new FakeRangeFormat(this.ctx, () => this.target());
+    return this.formatProxy;
+  }
+
+  get dataValidation(): XlDataValidation {
+    this.validationProxy ??= new FakeDataValidation(this.ctx, () => this.target());
+    return this.validationProxy;
+  }
+
+  get conditionalFormats(): { add(type: "Custom"): XlConditionalFormat; clearAll(): void } {
+    return {
+      add: (type) => new FakeConditionalFormat(this.ctx, () => this.target(), type),
       clearAll: () =>
         this.set("conditionalFormats.clearAll", () => {
           const { sheet, box } = this.target();

@@ -1,0 +1,71 @@
+import {
+  exportGapSheet,
+  inspectWorkbook,
+  installPack,
+  readSnapshot,
+  recheckAll,
+  selectCell,
+} from "../../src/excel";
+import { fakeExcel, miniPack, syncsOf, townshipPack, withNewItems } from "./helpers";
+
+const G21 = "二(一)依法决策";
+
+describe("one-shot workbook calls", () => {
+  it("tells which pack is installed, and null before", async () => {
+    const { opts } = fakeExcel();
+    expect(await inspectWorkbook(opts)).toBeNull();
+    await installPack(townshipPack(), {
+      ...opts,
+      settings: { township: "兴仁镇", assessmentDate: "2018-12-31" },
+    });
+    expect(await inspectWorkbook(opts)).toEqual({
+      packId: "township-2018",
+      packVersion: "1.0.0",
+      township: "兴仁镇",
+      assessmentDate: "2018-12-31",
+    });
+  });
+
+  it("rechecks the whole workbook in at most 3 syncs and writes what it found", async () => {
+    const { excel, opts } = fakeExcel();
+    await installPack(townshipPack(), {
+      ...opts,
+      settings: { township: "兴仁镇", assessmentDate: "2018-12-31" },
+    });
+    excel.user.setValues(G21, "E5", [["完成"]]);
+    const { value: outcome, syncs } = await syncsOf(excel, () => recheckAll(null, opts));
+    expect(syncs).toBeLessThanOrEqual(3);
+    expect(outcome.syncs).toBe(syncs);
+    expect(outcome.kind).toBe("full");
+    expect(String(excel.value(G21, "J5")).startsWith("✗")).toBe(true);
+    expect(excel.value("自评结果", "B6")).toBe(outcome.assessment.score);
+  });
+
+  it("rewrites and shows the gap list", async () => {
+    const { excel, opts } = fakeExcel();
+    await installPack(townshipPack(), opts);
+    const outcome = await exportGapSheet(null, opts);
+    expect(excel.selection).toEqual({ sheet: "差距清单", address: "A1" });
+    expect(excel.values("差距清单", "B3:B3")[0]?.[0]).toBe(outcome.assessment.gaps[0]?.itemId);
+  });
+
+  it("shows a cell in one sync", async () => {
+    const { excel, opts } = fakeExcel();
+    await installPack(townshipPack(), opts);
+    const { syncs } = await syncsOf(excel, () => selectCell(G21, "G5", opts));
+    expect(syncs).toBe(1);
+    expect(excel.selection).toEqual({ sheet: G21, address: "G5" });
+  });
+
+  it("records the ids of tables an upgrade created at the next check, so a rename later is survived", async () => {
+    const { excel, opts } = fakeExcel();
+    await installPack(miniPack(), opts);
+    const v2 = withNewItems(miniPack(), "1.1.0");
+    await installPack(v2, opts);
+    await recheckAll(v2, opts);
+    excel.user.renameTable("TZ_checklist_G9", "新表");
+    excel.user.renameSheet("四、新增措施", "新增");
+    const { snapshot } = await readSnapshot({ ...opts, pack: v2 });
+    expect(snapshot.tables["checklist:G9"]?.sheet).toBe("新增");
+  });
+});
