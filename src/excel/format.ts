@@ -1,4 +1,4 @@
-import { CHECK_MARKS, type ColumnLayout, failingRowFormula } from "../core/layout";
+import { CHECK_MARKS, type ColumnLayout, failingRowFormula, NO, YES } from "../core/layout";
 import type { ColumnType } from "../core/pack/schema";
 import { t } from "../i18n";
 import { columnLetters } from "./address";
@@ -73,12 +73,13 @@ export function validationFor(
   switch (type) {
     case "enum":
     case "yesNo": {
-      if (!values || values.length === 0) break;
-      const list = values.join(",");
+      const choices = values && values.length > 0 ? values : type === "yesNo" ? [YES, NO] : [];
+      if (choices.length === 0) break;
+      const list = choices.join(",");
       return {
         rule: { list: { inCellDropDown: true, source: list } },
-        prompt: prompt(help ?? t(WORKBOOK_LOCALE, "excel.dv.listMessage", { values: values.join(" / ") })),
-        errorAlert: alert("excel.dv.listTitle", "excel.dv.listMessage", { values: values.join(" / ") }),
+        prompt: prompt(help ?? t(WORKBOOK_LOCALE, "excel.dv.listMessage", { values: choices.join(" / ") })),
+        errorAlert: alert("excel.dv.listTitle", "excel.dv.listMessage", { values: choices.join(" / ") }),
       };
     }
     case "date":

@@ -11,7 +11,6 @@ import {
 } from "./check";
 import { counting } from "./context";
 import { type ExcelAdapterError, toAdapterError } from "./errors";
-import { INFO_COLUMNS } from "./infoSheet";
 import { type AdapterOptions, resolveOptions } from "./options";
 import { requireCapabilities } from "./requirements";
 import type { WorkbookState } from "./state";
@@ -227,6 +226,5 @@ export function relevant(state: WorkbookState, args: XlChangedArgs): Box | "stru
   for (const i of inputs) {
     if (box.r0 <= i.row && i.row <= box.r1 && box.c0 <= i.column && i.column <= box.c1) touchesInput = true;
   }
-  void INFO_COLUMNS;
   return touchesInput ? box : "ignore";
 }
