@@ -1,4 +1,4 @@
-import { Caption1, Dropdown, Option, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Dropdown, Option, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import { LOCALES, type Locale } from "../i18n";
 import { useLocale } from "./locale";
 
@@ -21,7 +21,7 @@ export function Header() {
   return (
     <header className={styles.header}>
       <div className={styles.titles}>
-        <Title3 as="h1">{t("ui.app.title")}</Title3>
+        <Subtitle1 as="h1">{t("ui.app.title")}</Subtitle1>
         <Caption1>{t("ui.app.subtitle")}</Caption1>
       </div>
       <Dropdown

@@ -1,4 +1,11 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, type Theme } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  type Theme,
+} from "@fluentui/react-components";
 import { useMemo, type ReactNode } from "react";
 import { findPack } from "../core/pack/builtin";
 import type { Locale } from "../i18n";
@@ -25,42 +32,49 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
   const [state, actions] = useWorkbook(host);
   const packs = useMemo(() => summarizePacks(), []);
   const installed = state.installed;
-  const pack = installed ? (findPack(installed.packId, installed.packVersion) ?? findPack(installed.packId)) : undefined;
+  const pack = installed
+    ? (findPack(installed.packId, installed.packVersion) ?? findPack(installed.packId))
+    : undefined;
 
+  const template = (
+    <TemplatePanel
+      packs={packs}
+      installed={installed}
+      progress={state.progress}
+      lastInstall={state.lastInstall}
+      onInstall={(p, settings) => void actions.install(p, settings)}
+    />
+  );
+  // Installed, and the first check is still running.
+  const checking = installed !== null && state.assessment === null;
   const panels: Partial<Record<TabId, ReactNode>> = state.loading
     ? { template: <Loading /> }
-    : {
-        template: (
-          <TemplatePanel
-            packs={packs}
-            installed={installed}
-            progress={state.progress}
-            lastInstall={state.lastInstall}
-            onInstall={(p, settings) => void actions.install(p, settings)}
-          />
-        ),
-        check: (
-          <ChecksPanel
-            assessment={state.assessment}
-            checkedAt={state.checkedAt}
-            onSelect={(f) => {
-              if (f.cell) void actions.select(f.sheet, f.cell);
-            }}
-            onRecheck={() => void actions.recheck()}
-          />
-        ),
-        score: <ScorePanel assessment={state.assessment} pack={pack} />,
-        gaps: (
-          <GapsPanel
-            assessment={state.assessment}
-            pack={pack}
-            onWriteSheet={() => void actions.writeGapSheet()}
-            onDownloadReport={(locale) => {
-              if (state.assessment && pack) downloadGapReport(state.assessment, pack, locale);
-            }}
-          />
-        ),
-      };
+    : checking
+      ? { template, check: <Loading />, score: <Loading />, gaps: <Loading /> }
+      : {
+          template,
+          check: (
+            <ChecksPanel
+              assessment={state.assessment}
+              checkedAt={state.checkedAt}
+              onSelect={(f) => {
+                if (f.cell) void actions.select(f.sheet, f.cell);
+              }}
+              onRecheck={() => void actions.recheck()}
+            />
+          ),
+          score: <ScorePanel assessment={state.assessment} pack={pack} />,
+          gaps: (
+            <GapsPanel
+              assessment={state.assessment}
+              pack={pack}
+              onWriteSheet={() => void actions.writeGapSheet()}
+              onDownloadReport={(locale) => {
+                if (state.assessment && pack) void downloadGapReport(state.assessment, pack, locale);
+              }}
+            />
+          ),
+        };
 
   return (
     <App

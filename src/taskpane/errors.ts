@@ -7,7 +7,9 @@ export interface UserError {
 }
 
 export function isUserError(value: unknown): value is UserError {
-  return typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string";
+  return (
+    typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string"
+  );
 }
 
 /** The sentence for any thrown value: its own message key when it has one, else a plain fallback. */

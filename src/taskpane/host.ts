@@ -5,10 +5,17 @@ import type { Pack } from "../core/pack/schema";
 export interface TaskpaneHost {
   /** The pack installed in the open workbook, if any. */
   inspect(): Promise<InstalledPack | null>;
-  install(pack: Pack, settings: InstallSettings, onProgress: (progress: InstallProgress) => void): Promise<InstallOutcome>;
+  install(
+    pack: Pack,
+    settings: InstallSettings,
+    onProgress: (progress: InstallProgress) => void,
+  ): Promise<InstallOutcome>;
   /** Reads the whole workbook, checks it and writes the results back. */
   recheck(): Promise<Assessment | null>;
-  /** Live validation: the listener gets a fresh assessment after every edit. Returns a stop function. */
+  /**
+   * Live validation: the listener gets a first assessment at once, then a fresh one after every
+   * edit. Returns a stop function.
+   */
   watch(listener: (assessment: Assessment) => void, onError: (error: unknown) => void): Promise<() => void>;
   /** Selects a cell so the user sees the problem in its row. */
   selectCell(sheet: string, cell: string): Promise<void>;

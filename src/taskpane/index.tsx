@@ -1,7 +1,8 @@
 import { createRoot } from "react-dom/client";
 import { localeFor } from "../i18n";
-import { App } from "./App";
+import { createExcelHost } from "./excelHost";
 import { NotInExcel } from "./NotInExcel";
+import { TaskpaneApp } from "./TaskpaneApp";
 import { themeFor } from "./theme";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
@@ -13,5 +14,11 @@ void Office.onReady().then((info) => {
     root.render(<NotInExcel locale={locale} />);
     return;
   }
-  root.render(<App theme={themeFor(Office.context.officeTheme)} initialLocale={locale} />);
+  root.render(
+    <TaskpaneApp
+      host={createExcelHost({ locale })}
+      theme={themeFor(Office.context.officeTheme)}
+      initialLocale={locale}
+    />,
+  );
 });

@@ -56,12 +56,8 @@ export function useWorkbook(host: TaskpaneHost): [WorkbookState, WorkbookActions
         const installed = await host.inspect();
         if (cancelled) return;
         patch({ installed });
-        if (installed) {
-          const assessment = await host.recheck();
-          if (cancelled) return;
-          patch({ assessment, checkedAt: new Date() });
-          await startWatching();
-        }
+        // Live validation reports a first full check at once.
+        if (installed) await startWatching();
       } catch (error) {
         if (!cancelled) patch({ error });
       } finally {
@@ -77,12 +73,14 @@ export function useWorkbook(host: TaskpaneHost): [WorkbookState, WorkbookActions
 
   const actions: WorkbookActions = {
     install: async (pack, settings) => {
-      patch({ progress: { fraction: 0, stepKey: "ui.install.step.prepare" }, error: null, lastInstall: null });
+      patch({
+        progress: { fraction: 0, stepKey: "ui.install.step.prepare" },
+        error: null,
+        lastInstall: null,
+      });
       try {
         const outcome = await host.install(pack, settings, (progress) => patch({ progress }));
-        const installed = await host.inspect();
-        const assessment = await host.recheck();
-        patch({ lastInstall: outcome, installed, assessment, checkedAt: new Date() });
+        patch({ lastInstall: outcome, installed: await host.inspect(), assessment: null });
         await startWatching();
       } catch (error) {
         patch({ error });

@@ -9,7 +9,8 @@ import { StubHost } from "./stubHost";
 const township = findPack("township-2018") as Pack;
 const modelUnit = findPack("model-unit") as Pack;
 
-const renderPane = (host: StubHost) => render(<TaskpaneApp host={host} theme={webLightTheme} initialLocale="zh-CN" />);
+const renderPane = (host: StubHost) =>
+  render(<TaskpaneApp host={host} theme={webLightTheme} initialLocale="zh-CN" />);
 const openTab = (name: string) => userEvent.click(screen.getByRole("tab", { name }));
 
 describe("task pane", () => {
@@ -67,7 +68,9 @@ describe("task pane", () => {
     await openTab("得分");
     const before = Number((await screen.findByTestId("score")).textContent);
     const allDone = Object.fromEntries(
-      township.groups.flatMap((g) => g.items).map((i) => [i.id, { status: "完成", doneDate: "2018-06-01", evidence: "会议纪要" }]),
+      township.groups
+        .flatMap((g) => g.items)
+        .map((i) => [i.id, { status: "完成", doneDate: "2018-06-01", evidence: "会议纪要" }]),
     );
     act(() => host.edit({ items: allDone }));
     await waitFor(() => expect(Number(screen.getByTestId("score").textContent)).toBeGreaterThan(before));
@@ -90,7 +93,9 @@ describe("task pane", () => {
     const count = await screen.findByText(/显示 \d+ \/ \d+ 项差距/);
     const total = Number(/\/ (\d+)/.exec(count.textContent ?? "")?.[1]);
     await userEvent.click(screen.getByRole("switch", { name: "只看逾期" }));
-    const shown = Number(/显示 (\d+)/.exec(screen.getByText(/显示 \d+ \/ \d+ 项差距/).textContent ?? "")?.[1]);
+    const shown = Number(
+      /显示 (\d+)/.exec(screen.getByText(/显示 \d+ \/ \d+ 项差距/).textContent ?? "")?.[1],
+    );
     expect(shown).toBeLessThan(total);
     await userEvent.click(screen.getByRole("button", { name: "导出到“差距清单”工作表" }));
     expect(host.gapSheetWrites).toBe(1);

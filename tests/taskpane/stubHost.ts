@@ -16,7 +16,10 @@ export class StubHost implements TaskpaneHost {
   failNext: unknown = null;
   private listener: ((a: Assessment) => void) | null = null;
 
-  constructor(private readonly installedPack: Pack | null = null, spec: SnapshotSpec = {}) {
+  constructor(
+    private readonly installedPack: Pack | null = null,
+    spec: SnapshotSpec = {},
+  ) {
     this.pack = installedPack;
     this.spec = spec;
   }
@@ -24,10 +27,19 @@ export class StubHost implements TaskpaneHost {
   async inspect(): Promise<InstalledPack | null> {
     if (!this.pack) return null;
     const a = this.assessment();
-    return { packId: this.pack.id, packVersion: this.pack.version, township: a.township, assessmentDate: a.assessmentDate };
+    return {
+      packId: this.pack.id,
+      packVersion: this.pack.version,
+      township: a.township,
+      assessmentDate: a.assessmentDate,
+    };
   }
 
-  async install(pack: Pack, settings: InstallSettings, onProgress: (p: { fraction: number; stepKey: string }) => void): Promise<InstallOutcome> {
+  async install(
+    pack: Pack,
+    settings: InstallSettings,
+    onProgress: (p: { fraction: number; stepKey: string }) => void,
+  ): Promise<InstallOutcome> {
     this.throwIfFailing();
     onProgress({ fraction: 0.5, stepKey: "ui.install.step.write" });
     const upgradedFrom = this.pack && this.pack.version !== pack.version ? this.pack.version : null;
@@ -51,6 +63,7 @@ export class StubHost implements TaskpaneHost {
 
   async watch(listener: (a: Assessment) => void): Promise<() => void> {
     this.listener = listener;
+    listener(this.assessment());
     return () => {
       this.listener = null;
     };

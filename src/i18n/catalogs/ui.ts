@@ -20,6 +20,7 @@ export const uiMessages: CatalogPair = {
     "ui.preview.banner": "预览模式:这是浏览器中的模拟工作簿,不是 Excel。数据只保存在此页面中。",
     "ui.preview.workbook": "模拟工作簿",
     "ui.preview.emptyWorkbook": "工作簿为空。请在右侧“模板”页安装模板。",
+    "ui.preview.sheets": "工作表",
     "ui.loading": "正在加载…",
     "ui.error.unexpected": "操作未完成:{detail}。已填写的内容没有改动,请重试。",
     "ui.error.dismiss": "关闭",
@@ -33,7 +34,8 @@ export const uiMessages: CatalogPair = {
     "ui.install.date": "评估基准日",
     "ui.install.date.hint": "自评以此日期为准,如 2018-12-31",
     "ui.install.date.invalid": "请填写有效日期,如 2018-12-31",
-    "ui.install.otherPack": "此工作簿已安装模板 {pack}(版本 {version})。一个工作簿只放一个模板,请新建工作簿后再安装其他模板。",
+    "ui.install.otherPack":
+      "此工作簿已安装模板 {pack}(版本 {version})。一个工作簿只放一个模板,请新建工作簿后再安装其他模板。",
     "ui.install.installed": "此工作簿已安装 {pack} 版本 {version}。重新安装或升级会保留所有已填内容。",
     "ui.install.action.install": "安装模板",
     "ui.install.action.upgrade": "升级模板(保留已填内容)",
@@ -46,7 +48,8 @@ export const uiMessages: CatalogPair = {
     "ui.install.step.check": "正在校验并计算得分…",
     "ui.install.done.install": "模板已安装",
     "ui.install.done.upgrade": "模板已从 {from} 升级",
-    "ui.install.summary": "新增 {added} 项,保留 {kept} 项已填内容,停用 {retired} 项(数据保留),新建 {sheets} 个工作表。",
+    "ui.install.summary":
+      "新增 {added} 项,保留 {kept} 项已填内容,停用 {retired} 项(数据保留),新建 {sheets} 个工作表。",
     "ui.install.renamed": "工作簿中已有名为“{wanted}”的工作表,台账使用了“{used}”,原工作表未改动。",
     "ui.checks.notInstalled": "此工作簿尚未安装模板。请先在“模板”页安装。",
     "ui.checks.checkedAt": "校验于 {time}",
@@ -102,20 +105,24 @@ export const uiMessages: CatalogPair = {
     "ui.preview.emptyWorkbook":
       "The workbook is empty. Install a template from the Template tab on the right.",
     "ui.loading": "Loading…",
-    "ui.error.unexpected": "The action did not finish: {detail}. Nothing you entered was changed; please try again.",
+    "ui.error.unexpected":
+      "The action did not finish: {detail}. Nothing you entered was changed; please try again.",
     "ui.error.dismiss": "Dismiss",
     "ui.severity.error": "Errors",
     "ui.severity.warning": "Warnings",
     "ui.severity.info": "Notes",
     "ui.install.pack": "Template (source document)",
-    "ui.install.packInfo": "{source} · {date} · version {version} · {items} requirements, {vetoes} veto conditions",
+    "ui.install.packInfo":
+      "{source} · {date} · version {version} · {items} requirements, {vetoes} veto conditions",
     "ui.install.township": "Township",
     "ui.install.township.required": "Enter the township's name",
     "ui.install.date": "Assessment date",
     "ui.install.date.hint": "The date the self-assessment refers to, e.g. 2018-12-31",
     "ui.install.date.invalid": "Enter a valid date, e.g. 2018-12-31",
-    "ui.install.otherPack": "This workbook already holds template {pack} (version {version}). One template per workbook: start a new workbook to install another.",
-    "ui.install.installed": "This workbook holds {pack} version {version}. Reinstalling or upgrading keeps everything you entered.",
+    "ui.install.otherPack":
+      "This workbook already holds template {pack} (version {version}). One template per workbook: start a new workbook to install another.",
+    "ui.install.installed":
+      "This workbook holds {pack} version {version}. Reinstalling or upgrading keeps everything you entered.",
     "ui.install.action.install": "Install template",
     "ui.install.action.upgrade": "Upgrade template (keeps your entries)",
     "ui.install.action.reinstall": "Reinstall (keeps your entries)",
@@ -127,8 +134,10 @@ export const uiMessages: CatalogPair = {
     "ui.install.step.check": "Checking and scoring…",
     "ui.install.done.install": "Template installed",
     "ui.install.done.upgrade": "Template upgraded from {from}",
-    "ui.install.summary": "{added} items added, {kept} items kept with your entries, {retired} retired (data kept), {sheets} sheets created.",
-    "ui.install.renamed": "The workbook already had a sheet named \"{wanted}\"; Taizhang used \"{used}\" and left yours untouched.",
+    "ui.install.summary":
+      "{added} items added, {kept} items kept with your entries, {retired} retired (data kept), {sheets} sheets created.",
+    "ui.install.renamed":
+      'The workbook already had a sheet named "{wanted}"; Taizhang used "{used}" and left yours untouched.',
     "ui.checks.notInstalled": "No template in this workbook yet. Install one from the Template tab.",
     "ui.checks.checkedAt": "Checked at {time}",
     "ui.checks.filter": "Filter by severity",

@@ -49,8 +49,22 @@ export function GroupChart({ groups }: { groups: readonly GroupResult[] }) {
               {title.length > 9 ? `${title.slice(0, 9)}…` : title}
               <title>{title}</title>
             </text>
-            <rect className={styles.track} x={LABEL_WIDTH} y={y + 4} width={barWidth} height={ROW - 8} rx={2} />
-            <rect x={LABEL_WIDTH} y={y + 4} width={(barWidth * score) / 100} height={ROW - 8} rx={2} fill={colour} />
+            <rect
+              className={styles.track}
+              x={LABEL_WIDTH}
+              y={y + 4}
+              width={barWidth}
+              height={ROW - 8}
+              rx={2}
+            />
+            <rect
+              x={LABEL_WIDTH}
+              y={y + 4}
+              width={(barWidth * score) / 100}
+              height={ROW - 8}
+              rx={2}
+              fill={colour}
+            />
             <text className={styles.value} x={WIDTH} y={y + 15} textAnchor="end">
               {g.score === null ? t("ui.score.na") : g.score.toFixed(1)}
             </text>

@@ -67,7 +67,9 @@ export function ChecksPanel({ assessment, checkedAt, onSelect, onRecheck }: Chec
             {t(`ui.severity.${s}`)} {counts.get(s) ?? 0}
           </Badge>
         ))}
-        {checkedAt && <Caption1>{t("ui.checks.checkedAt", { time: checkedAt.toLocaleTimeString(locale) })}</Caption1>}
+        {checkedAt && (
+          <Caption1>{t("ui.checks.checkedAt", { time: checkedAt.toLocaleTimeString(locale) })}</Caption1>
+        )}
       </div>
       <div className={styles.filters} role="group" aria-label={t("ui.checks.filter")}>
         {SEVERITIES.map((s) => (
@@ -117,7 +119,13 @@ export function ChecksPanel({ assessment, checkedAt, onSelect, onRecheck }: Chec
                   onClick={() => onSelect(f)}
                   disabled={!f.cell}
                   title={f.cell ? t("ui.checks.goTo", { cell: f.cell }) : undefined}
-                  icon={<Badge size="small" color={BADGE_COLOR[f.severity]} aria-label={t(`ui.severity.${f.severity}`)} />}
+                  icon={
+                    <Badge
+                      size="small"
+                      color={BADGE_COLOR[f.severity]}
+                      aria-label={t(`ui.severity.${f.severity}`)}
+                    />
+                  }
                 >
                   {f.cell && <span className={styles.cell}>{f.cell}</span>}
                   <span className={styles.text}>
@@ -159,5 +167,7 @@ function groupBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
 }
 
 function sortBySeverity(list: readonly Finding[]): Finding[] {
-  return [...list].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.row ?? 0) - (b.row ?? 0));
+  return [...list].sort(
+    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.row ?? 0) - (b.row ?? 0),
+  );
 }

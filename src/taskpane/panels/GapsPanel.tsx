@@ -20,7 +20,14 @@ const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   dropdown: { minWidth: "130px", maxWidth: "100%" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   gap: {
     display: "flex",
     flexDirection: "column",
@@ -29,7 +36,13 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     overflowWrap: "anywhere",
   },
-  head: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  head: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+  },
+  points: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
 export interface GapsPanelProps {
@@ -54,7 +67,10 @@ export function GapsPanel({ assessment, pack, onWriteSheet, onDownloadReport }: 
     return found ? localized(locale, found.title) : id;
   };
   const visible = gaps.filter(
-    (g) => (group === "" || g.groupId === group) && (owner === null || (g.owner ?? "") === owner) && (!overdueOnly || g.overdue),
+    (g) =>
+      (group === "" || g.groupId === group) &&
+      (owner === null || (g.owner ?? "") === owner) &&
+      (!overdueOnly || g.overdue),
   );
 
   return (
@@ -100,32 +116,42 @@ export function GapsPanel({ assessment, pack, onWriteSheet, onDownloadReport }: 
             </Option>
           ))}
         </Dropdown>
-        <Switch label={t("ui.gaps.overdueOnly")} checked={overdueOnly} onChange={(_, d) => setOverdueOnly(d.checked)} />
+        <Switch
+          label={t("ui.gaps.overdueOnly")}
+          checked={overdueOnly}
+          onChange={(_, d) => setOverdueOnly(d.checked)}
+        />
       </div>
-      <Caption1 aria-live="polite">{t("ui.gaps.count", { shown: visible.length, total: gaps.length })}</Caption1>
+      <Caption1 aria-live="polite">
+        {t("ui.gaps.count", { shown: visible.length, total: gaps.length })}
+      </Caption1>
       <ul className={styles.list}>
         {visible.map((gap) => (
-          <GapRow key={gap.itemId} gap={gap} className={styles.gap} headClassName={styles.head} />
+          <GapRow key={gap.itemId} gap={gap} classes={styles} />
         ))}
       </ul>
     </div>
   );
 }
 
-function GapRow({ gap, className, headClassName }: { gap: Gap; className: string; headClassName: string }) {
+function GapRow({ gap, classes }: { gap: Gap; classes: Record<"gap" | "head" | "points", string> }) {
   const { t, locale } = useLocale();
   return (
-    <li className={className}>
-      <div className={headClassName}>
+    <li className={classes.gap}>
+      <div className={classes.head}>
         <Text weight="semibold">
           {gap.itemId} {localized(locale, gap.title)}
         </Text>
-        <Badge color="danger" appearance="tint">
+        <Badge className={classes.points} color="danger" appearance="tint">
           −{gap.pointsLost.toFixed(1)}
         </Badge>
       </div>
       <Caption1>
-        {t("ui.gaps.meta", { clause: gap.clause, owner: gap.owner || t("ui.gaps.noOwner"), due: gap.due ?? "—" })}
+        {t("ui.gaps.meta", {
+          clause: gap.clause,
+          owner: gap.owner || t("ui.gaps.noOwner"),
+          due: gap.due ?? "—",
+        })}
         {gap.overdue && (
           <>
             {" "}

@@ -18,7 +18,11 @@ import { useLocale } from "../locale";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   headline: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  score: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold },
+  score: {
+    fontSize: tokens.fontSizeHero800,
+    lineHeight: tokens.lineHeightHero800,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   group: { display: "flex", flexDirection: "column", gap: "2px" },
   loss: { overflowWrap: "anywhere" },
@@ -41,7 +45,9 @@ export function ScorePanel({ assessment, pack }: { assessment: Assessment | null
             <MessageBarTitle>{t("ui.score.ineligible")}</MessageBarTitle>
             <ul className={styles.list}>
               {assessment.vetoes.map((v) => (
-                <li key={v.itemId}>{t("ui.score.veto", { item: localized(locale, v.title), date: v.date })}</li>
+                <li key={v.itemId}>
+                  {t("ui.score.veto", { item: localized(locale, v.title), date: v.date })}
+                </li>
               ))}
             </ul>
           </MessageBarBody>
@@ -55,12 +61,19 @@ export function ScorePanel({ assessment, pack }: { assessment: Assessment | null
         <Badge appearance="filled" color={assessment.score >= 60 ? "success" : "danger"} data-testid="band">
           {localized(locale, assessment.band.label)}
         </Badge>
-        <Badge appearance="outline" color={assessment.eligible ? "success" : "danger"} data-testid="eligibility">
+        <Badge
+          appearance="outline"
+          color={assessment.eligible ? "success" : "danger"}
+          data-testid="eligibility"
+        >
           {t(assessment.eligible ? "ui.score.eligible" : "ui.score.notEligible")}
         </Badge>
       </div>
       <Caption1>
-        {t("ui.score.context", { township: assessment.township || "—", date: assessment.assessmentDate ?? "—" })}
+        {t("ui.score.context", {
+          township: assessment.township || "—",
+          date: assessment.assessmentDate ?? "—",
+        })}
       </Caption1>
       <Subtitle2 as="h2">{t("ui.score.chart")}</Subtitle2>
       <GroupChart groups={assessment.groups} />
@@ -79,7 +92,11 @@ export function ScorePanel({ assessment, pack }: { assessment: Assessment | null
               ) : (
                 losses.map((gap) => (
                   <Caption1 key={gap.itemId} className={styles.loss}>
-                    {t("ui.score.loss", { item: gap.itemId, title: title(gap.itemId), points: gap.pointsLost.toFixed(1) })}
+                    {t("ui.score.loss", {
+                      item: gap.itemId,
+                      title: title(gap.itemId),
+                      points: gap.pointsLost.toFixed(1),
+                    })}
                   </Caption1>
                 ))
               )}

@@ -123,11 +123,15 @@ export function TemplatePanel({ packs, installed, progress, lastInstall, onInsta
       </Field>
       {action === "otherPack" && installed && (
         <MessageBar intent="warning">
-          <MessageBarBody>{t("ui.install.otherPack", { pack: installed.packId, version: installed.packVersion })}</MessageBarBody>
+          <MessageBarBody>
+            {t("ui.install.otherPack", { pack: installed.packId, version: installed.packVersion })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {installed && action !== "otherPack" && (
-        <Caption1>{t("ui.install.installed", { pack: installed.packId, version: installed.packVersion })}</Caption1>
+        <Caption1>
+          {t("ui.install.installed", { pack: installed.packId, version: installed.packVersion })}
+        </Caption1>
       )}
       <Button appearance="primary" type="submit" disabled={busy || action === "otherPack"}>
         {t(`ui.install.action.${action}`)}

@@ -1,0 +1,54 @@
+import {
+  exportGapSheet,
+  inspectWorkbook,
+  installPack,
+  recheckAll,
+  selectCell,
+  startLiveValidation,
+  type AdapterOptions,
+  type LiveSession,
+} from "../excel";
+import type { TaskpaneHost } from "./host";
+
+/**
+ * The task pane's host on the Office.js adapter. In Excel the options are empty (Excel.run);
+ * the preview passes the fake's run and requirement check.
+ */
+export function createExcelHost(options: AdapterOptions = {}): TaskpaneHost {
+  let live: LiveSession | null = null;
+  return {
+    inspect: () => inspectWorkbook(options),
+    install: async (pack, settings, onProgress) => {
+      // The live session caches the workbook's layout; an install changes it.
+      await live?.stop();
+      live = null;
+      const summary = await installPack(pack, { ...options, settings, onProgress });
+      return {
+        added: summary.added,
+        kept: summary.kept,
+        retired: summary.retired,
+        sheetsCreated: summary.sheetsCreated,
+        renamedSheets: summary.renamedSheets,
+        upgradedFrom: summary.upgradedFrom,
+      };
+    },
+    recheck: async () => (live ? await live.recheck() : await recheckAll(null, options)).assessment,
+    watch: async (listener, onError) => {
+      await live?.stop();
+      const session = await startLiveValidation(null, {
+        ...options,
+        onResult: (outcome) => listener(outcome.assessment),
+        onError,
+      });
+      live = session;
+      return () => {
+        if (live === session) live = null;
+        void session.stop();
+      };
+    },
+    selectCell: (sheet, cell) => selectCell(sheet, cell, options),
+    writeGapSheet: async () => {
+      await exportGapSheet(null, options);
+    },
+  };
+}
