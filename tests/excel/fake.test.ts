@@ -207,6 +207,30 @@ describe("the Excel fake", () => {
     ]);
   });
 
+  it("grows a table when a person pastes right below it", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").tables.add("A1:B2", true).name = "T";
+      await ctx.sync();
+    });
+    excel.user.setValues("Sheet1", "A3:B4", [
+      ["x", "y"],
+      ["z", "w"],
+    ]);
+    expect(excel.table("T")?.dataRows).toBe(3);
+    excel.user.setValues("Sheet1", "A9", [["far"]]);
+    expect(excel.table("T")?.dataRows).toBe(3);
+  });
+
+  it("gives one column of a range", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (ctx) => {
+      const column = ctx.workbook.worksheets.getItem("Sheet1").getRange("B2:D5").getColumn(2).load("address");
+      await ctx.sync();
+      expect(column.address).toBe("Sheet1!D2:D5");
+    });
+  });
+
   it("finds a table by id after it was renamed", async () => {
     const excel = new FakeExcel();
     let id = "";

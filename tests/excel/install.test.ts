@@ -1,4 +1,5 @@
 import { SHEETS } from "../../src/core/layout";
+import { BUILTIN_PACKS } from "../../src/core/pack/builtin";
 import { installPack } from "../../src/excel";
 import { fakeExcel, syncsOf, townshipPack } from "./helpers";
 
@@ -20,6 +21,18 @@ async function installed() {
 }
 
 describe("installing a pack", () => {
+  it.each(BUILTIN_PACKS.map((p) => [p.id, p] as const))(
+    "installs %s in at most 3 syncs, and again in at most 3",
+    async (_id, pack) => {
+      const { excel, opts } = fakeExcel();
+      const first = await syncsOf(excel, () => installPack(pack, opts));
+      const again = await syncsOf(excel, () => installPack(pack, opts));
+      expect(first.syncs).toBeLessThanOrEqual(3);
+      expect(again.syncs).toBeLessThanOrEqual(3);
+      expect(again.value.kept).toBe(pack.groups.flatMap((g) => g.items).length);
+    },
+  );
+
   it("builds the whole workbook in at most 3 syncs", async () => {
     const { excel, pack, summary, syncs, progress } = await installed();
     expect(syncs).toBeLessThanOrEqual(3);

@@ -1,7 +1,15 @@
 import { SHEETS } from "../../src/core/layout";
 import { installPack, readSnapshot } from "../../src/excel";
 import type { FakeExcel } from "../../src/excel/fake";
-import { fakeExcel, miniPack, syncsOf, townshipPack, withNewItems, withRetiredItems } from "./helpers";
+import {
+  fakeExcel,
+  miniPack,
+  syncsOf,
+  townshipPack,
+  variant,
+  withNewItems,
+  withRetiredItems,
+} from "./helpers";
 
 const G21 = "二(一)依法决策";
 
@@ -78,6 +86,32 @@ describe("upgrading in place", () => {
     expect(String(excel.value("三、组织保障", "J3"))).toContain("已停用");
     const meta = excel.values(SHEETS.meta, "A1:D60");
     expect(meta.some((r) => r[0] === "retired" && r[1] === lastItem)).toBe(true);
+  });
+
+  it("grows a checklist that has a veto table below it, moving the veto table and keeping its entries", async () => {
+    const v1 = variant(miniPack(), "1.0.0", (p) => {
+      p.groups[0]?.items.push({
+        id: "T2.1.90",
+        source: "否决",
+        title: { zh: "发生重大违法决策", en: "A major unlawful decision" },
+        weight: 1,
+        kind: "veto",
+        rules: [],
+      });
+    });
+    const { excel, opts } = fakeExcel();
+    await installPack(v1, opts);
+    expect(excel.value(G21, "A14")).toBe("T2.1.90");
+    excel.user.setValues(G21, "D14:E14", [["是", "2018-01-01"]]);
+    const v2 = withNewItems(v1, "1.1.0");
+    const summary = await installPack(v2, opts);
+    expect(summary.syncs).toBeLessThanOrEqual(3);
+    expect(excel.values(G21, "A15:E15")).toEqual([["T2.1.90", "发生重大违法决策", "否决", "是", 43101]]);
+    const { snapshot } = await readSnapshot({ ...opts, pack: v2 });
+    expect(snapshot.tables["veto:G2.1"]?.rows[0]).toMatchObject({
+      row: 15,
+      cells: { occurred: "是", eventDate: 43101 },
+    });
   });
 
   it("never touches sheets that are not Taizhang's", async () => {
