@@ -102,6 +102,7 @@ export const uiMessages: CatalogPair = {
     "ui.preview.banner":
       "Preview: this is a simulated workbook in your browser, not Excel. Data stays in this page only.",
     "ui.preview.workbook": "Simulated workbook",
+    "ui.preview.sheets": "Sheets",
     "ui.preview.emptyWorkbook":
       "The workbook is empty. Install a template from the Template tab on the right.",
     "ui.loading": "Loading…",
