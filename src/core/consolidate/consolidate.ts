@@ -56,6 +56,7 @@ function rowFor(source: string, assessment: Assessment): Omit<TownshipRow, "rank
     band: assessment.band,
     eligible: assessment.eligible,
     vetoCount: assessment.vetoes.length,
+    vetoes: assessment.vetoes,
     groupScores: Object.fromEntries(assessment.groups.map((g) => [g.groupId, g.score])),
     gapCount: assessment.gaps.length,
     errorCount: assessment.findings.filter((f) => f.severity === "error").length,

@@ -1,4 +1,4 @@
-import type { Assessment, BandResult } from "../assessment";
+import type { Assessment, BandResult, VetoHit } from "../assessment";
 import type { LocalizedText } from "../pack/schema";
 
 /** One township's result and where it came from (a file name, for the coordinator). */
@@ -23,6 +23,8 @@ export interface TownshipRow {
   band: BandResult;
   eligible: boolean;
   vetoCount: number;
+  /** The veto events inside the window, so a summary can name them. */
+  vetoes: readonly VetoHit[];
   /** 0..100 by group id; null when the group does not apply or the pack version lacks it. */
   groupScores: Readonly<Record<string, number | null>>;
   gapCount: number;

@@ -55,6 +55,9 @@ export const xlsxMessages: CatalogPair = {
     "xlsx.summary.col.share": "占比",
     "xlsx.summary.col.pointsLost": "合计失分",
     "xlsx.summary.col.townships": "缺失的乡镇",
+    "xlsx.summary.col.vetoItems": "否决情形",
+    "xlsx.summary.chart": "各乡镇总分",
+    "xlsx.summary.noMissed": "各乡镇没有共同的差距",
   },
   "en-US": {
     "xlsx.error.empty": "The file is empty (0 bytes).",
@@ -115,5 +118,8 @@ export const xlsxMessages: CatalogPair = {
     "xlsx.summary.col.share": "Share",
     "xlsx.summary.col.pointsLost": "Points lost",
     "xlsx.summary.col.townships": "Townships",
+    "xlsx.summary.col.vetoItems": "Veto events",
+    "xlsx.summary.chart": "Overall score by township",
+    "xlsx.summary.noMissed": "No item is missing anywhere",
   },
 };

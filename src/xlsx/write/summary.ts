@@ -1,146 +1,70 @@
 import { columnLetter } from "../../core/layout";
 import type { Consolidation } from "../../core/consolidate";
-import { localized, t, type Locale } from "../../i18n";
+import {
+  type CellBlock,
+  type SkippedSource,
+  SUMMARY_HEADER_ROW,
+  summarySheetModels,
+  type SummaryTexts,
+} from "../../core/layout/summarySheets";
+import type { SheetModel } from "../../core/layout/resultSheets";
+import { t, type Locale } from "../../i18n";
 import { ExcelJS, saveXlsx } from "../exceljs";
-import { FILLS, HEADER_FONT, TITLE_FONT } from "./styles";
+import { writeSheetModel } from "./sheetModel";
+import { FILLS, HEADER_FONT } from "./styles";
 
 /** A file that could not be consolidated, with the reason already in words. */
-export interface SkippedFile {
-  source: string;
-  reason: string;
-}
+export type SkippedFile = SkippedSource;
 
-const SHEET_KEYS = { matrix: "matrix", missed: "missed", notes: "notes" } as const;
+/** The `xlsx.summary.*` words and consolidation notes in one language, for the sheet models. */
+export function summaryTexts(locale: Locale): SummaryTexts {
+  return {
+    lang: locale === "zh-CN" ? "zh" : "en",
+    label: (key, params = {}) => t(locale, `xlsx.summary.${key}`, params),
+    note: (note) => t(locale, note.code, note.params),
+  };
+}
 
 /**
  * The coordinator's summary workbook: ranking with a townships × groups heat map, the most
- * missed items, and notes (mixed versions, skipped files).
+ * missed items, and notes (mixed versions, skipped files). The rows are the shared sheet models
+ * of src/core/layout/summarySheets, which the add-in writes too.
  */
 export function buildSummaryWorkbook(
   summary: Consolidation,
   skipped: readonly SkippedFile[],
   locale: Locale,
 ): ExcelJS.Workbook {
-  const tr = (key: string, params = {}) => t(locale, `xlsx.summary.${key}`, params);
+  const models = summarySheetModels(summary, skipped, summaryTexts(locale));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Taizhang";
 
-  const matrix = workbook.addWorksheet(tr(`sheet.${SHEET_KEYS.matrix}`));
-  matrix.getCell("A1").value = tr("title", {
-    count: summary.townships.length,
-    eligible: summary.eligibleCount,
-    mean: summary.meanScore ?? "—",
-  });
-  matrix.getCell("A1").font = TITLE_FONT;
-  const fixedHeaders = ["rank", "township", "score", "band", "eligible"].map((k) => tr(`col.${k}`));
-  const groupHeaders = summary.groups.map((g) => localized(locale, g.title));
-  const tailHeaders = ["gaps", "errors", "vetoes", "version", "source"].map((k) => tr(`col.${k}`));
-  writeHeader(matrix, 2, [...fixedHeaders, ...groupHeaders, ...tailHeaders]);
-  summary.townships.forEach((row, i) => {
-    const r = i + 3;
-    const values = [
-      row.rank,
-      row.township,
-      row.score,
-      localized(locale, row.band.label),
-      tr(row.eligible ? "eligible.yes" : "eligible.no"),
-      ...summary.groups.map((g) => row.groupScores[g.groupId] ?? null),
-      row.gapCount,
-      row.errorCount,
-      row.vetoCount,
-      `${row.packId}@${row.packVersion}`,
-      row.source,
-    ];
-    values.forEach((value, c) => {
-      matrix.getCell(r, c + 1).value = value;
-    });
-  });
-  const lastRow = summary.townships.length + 2;
-  const columnCount = fixedHeaders.length + groupHeaders.length + tailHeaders.length;
-  for (let c = 1; c <= columnCount; c++) {
-    matrix.getColumn(c).width = c === 2 ? 16 : c === columnCount ? 40 : c > columnCount - 5 ? 12 : 10;
-  }
-  if (summary.townships.length > 0) {
-    // Score and every group column: red (0) → yellow (60) → green (100), fixed so files compare.
-    const first = columnLetter(2);
-    const scoreRef = `${first}3:${first}${lastRow}`;
-    const groupRef =
-      summary.groups.length > 0
-        ? ` ${columnLetter(fixedHeaders.length)}3:${columnLetter(fixedHeaders.length + summary.groups.length - 1)}${lastRow}`
-        : "";
+  const matrix = writeSheetModel(workbook, models.matrix);
+  styleHeader(matrix, models.matrix);
+  const scale = models.matrix.colorScale;
+  if (scale) {
+    const [low, mid, high] = scale.stops;
     matrix.addConditionalFormatting({
-      ref: `${scoreRef}${groupRef}`,
+      ref: scale.blocks.map(blockRef).join(" "),
       rules: [
         {
           type: "colorScale",
           priority: 1,
-          cfvo: [
-            { type: "num", value: 0 },
-            { type: "num", value: 60 },
-            { type: "num", value: 100 },
-          ],
-          color: [{ argb: "FFF8696B" }, { argb: "FFFFEB84" }, { argb: "FF63BE7B" }],
+          cfvo: [low, mid, high].map((s) => ({ type: "num" as const, value: s.value })),
+          color: [low, mid, high].map((s) => ({ argb: argb(s.color) })),
         },
       ],
     });
-    for (let r = 3; r <= lastRow; r++) {
-      for (let c = 3; c <= fixedHeaders.length + groupHeaders.length; c++) {
-        if (c === 3 || c > fixedHeaders.length) matrix.getCell(r, c).numFmt = "0.0";
-      }
-    }
   }
-  matrix.views = [{ state: "frozen", xSplit: 2, ySplit: 2 }];
-
-  const missed = workbook.addWorksheet(tr(`sheet.${SHEET_KEYS.missed}`));
-  missed.getCell("A1").value = tr("missedTitle");
-  missed.getCell("A1").font = TITLE_FONT;
-  writeHeader(
-    missed,
-    2,
-    ["index", "itemId", "clause", "requirement", "count", "share", "pointsLost", "townships"].map((k) =>
-      tr(`col.${k}`),
-    ),
-  );
-  summary.mostMissed.forEach((item, i) => {
-    const values = [
-      i + 1,
-      item.itemId,
-      item.clause,
-      localized(locale, item.title),
-      item.count,
-      item.share,
-      item.pointsLost,
-      item.townships.join("、"),
-    ];
-    values.forEach((value, c) => {
-      missed.getCell(i + 3, c + 1).value = value;
-    });
-    missed.getCell(i + 3, 6).numFmt = "0%";
-  });
-  [6, 10, 12, 44, 10, 8, 10, 60].forEach((w, c) => (missed.getColumn(c + 1).width = w));
-  missed.views = [{ state: "frozen", ySplit: 2 }];
-
-  const notes = workbook.addWorksheet(tr(`sheet.${SHEET_KEYS.notes}`));
-  notes.getCell("A1").value = tr("notesTitle");
-  notes.getCell("A1").font = TITLE_FONT;
-  const lines = [
-    ...summary.notes.map((n) => t(locale, n.code, n.params)),
-    ...skipped.map((s) => tr("skipped", { source: s.source, reason: s.reason })),
+  matrix.views = [
+    { state: "frozen", xSplit: models.matrix.frozenColumns, ySplit: models.matrix.frozenRows },
   ];
-  (lines.length > 0 ? lines : [tr("noNotes")]).forEach((line, i) => {
-    notes.getCell(i + 2, 1).value = line;
-  });
-  notes.getColumn(1).width = 100;
 
-  for (const sheet of workbook.worksheets) {
-    sheet.pageSetup = {
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      paperSize: 9,
-    };
-  }
+  const missed = writeSheetModel(workbook, models.missed);
+  styleHeader(missed, models.missed);
+  missed.views = [{ state: "frozen", ySplit: models.missed.frozenRows }];
+
+  writeSheetModel(workbook, models.notes);
   return workbook;
 }
 
@@ -152,13 +76,17 @@ export async function summaryBytes(
   return saveXlsx(buildSummaryWorkbook(summary, skipped, locale));
 }
 
-function writeHeader(sheet: ExcelJS.Worksheet, row: number, headers: readonly string[]): void {
-  headers.forEach((text, c) => {
-    const cell = sheet.getCell(row, c + 1);
-    cell.value = text;
+function styleHeader(sheet: ExcelJS.Worksheet, model: SheetModel): void {
+  model.widths.forEach((_, c) => {
+    const cell = sheet.getCell(SUMMARY_HEADER_ROW, c + 1);
     cell.font = HEADER_FONT;
     cell.fill = FILLS.header;
     cell.alignment = { wrapText: true, vertical: "middle" };
   });
-  sheet.getRow(row).height = 30;
+  sheet.getRow(SUMMARY_HEADER_ROW).height = 30;
 }
+
+const blockRef = (b: CellBlock): string =>
+  `${columnLetter(b.firstColumn)}${b.firstRow}:${columnLetter(b.lastColumn)}${b.lastRow}`;
+
+const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
