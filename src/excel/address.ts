@@ -1,3 +1,5 @@
+import { columnLetter } from "../core/layout/layout";
+
 /** A1 addresses as 0-based boxes. Excel's limits: 1,048,576 rows × 16,384 columns. */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -22,16 +24,8 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** The core's column lettering (0 → A), under the name this adapter uses. */
+export const columnLetters = columnLetter;
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 const ROW = /^\$?(\d{1,7})$/;

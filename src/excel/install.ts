@@ -31,7 +31,7 @@ import { readWorkbook, type SheetRead, type WorkbookRead } from "./read";
 import { requireCapabilities } from "./requirements";
 import { cellValue } from "./snapshot";
 import { createTable, FIRST_HEADER_ROW, TABLE_GAP, tableHeight, writeStatusPrompts } from "./tableWriter";
-import { type OutputTarget, writeOutputs } from "./writeOutputs";
+import { type InputCheckTarget, type OutputTarget, writeOutputs } from "./writeOutputs";
 
 export interface InstallSettings {
   township?: string;
@@ -510,14 +510,7 @@ function planAndQueue(
 
   // ---- 基本信息 ----
   const postInputs: Record<string, InputSnapshot> = {};
-  const inputChecks: {
-    row: number;
-    column: number;
-    value: CellValue;
-    sheet: string;
-    cell: string;
-    retired: boolean;
-  }[] = [];
+  const inputChecks: InputCheckTarget[] = [];
   let nextInfoRow = Math.max(
     (infoSlot.existing?.used?.r1 ?? 0) + 1,
     ...[...located.inputs.values()].map((n) => n.row + 1),
