@@ -63,7 +63,7 @@ export const uiMessages: CatalogPair = {
     "ui.score.points": "分",
     "ui.score.ineligible": "不予认定(一票否决)",
     "ui.score.veto": "{item}(发生于 {date})",
-    "ui.score.eligible": "可以认定",
+    "ui.score.eligible": "可予认定",
     "ui.score.notEligible": "不予认定",
     "ui.score.context": "{township} · 评估基准日 {date}",
     "ui.score.chart": "各项得分",
