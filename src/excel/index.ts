@@ -24,3 +24,12 @@ export { ExcelAdapterError, describeError, toAdapterError, type WorkbookPart } f
 export type { AdapterOptions } from "./options";
 export type { XlRun, IsSetSupported, XlContext } from "./api";
 export { MINIMUM_API, requireCapabilities, type Capabilities } from "./requirements";
+export {
+  freeSheetName,
+  SUMMARY_CHART,
+  SUMMARY_MARKERS,
+  writeConsolidation,
+  type ConsolidationWriteOptions,
+  type ConsolidationWritten,
+  type SkippedWorkbook,
+} from "./consolidation";

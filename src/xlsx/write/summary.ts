@@ -56,9 +56,7 @@ export function buildSummaryWorkbook(
       ],
     });
   }
-  matrix.views = [
-    { state: "frozen", xSplit: models.matrix.frozenColumns, ySplit: models.matrix.frozenRows },
-  ];
+  matrix.views = [{ state: "frozen", xSplit: models.matrix.frozenColumns, ySplit: models.matrix.frozenRows }];
 
   const missed = writeSheetModel(workbook, models.missed);
   styleHeader(missed, models.missed);
