@@ -11,6 +11,8 @@ export interface FakeExcelOptions {
   apiVersion?: string;
   /** Sheets of the new workbook (Excel starts with one). */
   sheets?: readonly string[];
+  /** A workbook built beforehand (e.g. from a file) instead of a new one; `sheets` is then ignored. */
+  model?: WorkbookModel;
 }
 
 export type EditSource = "Local" | "Remote";
@@ -37,7 +39,7 @@ export class FakeExcel implements ContextHost {
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiMinor = minorOf(options.apiVersion ?? "1.14");
-    this.model = new WorkbookModel(options.sheets ?? ["Sheet1"]);
+    this.model = options.model ?? new WorkbookModel(options.sheets ?? ["Sheet1"]);
   }
 
   readonly run: XlRun = async (batch) => {

@@ -1,4 +1,5 @@
 export { FakeExcel, type EditSource, type FakeExcelOptions } from "./fakeExcel";
 export { FakeOfficeError, CODES as FAKE_ERROR_CODES } from "./errors";
 export { isoFromSerial, serialFromDate } from "./cellValues";
-export type { Cell, SheetModel, TableModel, WorkbookModel } from "./model";
+export { WorkbookModel } from "./model";
+export type { Cell, ConditionalFormatModel, SheetModel, TableModel, Validation, Visibility } from "./model";

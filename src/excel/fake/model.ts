@@ -60,7 +60,6 @@ function guid(): string {
 }
 
 export class SheetModel {
-  readonly id = guid();
   visibility: Visibility = "Visible";
   readonly cells = new Map<number, Cell>();
   readonly columnWidths = new Map<number, number>();
@@ -68,7 +67,11 @@ export class SheetModel {
   conditionalFormats: ConditionalFormatModel[] = [];
   charts: ChartModel[] = [];
 
-  constructor(public name: string) {}
+  constructor(
+    public name: string,
+    /** Excel's worksheet id; a sheet loaded from a file keeps the id derived from it. */
+    readonly id: string = guid(),
+  ) {}
 
   cell(r: number, c: number): Cell | undefined {
     return this.cells.get(key(r, c));
@@ -216,7 +219,7 @@ export class WorkbookModel {
     }
   }
 
-  addSheet(name?: string): SheetModel {
+  addSheet(name?: string, id?: string): SheetModel {
     let chosen = name;
     if (chosen === undefined) {
       let n = this.sheets.length + 1;
@@ -224,7 +227,10 @@ export class WorkbookModel {
       chosen = `Sheet${n}`;
     }
     this.checkSheetName(chosen);
-    const sheet = new SheetModel(chosen);
+    if (id !== undefined && this.sheet(id)) {
+      throw new FakeOfficeError(CODES.itemAlreadyExists, `A sheet with id '${id}' already exists.`);
+    }
+    const sheet = new SheetModel(chosen, id);
     this.sheets.push(sheet);
     return sheet;
   }
@@ -368,6 +374,33 @@ export class WorkbookModel {
     while (this.table(`Table${n}`)) n += 1;
     const table = new TableModel(`Table${n}`, sheet, r0, box.c0, dataRows, boxColumns(box), this.nextTableId);
     this.nextTableId += 1;
+    this.tables.push(table);
+    this.normalizeHeaders(sheet, table.headerBox);
+    return table;
+  }
+
+  /**
+   * A table as a file holds it (name, range with header row, id), for building a workbook from a
+   * saved file: the same checks as adding one, without Excel's renaming or header insertion.
+   */
+  loadTable(sheet: SheetModel, box: Box, name: string, id: number): TableModel {
+    if (this.tables.some((t) => t.sheet === sheet && intersect(t.box, box))) {
+      throw new FakeOfficeError(CODES.invalidOperation, "A table can't overlap another table.", "Table");
+    }
+    if (!Number.isInteger(id) || id < 1 || this.table(String(id))) {
+      throw new FakeOfficeError(CODES.invalidArgument, `The table id '${id}' is not valid.`, "Table.id");
+    }
+    this.checkTableName(name);
+    const table = new TableModel(
+      name,
+      sheet,
+      box.r0,
+      box.c0,
+      Math.max(1, boxRows(box) - 1),
+      boxColumns(box),
+      id,
+    );
+    this.nextTableId = Math.max(this.nextTableId, id + 1);
     this.tables.push(table);
     this.normalizeHeaders(sheet, table.headerBox);
     return table;

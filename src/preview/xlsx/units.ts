@@ -1,0 +1,36 @@
+import { isoFromSerial, serialFromDate } from "../../excel/fake";
+
+export { isoFromSerial };
+
+const EPOCH = Date.UTC(1899, 11, 30);
+const DAY = 86_400_000;
+
+/** ExcelJS reads 1900-system serials as UTC dates; this is the serial back (times kept). */
+export function serialFromJsDate(date: Date): number {
+  return (date.getTime() - EPOCH) / DAY;
+}
+
+export function serialFromIso(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m ? serialFromDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/**
+ * Column widths: a file counts characters of the default font's widest digit (7 px for
+ * Calibri 11) plus 5 px of padding; Office.js counts points (¾ px).
+ */
+export const pointsFromCharacters = (characters: number): number => round2(((characters * 7 + 5) * 3) / 4);
+export const charactersFromPoints = (points: number): number => round2(Math.max(0, (points * 4) / 3 - 5) / 7);
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** "FFC6EFCE" (ARGB) → "#C6EFCE" as Office.js reports colours; null for anything else. */
+export function hexFromArgb(argb: string | undefined): string | null {
+  return argb && /^[0-9a-f]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
+}
+
+/** "#C6EFCE" → "FFC6EFCE"; Office.js also takes names, which the fake keeps as written. */
+export function argbFromHex(color: string): string | null {
+  const m = /^#?([0-9a-f]{6})$/i.exec(color.trim());
+  return m ? `FF${(m[1] ?? "").toUpperCase()}` : null;
+}
