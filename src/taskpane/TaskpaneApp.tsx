@@ -10,11 +10,14 @@ import { useMemo, type ReactNode } from "react";
 import { findPack } from "../core/pack/builtin";
 import type { Locale } from "../i18n";
 import { App, type TabId } from "./App";
+import { sourceOf } from "./consolidateFiles";
+import { useConsolidateRun } from "./consolidateRun";
 import { errorText } from "./errors";
 import type { TaskpaneHost } from "./host";
 import { useLocale } from "./locale";
 import { summarizePacks } from "./packs";
 import { ChecksPanel } from "./panels/ChecksPanel";
+import { ConsolidatePanel } from "./panels/ConsolidatePanel";
 import { GapsPanel } from "./panels/GapsPanel";
 import { ScorePanel } from "./panels/ScorePanel";
 import { TemplatePanel } from "./panels/TemplatePanel";
@@ -30,6 +33,7 @@ export interface TaskpaneAppProps {
 /** The task pane wired to a workbook host (Excel or the preview). */
 export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
   const [state, actions] = useWorkbook(host);
+  const [consolidation, consolidateActions] = useConsolidateRun(host);
   const packs = useMemo(() => summarizePacks(), []);
   const installed = state.installed;
   const pack = installed
@@ -45,14 +49,23 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
       onInstall={(p, settings) => void actions.install(p, settings)}
     />
   );
+  // Works with or without a pack: a coordinator's own workbook usually has none.
+  const consolidate = (
+    <ConsolidatePanel
+      state={consolidation}
+      onFiles={(files) => void consolidateActions.run(files.map(sourceOf))}
+      onDismissError={consolidateActions.dismissError}
+    />
+  );
   // Installed, and the first check is still running.
   const checking = installed !== null && state.assessment === null;
   const panels: Partial<Record<TabId, ReactNode>> = state.loading
-    ? { template: <Loading /> }
+    ? { template: <Loading />, consolidate }
     : checking
-      ? { template, check: <Loading />, score: <Loading />, gaps: <Loading /> }
+      ? { template, check: <Loading />, score: <Loading />, gaps: <Loading />, consolidate }
       : {
           template,
+          consolidate,
           check: (
             <ChecksPanel
               assessment={state.assessment}

@@ -5,6 +5,7 @@ import {
   recheckAll,
   selectCell,
   startLiveValidation,
+  writeConsolidation,
   type AdapterOptions,
   type LiveSession,
 } from "../excel";
@@ -49,6 +50,10 @@ export function createExcelHost(options: AdapterOptions = {}): TaskpaneHost {
     selectCell: (sheet, cell) => selectCell(sheet, cell, options),
     writeGapSheet: async () => {
       await exportGapSheet(null, options);
+    },
+    writeConsolidation: async (summary, skipped) => {
+      const written = await writeConsolidation(summary, skipped, options);
+      return { matrixSheet: written.matrixSheet, missedSheet: written.missedSheet, created: written.created };
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Assessment } from "../core/assessment";
+import type { Consolidation } from "../core/consolidate";
 import type { Pack } from "../core/pack/schema";
 
 /** What the task pane asks of the workbook it sits beside (Excel, or the preview's fake). */
@@ -21,6 +22,27 @@ export interface TaskpaneHost {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Writes (or rewrites) the 差距清单 sheet from the latest assessment and shows it. */
   writeGapSheet(): Promise<void>;
+  /**
+   * Writes the 汇总 and 共性差距 sheets of a consolidation into the open workbook, or rewrites
+   * the ones an earlier run made. Works with or without a pack installed.
+   */
+  writeConsolidation(
+    summary: Consolidation,
+    skipped: readonly SkippedTownshipFile[],
+  ): Promise<ConsolidationSheets>;
+}
+
+/** A township file that could not be read, with the i18n key of the reason. */
+export interface SkippedTownshipFile {
+  source: string;
+  reason: { key: string; params?: Readonly<Record<string, string | number>> };
+}
+
+export interface ConsolidationSheets {
+  matrixSheet: string;
+  missedSheet: string;
+  /** False when the sheets of an earlier run were updated. */
+  created: boolean;
 }
 
 export interface InstalledPack {

@@ -1,7 +1,15 @@
 import { assess } from "../../src/core/assess";
 import type { Assessment } from "../../src/core/assessment";
 import type { Pack } from "../../src/core/pack/schema";
-import type { InstallOutcome, InstallSettings, InstalledPack, TaskpaneHost } from "../../src/taskpane/host";
+import type { Consolidation } from "../../src/core/consolidate";
+import type {
+  ConsolidationSheets,
+  InstallOutcome,
+  InstallSettings,
+  InstalledPack,
+  SkippedTownshipFile,
+  TaskpaneHost,
+} from "../../src/taskpane/host";
 import { buildSnapshot, type SnapshotSpec } from "../support/snapshot";
 
 /**
@@ -13,6 +21,8 @@ export class StubHost implements TaskpaneHost {
   spec: SnapshotSpec = {};
   selected: { sheet: string; cell: string }[] = [];
   gapSheetWrites = 0;
+  /** Every consolidation written, in order. */
+  consolidations: { summary: Consolidation; skipped: readonly SkippedTownshipFile[] }[] = [];
   failNext: unknown = null;
   private listener: ((a: Assessment) => void) | null = null;
 
@@ -76,6 +86,15 @@ export class StubHost implements TaskpaneHost {
   async writeGapSheet(): Promise<void> {
     this.throwIfFailing();
     this.gapSheetWrites += 1;
+  }
+
+  async writeConsolidation(
+    summary: Consolidation,
+    skipped: readonly SkippedTownshipFile[],
+  ): Promise<ConsolidationSheets> {
+    this.throwIfFailing();
+    this.consolidations.push({ summary, skipped });
+    return { matrixSheet: "汇总", missedSheet: "共性差距", created: this.consolidations.length === 1 };
   }
 
   /** What a user's edit in the workbook would do: the live check reports a new assessment. */

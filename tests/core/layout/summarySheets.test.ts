@@ -1,6 +1,10 @@
 import type { Assessment, Gap, GroupResult } from "../../../src/core/assessment";
 import { consolidate } from "../../../src/core/consolidate";
-import { summarySheetModels, type SummaryTexts } from "../../../src/core/layout/summarySheets";
+import {
+  summarySheetModels,
+  type SummarySheetOptions,
+  type SummaryTexts,
+} from "../../../src/core/layout/summarySheets";
 
 const text = (zh: string, en = zh) => ({ zh, en });
 const texts: SummaryTexts = {
@@ -123,7 +127,7 @@ describe("summarySheetModels", () => {
     expect(cells).toEqual(expected);
   });
 
-  it.each([
+  it.each<[SummarySheetOptions, boolean, string]>([
     [{}, false, "notes sheet only"],
     [{ notesOnMatrix: true }, true, "notes under the matrix too"],
   ])("notes: %p → on the matrix %p (%s)", (options, onMatrix) => {

@@ -1,0 +1,77 @@
+import type { Assessment } from "../core/assessment";
+import type { TownshipInput } from "../core/consolidate";
+import type { SkippedTownshipFile } from "./host";
+import type { ReadOutcome } from "./consolidateReader";
+
+/** A chosen file: its name and a way to get its bytes (a File in the browser). */
+export interface SourceFile {
+  name: string;
+  bytes(): Promise<Uint8Array>;
+}
+
+export type FileStatus =
+  | { state: "waiting" }
+  | { state: "reading" }
+  | { state: "checked"; assessment: Assessment }
+  | { state: "skipped"; reason: SkippedTownshipFile["reason"] };
+
+export type ReadWorkbook = (bytes: Uint8Array) => Promise<ReadOutcome>;
+
+/** The .xlsx reader from its own chunk: ExcelJS stays out of the task pane's first load. */
+export async function loadReader(): Promise<ReadWorkbook> {
+  const { readTownshipWorkbook } = await import(/* webpackChunkName: "xlsx-reader" */ "./consolidateReader");
+  return readTownshipWorkbook;
+}
+
+/** Lets the pane paint (progress, statuses) between files: one file's parse blocks the thread. */
+export const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Reads and scores every file in turn, reporting each file's status as it changes. A bad file is
+ * skipped with its reason and the rest go on.
+ */
+export async function readTownshipFiles(
+  files: readonly SourceFile[],
+  read: ReadWorkbook,
+  onStatus: (index: number, status: FileStatus) => void,
+  pause: () => Promise<void> = yieldToUi,
+): Promise<{ inputs: TownshipInput[]; skipped: SkippedTownshipFile[] }> {
+  const inputs: TownshipInput[] = [];
+  const skipped: SkippedTownshipFile[] = [];
+  for (const [index, file] of files.entries()) {
+    onStatus(index, { state: "reading" });
+    await pause();
+    let outcome: ReadOutcome;
+    try {
+      outcome = await read(await file.bytes());
+    } catch (error) {
+      // Reading the bytes themselves failed (a file moved or unreadable).
+      const detail = error instanceof Error ? error.message : String(error);
+      outcome = { ok: false, reason: { key: "ui.consolidate.unreadable", params: { detail } } };
+    }
+    if (outcome.ok) {
+      inputs.push({ source: file.name, assessment: outcome.assessment });
+      onStatus(index, { state: "checked", assessment: outcome.assessment });
+    } else {
+      skipped.push({ source: file.name, reason: outcome.reason });
+      onStatus(index, { state: "skipped", reason: outcome.reason });
+    }
+  }
+  return { inputs, skipped };
+}
+
+/** A browser File as a SourceFile (FileReader where Blob.arrayBuffer is missing, as in jsdom). */
+export function sourceOf(file: File): SourceFile {
+  return {
+    name: file.name,
+    bytes: async () => {
+      if (typeof file.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
+      return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+        reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
+        reader.readAsArrayBuffer(file);
+      });
+    },
+  };
+}

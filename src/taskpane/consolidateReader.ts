@@ -1,0 +1,24 @@
+import type { Assessment } from "../core/assessment";
+import { assessWorkbookBytes } from "../xlsx/assessWorkbook";
+import { isXlsxError } from "../xlsx/errors";
+import type { SkippedTownshipFile } from "./host";
+
+/**
+ * The heavy half of the 汇总 tab: ExcelJS and the .xlsx reader. Loaded on demand (see
+ * consolidateFiles.ts) so the task pane's first load stays small.
+ */
+export type ReadOutcome =
+  { ok: true; assessment: Assessment } | { ok: false; reason: SkippedTownshipFile["reason"] };
+
+/** Guards, opens, reads and scores one township workbook; a bad file is an outcome, not a throw. */
+export async function readTownshipWorkbook(bytes: Uint8Array): Promise<ReadOutcome> {
+  try {
+    const { assessment } = await assessWorkbookBytes(bytes);
+    return { ok: true, assessment };
+  } catch (error) {
+    if (isXlsxError(error))
+      return { ok: false, reason: { key: `xlsx.error.${error.code}`, params: error.params } };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: { key: "ui.consolidate.unreadable", params: { detail } } };
+  }
+}

@@ -1,0 +1,133 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { webLightTheme } from "@fluentui/react-components";
+import { assess } from "../../src/core/assess";
+import { findPack } from "../../src/core/pack/builtin";
+import type { Pack } from "../../src/core/pack/schema";
+import { App } from "../../src/taskpane/App";
+import { sourceOf, type ReadWorkbook } from "../../src/taskpane/consolidateFiles";
+import { useConsolidateRun } from "../../src/taskpane/consolidateRun";
+import { ConsolidatePanel } from "../../src/taskpane/panels/ConsolidatePanel";
+import { TaskpaneApp } from "../../src/taskpane/TaskpaneApp";
+import { buildSnapshot } from "../support/snapshot";
+import { StubHost } from "./stubHost";
+
+const township = findPack("township-2018") as Pack;
+const statusItems = township.groups.flatMap((g) => g.items).filter((i) => i.kind === "status");
+
+/**
+ * Stands in for the .xlsx reader (tested on real files in tests/xlsx and the browser test): a file
+ * "ok:<name>:<n>" is a township with its first n status items done; anything else is corrupt.
+ */
+const read: ReadWorkbook = async (bytes) => {
+  const text = String.fromCharCode(...bytes);
+  const [kind, name, done] = text.split(":");
+  if (kind !== "ok") return { ok: false, reason: { key: "xlsx.error.corrupt" } };
+  const items = Object.fromEntries(
+    statusItems
+      .slice(0, Number(done))
+      .map((i) => [i.id, { status: "完成", doneDate: "2018-06-01", evidence: "纪要" }]),
+  );
+  return { ok: true, assessment: assess(township, buildSnapshot(township, { township: name, items })) };
+};
+
+// jsdom's TextEncoder is missing; the test files are ASCII.
+const file = (name: string, content: string) =>
+  new File([Uint8Array.from(content, (c) => c.charCodeAt(0))], name);
+
+function Harness({ host }: { host: StubHost }) {
+  const [state, actions] = useConsolidateRun(host, async () => read);
+  return (
+    <App
+      theme={webLightTheme}
+      initialLocale="zh-CN"
+      panels={{
+        consolidate: (
+          <ConsolidatePanel
+            state={state}
+            onFiles={(files) => void actions.run(files.map(sourceOf))}
+            onDismissError={actions.dismissError}
+          />
+        ),
+      }}
+    />
+  );
+}
+
+async function openAndUpload(files: File[]) {
+  await userEvent.click(screen.getByRole("tab", { name: "汇总" }));
+  await userEvent.upload(screen.getByLabelText(/乡镇工作簿/), files);
+}
+
+const BATCH = [
+  file("a.xlsx", "ok:Aizhen:2"),
+  file("b.xlsx", "ok:Bizhen:12"),
+  file("broken.xlsx", "garbage"),
+  file("c.xlsx", "ok:Cizhen:6"),
+];
+
+describe("汇总 tab", () => {
+  it("checks each file, skips the bad one with its reason, writes the sheets and shows the ranking", async () => {
+    const host = new StubHost();
+    render(<Harness host={host} />);
+    await openAndUpload(BATCH);
+
+    expect(await screen.findByText(/已写入“汇总”和“共性差距”工作表:3 个乡镇/)).toBeTruthy();
+    const files = within(screen.getByTestId("consolidate-files"));
+    expect(files.getAllByText(/^已校验 [\d.]+ 分$/)).toHaveLength(3);
+    expect(files.getAllByText("已跳过")).toHaveLength(1);
+    expect(files.getByText(/工作簿已损坏或不完整/)).toBeTruthy();
+    expect(screen.getByText("已校验 3 个,已跳过 1 个")).toBeTruthy();
+
+    const ranking = within(screen.getByTestId("consolidate-ranking")).getAllByRole("listitem");
+    expect(ranking.map((li) => li.textContent?.match(/^\d+\. \w+/)?.[0])).toEqual([
+      "1. Bizhen",
+      "2. Cizhen",
+      "3. Aizhen",
+    ]);
+    expect(within(screen.getByTestId("consolidate-missed")).getAllByRole("listitem").length).toBe(5);
+
+    expect(host.consolidations).toHaveLength(1);
+    expect(host.consolidations[0]?.summary.townships).toHaveLength(3);
+    expect(host.consolidations[0]?.skipped).toEqual([
+      { source: "broken.xlsx", reason: { key: "xlsx.error.corrupt" } },
+    ]);
+  });
+
+  it("says the sheets were updated on a second run", async () => {
+    const host = new StubHost();
+    render(<Harness host={host} />);
+    await openAndUpload(BATCH);
+    await screen.findByText(/已写入/);
+    await userEvent.upload(screen.getByLabelText(/乡镇工作簿/), BATCH.slice(0, 2));
+    expect(await screen.findByText(/已更新“汇总”和“共性差距”工作表:2 个乡镇/)).toBeTruthy();
+  });
+
+  it("writes nothing when no file can be read, and says so", async () => {
+    const host = new StubHost();
+    render(<Harness host={host} />);
+    await openAndUpload([file("x.xlsx", "nope"), file("y.xls", "nope")]);
+    expect(await screen.findByRole("alert")).toHaveProperty(
+      "textContent",
+      expect.stringMatching(/没有可汇总的工作簿/),
+    );
+    expect(host.consolidations).toHaveLength(0);
+  });
+
+  it("keeps the ranking in the pane when writing the sheets fails, and shows why", async () => {
+    const host = new StubHost();
+    host.failNext = { code: "excel.error.cellEditMode" };
+    render(<Harness host={host} />);
+    await openAndUpload(BATCH);
+    expect(await screen.findByRole("alert")).toBeTruthy();
+    expect(screen.getByTestId("consolidate-ranking")).toBeTruthy();
+    expect(screen.queryByText(/已写入/)).toBeNull();
+  });
+
+  it("is there in a workbook without a pack", async () => {
+    render(<TaskpaneApp host={new StubHost()} theme={webLightTheme} initialLocale="zh-CN" />);
+    await userEvent.click(await screen.findByRole("tab", { name: "汇总" }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "选择工作簿" })).toBeTruthy());
+    expect(screen.getByLabelText(/乡镇工作簿/)).toBeTruthy();
+  });
+});
