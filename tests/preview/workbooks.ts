@@ -36,7 +36,8 @@ export function filledWorkbook(pack: Pack = TOWNSHIP_PACK): ExcelJS.Workbook {
     ledger.getCell(row, columnOf(ledger, header)).value = value;
   };
   put("决策事项", "集镇规划调整");
-  for (const step of ["公众参与", "专家论证", "风险评估", "合法性审查", "集体讨论", "是否归档"]) put(step, "是");
+  for (const step of ["公众参与", "专家论证", "风险评估", "合法性审查", "集体讨论", "是否归档"])
+    put(step, "是");
   put("公众参与日期", date("2018-04-20"));
   put("专家论证日期", date("2018-04-25"));
   put("风险评估日期", date("2018-04-28"));
