@@ -7,7 +7,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { useState, type DragEvent, type ReactNode } from "react";
 import { t, type Locale } from "../i18n";
 
 const PANE_WIDTH = 350;
@@ -24,6 +24,15 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   workbookTitle: { padding: tokens.spacingHorizontalM },
+  head: {
+    display: "flex",
+    alignItems: "center",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalL,
+    paddingInlineEnd: tokens.spacingHorizontalM,
+  },
+  dropping: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-4px" },
+  dropHint: { padding: tokens.spacingHorizontalM, color: tokens.colorBrandForeground1 },
   pane: { width: `${PANE_WIDTH}px`, flexShrink: 0, height: "100%" },
 });
 
@@ -32,12 +41,39 @@ export function PreviewHost({
   locale,
   workbook,
   pane,
+  files,
+  onDropFile,
 }: {
   locale: Locale;
   workbook: ReactNode;
   pane: ReactNode;
+  /** The open / save bar above the workbook. */
+  files?: ReactNode;
+  /** A file dropped on the workbook area. */
+  onDropFile?: (file: File) => void;
 }) {
   const styles = useStyles();
+  const [dropping, setDropping] = useState(false);
+  const hasFile = (e: DragEvent) => [...e.dataTransfer.types].includes("Files");
+  const drop = onDropFile
+    ? {
+        onDragOver: (e: DragEvent) => {
+          if (!hasFile(e)) return;
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+          setDropping(true);
+        },
+        onDragLeave: (e: DragEvent) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+        },
+        onDrop: (e: DragEvent) => {
+          e.preventDefault();
+          setDropping(false);
+          const file = e.dataTransfer.files[0];
+          if (file) onDropFile(file);
+        },
+      }
+    : {};
   return (
     <FluentProvider theme={webLightTheme}>
       <div className={styles.page}>
@@ -45,8 +81,17 @@ export function PreviewHost({
           <MessageBarBody>{t(locale, "ui.preview.banner")}</MessageBarBody>
         </MessageBar>
         <div className={styles.body}>
-          <section className={styles.workbook} aria-label={t(locale, "ui.preview.workbook")}>
-            <Subtitle2 className={styles.workbookTitle}>{t(locale, "ui.preview.workbook")}</Subtitle2>
+          <section
+            className={`${styles.workbook} ${dropping ? styles.dropping : ""}`}
+            aria-label={t(locale, "ui.preview.workbook")}
+            data-testid="workbook-area"
+            {...drop}
+          >
+            <div className={styles.head}>
+              <Subtitle2 className={styles.workbookTitle}>{t(locale, "ui.preview.workbook")}</Subtitle2>
+              {files}
+            </div>
+            {dropping && <div className={styles.dropHint}>{t(locale, "ui.preview.dropHere")}</div>}
             {workbook}
           </section>
           <aside className={styles.pane} data-testid="taskpane">

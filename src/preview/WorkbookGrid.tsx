@@ -1,6 +1,7 @@
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from "react";
 import { cellAddress } from "../core/layout";
+import { MAX_COLUMNS } from "../excel/address";
 import type { FakeExcel, SheetModel } from "../excel/fake";
 import { t, type Locale } from "../i18n";
 import { cellText, listChoices } from "./cellText";
@@ -121,7 +122,7 @@ interface SheetGridProps {
 
 function SheetGrid({ excel, sheet, version, onEdit }: SheetGridProps) {
   const styles = useStyles();
-  const used = useMemo(() => sheet.usedBox(false), [sheet, version]); // eslint-disable-line react-hooks/exhaustive-deps -- the model mutates in place; version says when
+  const used = useMemo(() => contentExtent(excel, sheet), [excel, sheet, version]); // eslint-disable-line react-hooks/exhaustive-deps -- the model mutates in place; version says when
   const rows = Math.max(MIN_ROWS, (used?.r1 ?? 0) + 1 + EXTRA_ROWS);
   const columns = Math.max(MIN_COLUMNS, (used?.c1 ?? 0) + 1);
   const selected = excel.selection?.sheet === sheet.name ? excel.selection.address.split(":")[0] : undefined;
@@ -248,6 +249,27 @@ function GridCell({ excel, sheet, r, c, address, selected, sticky, onEdit }: Gri
       />
     </td>
   );
+}
+
+/**
+ * Last row and column worth drawing: values, fills and tables. Validations and formats are left
+ * out: a file's dropdown often covers a thousand empty ledger rows or a whole column.
+ */
+function contentExtent(excel: FakeExcel, sheet: SheetModel): { r1: number; c1: number } | null {
+  const box = sheet.usedBox(true);
+  let r1 = box?.r1 ?? -1;
+  let c1 = box?.c1 ?? -1;
+  for (const [k, cell] of sheet.cells) {
+    if (!cell.fill) continue;
+    r1 = Math.max(r1, Math.floor(k / MAX_COLUMNS));
+    c1 = Math.max(c1, k % MAX_COLUMNS);
+  }
+  for (const table of excel.model.tables) {
+    if (table.sheet !== sheet) continue;
+    r1 = Math.max(r1, table.box.r1);
+    c1 = Math.max(c1, table.box.c1);
+  }
+  return r1 < 0 ? null : { r1, c1 };
 }
 
 function cssEscape(text: string): string {

@@ -1,22 +1,62 @@
+import { useState } from "react";
 import { createRoot } from "react-dom/client";
-import { FakeExcel } from "../excel/fake";
-import { localeFor } from "../i18n";
-import { createExcelHost } from "../taskpane/excelHost";
+import { localeFor, t } from "../i18n";
 import { TaskpaneApp } from "../taskpane/TaskpaneApp";
 import { themeFor } from "../taskpane/theme";
+import { FileBar, type FileStatus } from "./FileBar";
 import { PreviewHost } from "./PreviewHost";
+import { blankSession, sessionFor } from "./session";
 import { WorkbookGrid } from "./WorkbookGrid";
+import { downloadWorkbook, openErrorReason, openWorkbookFile } from "./workbookFiles";
 
 const params = new URLSearchParams(location.search);
 const locale = localeFor(params.get("lang"));
-// The workbook lives in this page only; Excel on the web with ExcelApi 1.14 is what it stands in for.
-const excel = new FakeExcel({ apiVersion: "1.14", sheets: ["Sheet1"] });
-const host = createExcelHost({ run: excel.run, isSetSupported: excel.isSetSupported, locale });
 
-createRoot(document.getElementById("root") as HTMLElement).render(
-  <PreviewHost
-    locale={locale}
-    workbook={<WorkbookGrid excel={excel} locale={locale} />}
-    pane={<TaskpaneApp host={host} theme={themeFor(undefined)} initialLocale={locale} />}
-  />,
-);
+/** The workbook lives in this page only; opening a file replaces it and starts the pane over. */
+function Preview() {
+  const [session, setSession] = useState(() => blankSession(locale));
+  const [status, setStatus] = useState<FileStatus>({ kind: "idle" });
+
+  const open = async (file: File) => {
+    setStatus({ kind: "busy", text: t(locale, "ui.preview.opening", { name: file.name }) });
+    try {
+      const book = await openWorkbookFile(file);
+      setSession(sessionFor(book, locale));
+      setStatus({ kind: "done", text: t(locale, "ui.preview.opened", { name: file.name }) });
+    } catch (error) {
+      const reason = openErrorReason(error, locale);
+      setStatus({ kind: "error", text: t(locale, "ui.preview.openFailed", { name: file.name, reason }) });
+    }
+  };
+  const save = async () => {
+    setStatus({ kind: "busy", text: t(locale, "ui.preview.saving") });
+    try {
+      const name = await downloadWorkbook(session.book, locale);
+      setStatus({ kind: "done", text: t(locale, "ui.preview.saved", { name }) });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setStatus({ kind: "error", text: t(locale, "ui.preview.saveFailed", { reason }) });
+    }
+  };
+
+  return (
+    <PreviewHost
+      locale={locale}
+      files={
+        <FileBar locale={locale} status={status} onOpen={(f) => void open(f)} onSave={() => void save()} />
+      }
+      onDropFile={(f) => void open(f)}
+      workbook={<WorkbookGrid key={session.key} excel={session.book.excel} locale={locale} />}
+      pane={
+        <TaskpaneApp
+          key={session.key}
+          host={session.host}
+          theme={themeFor(undefined)}
+          initialLocale={locale}
+        />
+      }
+    />
+  );
+}
+
+createRoot(document.getElementById("root") as HTMLElement).render(<Preview />);

@@ -1,4 +1,4 @@
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { HEADER_ROW } from "../../src/core/layout";
 import { findPack } from "../../src/core/pack/builtin";
 import type { Pack } from "../../src/core/pack/schema";

@@ -1,6 +1,6 @@
 import { inspectWorkbook, readSnapshot, recheckAll } from "../../src/excel";
 import { assessWorkbookBytes } from "../../src/xlsx";
-import { openXlsxWorkbook, saveXlsxWorkbook } from "../../src/preview/xlsx";
+import { openXlsxWorkbook } from "../../src/preview/xlsx";
 import { filledBytes } from "./workbooks";
 
 describe("opening a workbook made by taizhang init and filled in elsewhere", () => {

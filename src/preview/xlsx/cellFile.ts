@@ -89,7 +89,7 @@ export function styleToFile(
 
   if (cell.wrap) style.alignment = { ...style.alignment, wrapText: true };
   else if (style.alignment?.wrapText) {
-    const { wrapText: _dropped, ...rest } = style.alignment; // eslint-disable-line @typescript-eslint/no-unused-vars -- removed on purpose
+    const { wrapText: _dropped, ...rest } = style.alignment;
     style.alignment = rest;
   }
   return hasStyle(style) ? style : null;

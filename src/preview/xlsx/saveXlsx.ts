@@ -106,7 +106,7 @@ function writeSheet(
 
 function writeView(ws: ExcelJS.Worksheet, sheet: SheetModel, carry: SheetCarry | undefined): void {
   const view = (carry?.view ?? {}) as Record<string, unknown>;
-  const { state: _state, ySplit: _y, xSplit, topLeftCell: _top, ...rest } = view; // eslint-disable-line @typescript-eslint/no-unused-vars -- recomputed below
+  const { state: _state, ySplit: _y, xSplit, topLeftCell: _top, ...rest } = view;
   const xs = view.state === "frozen" && typeof xSplit === "number" ? xSplit : 0;
   if (sheet.frozenRows > 0 || xs > 0) {
     ws.views = [{ ...rest, state: "frozen", xSplit: xs, ySplit: sheet.frozenRows } as ExcelJS.WorksheetView];

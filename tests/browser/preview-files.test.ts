@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { assessWorkbookBytes } from "../../src/xlsx";
+import { DECISIONS, filledBytes, INFO } from "../preview/workbooks";
+import { launch, screenshotPath } from "./support/browser";
+import { openTab, PreviewWorkbook } from "./support/preview";
+import { serveDist } from "./support/server";
+
+jest.setTimeout(60_000);
+
+let context: BrowserContext;
+let server: Awaited<ReturnType<typeof serveDist>>;
+let errors: string[];
+const dir = mkdtempSync(join(tmpdir(), "taizhang-preview-files-"));
+
+beforeAll(async () => {
+  server = await serveDist();
+  context = await launch();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+async function openPreview(): Promise<Page> {
+  const page = await context.newPage();
+  errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.origin}/preview.html`);
+  await page.getByRole("button", { name: "安装模板" }).waitFor();
+  return page;
+}
+
+async function openFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  await page.getByLabel("选择要在预览中打开的 Excel 工作簿(.xlsx)").setInputFiles(path);
+}
+
+test("open a workbook filled in elsewhere, see its finding, fix it in the grid, save it for `taizhang check`", async () => {
+  const page = await openPreview();
+  const pane = page.getByTestId("taskpane");
+  const book = new PreviewWorkbook(page);
+  await openFile(page, "宣和镇.xlsx", await filledBytes());
+  await page
+    .getByTestId("file-status")
+    .getByText(/已打开 宣和镇\.xlsx/)
+    .waitFor({ timeout: 15_000 });
+
+  // The pane started over on the opened workbook: it knows the pack and checks the entries.
+  await openTab(page, "校验");
+  const region = pane.getByRole("region", { name: DECISIONS });
+  await region
+    .getByText(/合法性审查/)
+    .first()
+    .waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: screenshotPath("preview-opened-file") });
+
+  await book.openSheet(DECISIONS);
+  const review = `${await book.column(DECISIONS, "合法性审查日期")}3`;
+  expect(await book.text(DECISIONS, review)).toBe("2018-05-10");
+  await book.enter(DECISIONS, review, "2018-05-01");
+  await book.waitForText(DECISIONS, `${await book.column(DECISIONS, "校验")}3`, /^✓/);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "保存为 .xlsx" }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^宣和镇_台账_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const bytes = new Uint8Array(readFileSync(await saved.path()));
+
+  const checked = await assessWorkbookBytes(bytes);
+  const codes = checked.assessment.findings.map((f) => f.code);
+  expect(codes).not.toContain("dateOrder.violated");
+  expect(codes).toContain("ratio.belowAfterDeadline");
+  const original = await assessWorkbookBytes(await filledBytes());
+  expect(checked.snapshot.inputs).toEqual(original.snapshot.inputs);
+  const decision = (s: typeof checked.snapshot) => s.tables["ledger:decisions"]?.rows[0]?.cells ?? {};
+  expect(decision(checked.snapshot)).toEqual({
+    ...decision(original.snapshot),
+    legalityReviewDate: new Date(Date.UTC(2018, 4, 1)),
+  });
+  expect(checked.assessment.score).toBeGreaterThan(original.assessment.score);
+  expect(errors).toEqual([]);
+});
+
+test("a corrupt file shows why it cannot be opened and leaves the workbook as it was", async () => {
+  const page = await openPreview();
+  const book = new PreviewWorkbook(page);
+  await openFile(page, "宣和镇.xlsx", await filledBytes());
+  await page
+    .getByTestId("file-status")
+    .getByText(/已打开/)
+    .waitFor({ timeout: 15_000 });
+  await book.openSheet(INFO);
+  const good = await filledBytes();
+  await openFile(page, "坏文件.xlsx", good.slice(0, Math.floor(good.length / 2)));
+  const message = page.getByTestId("file-status").getByText(/无法打开 坏文件\.xlsx/);
+  await message.waitFor({ timeout: 10_000 });
+  expect(await message.innerText()).toMatch(/损坏|不完整/);
+  expect(await book.text(INFO, "B3")).toBe("宣和镇");
+  await openFile(page, "名单.xlsx", new TextEncoder().encode("乡镇,状态\n宣和镇,完成\n"));
+  await page
+    .getByTestId("file-status")
+    .getByText(/无法打开 名单\.xlsx/)
+    .waitFor({ timeout: 10_000 });
+  expect(await book.text(INFO, "B3")).toBe("宣和镇");
+  expect(errors).toEqual([]);
+});
