@@ -1,5 +1,5 @@
 import type { Assessment } from "../core/assessment";
-import type { TownshipInput } from "../core/consolidate";
+import type { ConsolidationNote, TownshipInput } from "../core/consolidate";
 import type { SkippedTownshipFile } from "./host";
 import type { ReadOutcome } from "./consolidateReader";
 
@@ -12,7 +12,7 @@ export interface SourceFile {
 export type FileStatus =
   | { state: "waiting" }
   | { state: "reading" }
-  | { state: "checked"; assessment: Assessment }
+  | { state: "checked"; assessment: Assessment; madeWith?: string }
   | { state: "skipped"; reason: SkippedTownshipFile["reason"] };
 
 export type ReadWorkbook = (bytes: Uint8Array) => Promise<ReadOutcome>;
@@ -35,9 +35,10 @@ export async function readTownshipFiles(
   read: ReadWorkbook,
   onStatus: (index: number, status: FileStatus) => void,
   pause: () => Promise<void> = yieldToUi,
-): Promise<{ inputs: TownshipInput[]; skipped: SkippedTownshipFile[] }> {
+): Promise<{ inputs: TownshipInput[]; skipped: SkippedTownshipFile[]; notes: ConsolidationNote[] }> {
   const inputs: TownshipInput[] = [];
   const skipped: SkippedTownshipFile[] = [];
+  const notes: ConsolidationNote[] = [];
   for (const [index, file] of files.entries()) {
     onStatus(index, { state: "reading" });
     await pause();
@@ -50,14 +51,27 @@ export async function readTownshipFiles(
       outcome = { ok: false, reason: { key: "ui.consolidate.unreadable", params: { detail } } };
     }
     if (outcome.ok) {
-      inputs.push({ source: file.name, assessment: outcome.assessment });
-      onStatus(index, { state: "checked", assessment: outcome.assessment });
+      const { assessment, madeWith } = outcome;
+      inputs.push({ source: file.name, assessment });
+      if (madeWith) notes.push(versionFallbackNote(file.name, assessment, madeWith));
+      onStatus(index, { state: "checked", assessment, ...(madeWith ? { madeWith } : {}) });
     } else {
       skipped.push({ source: file.name, reason: outcome.reason });
       onStatus(index, { state: "skipped", reason: outcome.reason });
     }
   }
-  return { inputs, skipped };
+  return { inputs, skipped, notes };
+}
+
+/**
+ * A workbook made with a pack version this Taizhang does not ship was checked with the newest one
+ * of the same pack: the summary says so, beside the core's notes on mixed versions.
+ */
+function versionFallbackNote(source: string, assessment: Assessment, madeWith: string): ConsolidationNote {
+  return {
+    code: "ui.consolidate.versionFallback",
+    params: { source, pack: assessment.packId, made: madeWith, used: assessment.packVersion },
+  };
 }
 
 /** A browser File as a SourceFile (FileReader where Blob.arrayBuffer is missing, as in jsdom). */

@@ -8,13 +8,19 @@ import type { SkippedTownshipFile } from "./host";
  * consolidateFiles.ts) so the task pane's first load stays small.
  */
 export type ReadOutcome =
-  { ok: true; assessment: Assessment } | { ok: false; reason: SkippedTownshipFile["reason"] };
+  | {
+      ok: true;
+      assessment: Assessment;
+      /** The version the workbook was made with, when it is not built in and a newer one checked it. */
+      madeWith?: string;
+    }
+  | { ok: false; reason: SkippedTownshipFile["reason"] };
 
 /** Guards, opens, reads and scores one township workbook; a bad file is an outcome, not a throw. */
 export async function readTownshipWorkbook(bytes: Uint8Array): Promise<ReadOutcome> {
   try {
-    const { assessment } = await assessWorkbookBytes(bytes);
-    return { ok: true, assessment };
+    const { assessment, meta, packVersionUsed } = await assessWorkbookBytes(bytes);
+    return { ok: true, assessment, ...(packVersionUsed ? { madeWith: meta.packVersion } : {}) };
   } catch (error) {
     if (isXlsxError(error))
       return { ok: false, reason: { key: `xlsx.error.${error.code}`, params: error.params } };

@@ -41,7 +41,7 @@ export function useConsolidateRun(
       });
       try {
         const read = await loadRead();
-        const { inputs, skipped } = await readTownshipFiles(files, read, (index, status) =>
+        const { inputs, skipped, notes } = await readTownshipFiles(files, read, (index, status) =>
           setState((s) => ({
             ...s,
             files: s.files.map((f, i) => (i === index ? { ...f, status } : f)),
@@ -51,7 +51,8 @@ export function useConsolidateRun(
           setState((s) => ({ ...s, phase: "done", error: { code: "ui.consolidate.nothing" } }));
           return;
         }
-        const summary = consolidate(inputs);
+        const core = consolidate(inputs);
+        const summary = { ...core, notes: [...core.notes, ...notes] };
         setState((s) => ({ ...s, phase: "writing", summary }));
         const sheets = await host.writeConsolidation(summary, skipped);
         setState((s) => ({ ...s, phase: "done", sheets }));

@@ -105,6 +105,7 @@ export const uiMessages: CatalogPair = {
     "ui.consolidate.input": "乡镇工作簿(.xlsx,可多选)",
     "ui.consolidate.progress": "正在读取 {done}/{total}",
     "ui.consolidate.writing": "正在写入汇总工作表…",
+    "ui.consolidate.read": "已读取 {total} 个文件",
     "ui.consolidate.files": "文件",
     "ui.consolidate.counts": "已校验 {checked} 个,已跳过 {skipped} 个",
     "ui.consolidate.status.waiting": "等待",
@@ -128,6 +129,8 @@ export const uiMessages: CatalogPair = {
     "ui.consolidate.missedItem": "{count}/{total} 个乡镇缺失",
     "ui.consolidate.noMissed": "各乡镇没有共同的差距。",
     "ui.consolidate.again": "重新选择文件",
+    "ui.consolidate.versionFallback":
+      "{source} 由模板 {pack} {made} 生成,本版台账不含该版本,已按 {used} 校验;该文件的得分可能与按原版本校验不同。",
   },
   "en-US": {
     "ui.app.title": "Taizhang · Rule-of-law self-assessment",
@@ -238,6 +241,7 @@ export const uiMessages: CatalogPair = {
     "ui.consolidate.input": "Township workbooks (.xlsx, several allowed)",
     "ui.consolidate.progress": "Reading {done} of {total}",
     "ui.consolidate.writing": "Writing the summary sheets…",
+    "ui.consolidate.read": "Read {total} files",
     "ui.consolidate.files": "Files",
     "ui.consolidate.counts": "{checked} checked, {skipped} skipped",
     "ui.consolidate.status.waiting": "Waiting",
@@ -261,5 +265,7 @@ export const uiMessages: CatalogPair = {
     "ui.consolidate.missedItem": "missing in {count} of {total} townships",
     "ui.consolidate.noMissed": "No item is missing in any township.",
     "ui.consolidate.again": "Choose other files",
+    "ui.consolidate.versionFallback":
+      "{source} was made with template {pack} {made}, which this Taizhang does not include; it was checked with {used}, so its score may differ from one under its own version.",
   },
 };

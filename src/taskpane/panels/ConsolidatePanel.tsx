@@ -131,7 +131,9 @@ export function ConsolidatePanel({ state, onFiles, onDismissError }: Consolidate
           label={
             state.phase === "writing"
               ? t("ui.consolidate.writing")
-              : t("ui.consolidate.progress", { done, total: state.files.length })
+              : state.phase === "done"
+                ? t("ui.consolidate.read", { total: state.files.length })
+                : t("ui.consolidate.progress", { done, total: state.files.length })
           }
           hint={t("ui.consolidate.counts", { checked, skipped: done - checked })}
         >
@@ -175,7 +177,9 @@ export function ConsolidatePanel({ state, onFiles, onDismissError }: Consolidate
 
       {state.files.length > 0 && (
         <section aria-label={t("ui.consolidate.files")}>
-          <Subtitle2>{t("ui.consolidate.files")}</Subtitle2>
+          <Subtitle2 as="h3" block>
+            {t("ui.consolidate.files")}
+          </Subtitle2>
           <ul className={styles.list} data-testid="consolidate-files">
             {state.files.map((file, i) => (
               <li key={`${i}:${file.name}`} className={styles.row}>
@@ -235,7 +239,9 @@ function Ranking({ summary, classes }: { summary: Consolidation; classes: Classe
   const { t, locale } = useLocale();
   return (
     <section aria-label={t("ui.consolidate.rankingLabel")}>
-      <Subtitle2>{t("ui.consolidate.ranking")}</Subtitle2>
+      <Subtitle2 as="h3" block>
+        {t("ui.consolidate.ranking")}
+      </Subtitle2>
       <Caption1 as="p">
         {t("ui.consolidate.mean", {
           mean: summary.meanScore ?? "—",
@@ -285,7 +291,9 @@ function Missed({ summary, classes }: { summary: Consolidation; classes: Classes
   const top = summary.mostMissed.slice(0, TOP_MISSED);
   return (
     <section aria-label={t("ui.consolidate.missedLabel")}>
-      <Subtitle2>{t("ui.consolidate.missed", { count: top.length })}</Subtitle2>
+      <Subtitle2 as="h3" block>
+        {t("ui.consolidate.missed", { count: top.length })}
+      </Subtitle2>
       {top.length === 0 ? (
         <Caption1 as="p">{t("ui.consolidate.noMissed")}</Caption1>
       ) : (

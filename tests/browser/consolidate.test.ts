@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { launch, screenshotPath } from "./support/browser";
+import { openTab } from "./support/preview";
+import { serveDist } from "./support/server";
+import {
+  MODEL_UNIT,
+  olderTownshipPack,
+  TOWNSHIP,
+  writeCorruptFile,
+  writeTownshipFile,
+} from "./support/townshipFiles";
+
+jest.setTimeout(120_000);
+
+let context: BrowserContext;
+let server: Awaited<ReturnType<typeof serveDist>>;
+let dir: string;
+let batch: string[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "taizhang-consolidate-"));
+  const names = ["宣和镇", "兴仁镇", "常乐镇", "柔远镇", "镇罗镇", "东园镇", "永康镇"];
+  batch = [];
+  for (const [i, township] of names.entries()) {
+    batch.push(
+      await writeTownshipFile(dir, { name: `${township}.xlsx`, township, pack: TOWNSHIP, done: (i + 1) / 8 }),
+    );
+  }
+  // Made with an older version of the pack (one item fewer) than the one built in.
+  batch.push(
+    await writeTownshipFile(dir, {
+      name: "香山乡.xlsx",
+      township: "香山乡",
+      pack: olderTownshipPack(),
+      done: 0.5,
+    }),
+  );
+  // The model-unit pack has vetoes: one recorded inside the window.
+  batch.push(
+    await writeTownshipFile(dir, {
+      name: "迎水桥镇.xlsx",
+      township: "迎水桥镇",
+      pack: MODEL_UNIT,
+      done: 0.9,
+      veto: true,
+    }),
+  );
+  batch.push(writeCorruptFile(dir, "文昌镇.xlsx", batch[0] as string));
+  server = await serveDist();
+  context = await launch();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function openPreview(): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.origin}/preview.html`);
+  await page.getByRole("button", { name: "安装模板" }).waitFor();
+  return { page, errors };
+}
+
+const workbook = (page: Page) => page.getByRole("region", { name: "模拟工作簿" });
+const sheetTabs = (page: Page) => workbook(page).getByRole("tab");
+const openSheet = (page: Page, name: string) =>
+  workbook(page).getByRole("tab", { name, exact: true }).click();
+
+async function consolidateFiles(page: Page, files: string[], done: RegExp): Promise<void> {
+  const pane = page.getByTestId("taskpane");
+  await pane.getByTestId("consolidate-input").setInputFiles(files);
+  await pane.getByText(done).waitFor({ timeout: 30_000 });
+}
+
+test("coordinator: 10 township files, one corrupt, into 汇总 and 共性差距; a rerun adds no sheets", async () => {
+  const { page, errors } = await openPreview();
+  const pane = page.getByTestId("taskpane");
+  await openTab(page, "汇总");
+  const tabsBefore = await sheetTabs(page).allInnerTexts();
+
+  await consolidateFiles(page, batch, /已写入“汇总”和“共性差距”工作表:9 个乡镇/);
+  const files = pane.getByTestId("consolidate-files").getByRole("listitem");
+  await expect(files.count()).resolves.toBe(10);
+  await expect(
+    pane
+      .getByTestId("consolidate-files")
+      .getByText(/^已校验 [\d.]+ 分$/)
+      .count(),
+  ).resolves.toBe(9);
+  const skipped = files.filter({ hasText: "已跳过" });
+  await expect(skipped.count()).resolves.toBe(1);
+  await expect(skipped.innerText()).resolves.toMatch(/文昌镇\.xlsx[\s\S]*工作簿已损坏或不完整/);
+  await expect(pane.getByText("已校验 9 个,已跳过 1 个").count()).resolves.toBe(1);
+
+  // The veto is named and ranks its township after every eligible one; notes say what was mixed.
+  const ranking = pane.getByTestId("consolidate-ranking").getByRole("listitem");
+  await expect(ranking.count()).resolves.toBe(9);
+  await expect(ranking.last().innerText()).resolves.toMatch(/迎水桥镇[\s\S]*不予认定[\s\S]*否决情形/);
+  await pane.getByText(/汇总中包含不同的模板/).waitFor();
+  await pane.getByText(/香山乡\.xlsx 由模板 township-2018 0\.9\.0 生成/).waitFor();
+  await expect(pane.getByTestId("consolidate-missed").getByRole("listitem").count()).resolves.toBe(5);
+  await page.screenshot({ path: screenshotPath("tab-consolidate") });
+
+  // Both sheets are in the workbook, with the ranking and the common gaps.
+  const tabsAfter = await sheetTabs(page).allInnerTexts();
+  expect(tabsAfter).toEqual([...tabsBefore, "汇总", "共性差距"]);
+  await openSheet(page, "汇总");
+  await expect(page.locator('[aria-label="汇总!B3"]').inputValue()).resolves.toMatch(/镇|乡/);
+  await expect(page.locator('[aria-label="汇总!A2"]').inputValue()).resolves.toBe("排名");
+  await openSheet(page, "共性差距");
+  await expect(page.locator('[aria-label="共性差距!E2"]').inputValue()).resolves.toBe("缺失乡镇数");
+  await page.screenshot({ path: screenshotPath("sheet-consolidate") });
+
+  // Running again updates the same sheets.
+  await consolidateFiles(page, batch.slice(0, 4), /已更新“汇总”和“共性差距”工作表:4 个乡镇/);
+  await expect(sheetTabs(page).allInnerTexts()).resolves.toEqual(tabsAfter);
+  expect(errors).toEqual([]);
+});
