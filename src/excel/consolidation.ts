@@ -306,7 +306,7 @@ interface ColorScaleFormats {
  * fake behind the preview) has custom formats only; Excel's collection has getItemAt, and then
  * the colour scale is added.
  */
-function addColorScale(sheet: XlWorksheet, scale: ColorScaleModel): boolean {
+export function addColorScale(sheet: XlWorksheet, scale: ColorScaleModel): boolean {
   const [low, mid, high] = scale.stops;
   let added = false;
   for (const block of scale.blocks) {

@@ -2,7 +2,10 @@ import { assess } from "../../src/core/assess";
 import { consolidate, type Consolidation } from "../../src/core/consolidate";
 import { findPack } from "../../src/core/pack/builtin";
 import type { Pack } from "../../src/core/pack/schema";
+import { SUMMARY_COLOR_STOPS } from "../../src/core/layout";
 import { installPack, SUMMARY_CHART, writeConsolidation } from "../../src/excel";
+import type { XlWorksheet } from "../../src/excel/api";
+import { addColorScale } from "../../src/excel/consolidation";
 import type { FakeExcel } from "../../src/excel/fake";
 import { buildSnapshot, type SnapshotSpec } from "../support/snapshot";
 import { fakeExcel, townshipPack } from "./helpers";
@@ -145,5 +148,55 @@ describe("writeConsolidation", () => {
       for (let r = 0; r < 60; r++)
         for (let c = 0; c < 20; c++) expect(b?.value(r, c)).toEqual(a?.value(r, c));
     }
+  });
+});
+
+describe("addColorScale", () => {
+  const scale = {
+    blocks: [
+      { firstRow: 3, lastRow: 7, firstColumn: 2, lastColumn: 2 },
+      { firstRow: 3, lastRow: 7, firstColumn: 5, lastColumn: 11 },
+    ],
+    stops: SUMMARY_COLOR_STOPS,
+  };
+
+  it("adds a 0/60/100 colour scale on each block where Excel offers one", () => {
+    const added: { range: number[]; criteria?: unknown }[] = [];
+    const sheet = {
+      getRangeByIndexes: (...range: number[]) => ({
+        conditionalFormats: {
+          getItemAt: () => null,
+          add: (type: string) => {
+            expect(type).toBe("ColorScale");
+            const entry: { range: number[]; criteria?: unknown } = { range };
+            added.push(entry);
+            return {
+              colorScale: {
+                set criteria(c: unknown) {
+                  entry.criteria = c;
+                },
+              },
+            };
+          },
+        },
+      }),
+    } as unknown as XlWorksheet;
+    expect(addColorScale(sheet, scale)).toBe(true);
+    expect(added.map((a) => a.range)).toEqual([
+      [2, 2, 5, 1],
+      [2, 5, 5, 7],
+    ]);
+    expect(added[0]?.criteria).toEqual({
+      minimum: { type: "Number", formula: "0", color: "#F8696B" },
+      midpoint: { type: "Number", formula: "60", color: "#FFEB84" },
+      maximum: { type: "Number", formula: "100", color: "#63BE7B" },
+    });
+  });
+
+  it("adds nothing where the host has custom formats only (the fake)", async () => {
+    const { excel, opts } = fakeExcel();
+    const result = await writeConsolidation(batch(3), [], opts);
+    expect(result.colorScale).toBe(false);
+    expect(excel.model.sheet("汇总")?.conditionalFormats).toEqual([]);
   });
 });
