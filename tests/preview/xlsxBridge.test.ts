@@ -3,6 +3,9 @@ import { assessWorkbookBytes } from "../../src/xlsx";
 import { openXlsxWorkbook } from "../../src/preview/xlsx";
 import { filledBytes } from "./workbooks";
 
+// Whole township workbooks through ExcelJS several times: seconds each on a busy 2-core machine.
+jest.setTimeout(60_000);
+
 describe("opening a workbook made by taizhang init and filled in elsewhere", () => {
   it("gives Taizhang's adapter the same assessment as the CLI's reader", async () => {
     const bytes = await filledBytes();
