@@ -2,6 +2,7 @@ import type { Assessment } from "../core/assessment";
 import type { ConsolidationNote, TownshipInput } from "../core/consolidate";
 import type { SkippedTownshipFile } from "./host";
 import type { ReadOutcome } from "./consolidateReader";
+import { withPromptTimeouts } from "./consolidateTicks";
 
 /** A chosen file: its name and a way to get its bytes (a File in the browser). */
 export interface SourceFile {
@@ -19,7 +20,9 @@ export type ReadWorkbook = (bytes: Uint8Array) => Promise<ReadOutcome>;
 
 /** The .xlsx reader from its own chunk: ExcelJS stays out of the task pane's first load. */
 export async function loadReader(): Promise<ReadWorkbook> {
-  const { readTownshipWorkbook } = await import(/* webpackChunkName: "xlsx-reader" */ "./consolidateReader");
+  const { readTownshipWorkbook } = await withPromptTimeouts(
+    () => import(/* webpackChunkName: "xlsx-reader" */ "./consolidateReader"),
+  );
   return readTownshipWorkbook;
 }
 
