@@ -5,7 +5,7 @@ import type { Pack } from "../../src/core/pack/schema";
 import { SUMMARY_COLOR_STOPS } from "../../src/core/layout";
 import { installPack, SUMMARY_CHART, writeConsolidation } from "../../src/excel";
 import type { XlWorksheet } from "../../src/excel/api";
-import { addColorScale } from "../../src/excel/consolidation";
+import { addColorScale, freeSheetName, sheetOfFormula } from "../../src/excel/consolidation";
 import type { FakeExcel } from "../../src/excel/fake";
 import { buildSnapshot, type SnapshotSpec } from "../support/snapshot";
 import { fakeExcel, townshipPack } from "./helpers";
@@ -198,5 +198,25 @@ describe("addColorScale", () => {
     const result = await writeConsolidation(batch(3), [], opts);
     expect(result.colorScale).toBe(false);
     expect(excel.model.sheet("汇总")?.conditionalFormats).toEqual([]);
+  });
+});
+
+describe("finding our sheets again", () => {
+  it.each([
+    ["=汇总!$A$1", "汇总"],
+    ["='汇总 (2)'!$A$1", "汇总 (2)"],
+    ["='乡镇''s 汇总'!$A$1", "乡镇's 汇总"],
+    ["=#REF!$A$1", "#REF"],
+    ["=1+1", ""],
+  ])("the sheet of the name formula %s is %p", (formula, sheet) => {
+    expect(sheetOfFormula(formula)).toBe(sheet);
+  });
+
+  it.each([
+    [[], "汇总"],
+    [["汇总"], "汇总 (2)"],
+    [["汇总", "汇总 (2)"], "汇总 (3)"],
+  ])("with sheets %p taken, 汇总 goes to %p", (taken, name) => {
+    expect(freeSheetName("汇总", new Set(taken))).toBe(name);
   });
 });
