@@ -73,9 +73,15 @@ test("township staff: install, catch a review after the discussion, fix it, see 
 
   // Clicking the finding selects its cell in the workbook.
   await region.getByRole("button").first().click();
-  await expect(page.locator(":focus").getAttribute("aria-label")).resolves.toMatch(
-    new RegExp(`^${DECISIONS}!`),
+  const focused = await page.waitForFunction(
+    (sheet) => {
+      const label = document.activeElement?.getAttribute("aria-label") ?? "";
+      return label.startsWith(`${sheet}!`) ? label : null;
+    },
+    DECISIONS,
+    { timeout: 5_000 },
   );
+  expect(await focused.jsonValue()).toMatch(new RegExp(`^${DECISIONS}![A-Z]+${row}$`));
 
   await openTab(page, "得分");
   const withError = await score(page);
