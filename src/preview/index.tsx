@@ -11,6 +11,8 @@ import { downloadWorkbook, openErrorReason, openWorkbookFile } from "./workbookF
 
 const params = new URLSearchParams(location.search);
 const locale = localeFor(params.get("lang"));
+// ?theme=dark shows the pane as under Office's dark theme (the pane follows Office's colours).
+const paneTheme = themeFor(params.get("theme") === "dark" ? { bodyBackgroundColor: "#262626" } : undefined);
 
 /** The workbook lives in this page only; opening a file replaces it and starts the pane over. */
 function Preview() {
@@ -47,14 +49,7 @@ function Preview() {
       }
       onDropFile={(f) => void open(f)}
       workbook={<WorkbookGrid key={session.key} excel={session.book.excel} locale={locale} />}
-      pane={
-        <TaskpaneApp
-          key={session.key}
-          host={session.host}
-          theme={themeFor(undefined)}
-          initialLocale={locale}
-        />
-      }
+      pane={<TaskpaneApp key={session.key} host={session.host} theme={paneTheme} initialLocale={locale} />}
     />
   );
 }

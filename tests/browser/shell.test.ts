@@ -51,3 +51,17 @@ test("the task pane outside Excel says it must be opened in Excel", async () => 
   await page.getByText("请在 Excel 中打开台账").waitFor({ timeout: 15000 });
   await page.screenshot({ path: screenshotPath("taskpane-outside-excel") });
 });
+
+test("the pane follows a dark Office theme", async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/preview.html?theme=dark`);
+  await page.getByRole("tab", { name: "模板" }).waitFor();
+  const background = await page
+    .getByTestId("taskpane")
+    .locator(".fui-FluentProvider")
+    .first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
+  const [r = 255, g = 255, b = 255] = (background.match(/\d+/g) ?? []).map(Number);
+  expect((r + g + b) / 3).toBeLessThan(80);
+  await page.screenshot({ path: screenshotPath("preview-dark") });
+});

@@ -44,7 +44,8 @@ export const uiMessages: CatalogPair = {
     "ui.severity.warning": "警告",
     "ui.severity.info": "提示",
     "ui.install.pack": "模板(依据文件)",
-    "ui.install.packInfo": "{source} · {date} · 版本 {version} · {items} 项要求,{vetoes} 项否决情形",
+    "ui.install.packInfo": "{source} · {date} · 版本 {version} · {items} 项要求",
+    "ui.install.packInfoVetoes": "{source} · {date} · 版本 {version} · {items} 项要求,{vetoes} 项否决情形",
     "ui.install.township": "乡镇名称",
     "ui.install.township.required": "请填写乡镇名称",
     "ui.install.date": "评估基准日",
@@ -177,7 +178,8 @@ export const uiMessages: CatalogPair = {
     "ui.severity.warning": "Warnings",
     "ui.severity.info": "Notes",
     "ui.install.pack": "Template (source document)",
-    "ui.install.packInfo":
+    "ui.install.packInfo": "{source} · {date} · version {version} · {items} requirements",
+    "ui.install.packInfoVetoes":
       "{source} · {date} · version {version} · {items} requirements, {vetoes} veto conditions",
     "ui.install.township": "Township",
     "ui.install.township.required": "Enter the township's name",

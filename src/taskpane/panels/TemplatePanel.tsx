@@ -79,7 +79,7 @@ export function TemplatePanel({ packs, installed, progress, lastInstall, onInsta
               <div className={styles.option}>
                 <span>{localized(locale, pack.title)}</span>
                 <Caption1>
-                  {t("ui.install.packInfo", {
+                  {t(vetoCount > 0 ? "ui.install.packInfoVetoes" : "ui.install.packInfo", {
                     source: localized(locale, pack.source.issuer),
                     date: pack.source.date,
                     version: pack.version,
@@ -95,7 +95,7 @@ export function TemplatePanel({ packs, installed, progress, lastInstall, onInsta
       {chosen && (
         <Caption1>
           {localized(locale, chosen.pack.source.title)} ·{" "}
-          {t("ui.install.packInfo", {
+          {t(chosen.vetoCount > 0 ? "ui.install.packInfoVetoes" : "ui.install.packInfo", {
             source: localized(locale, chosen.pack.source.issuer),
             date: chosen.pack.source.date,
             version: chosen.pack.version,
