@@ -117,6 +117,41 @@ const copyGrid = (values: unknown): unknown =>
     ? values.map((row: unknown) => (Array.isArray(row) ? [...(row as unknown[])] : row))
     : values;
 
+/** A collection: always exists, and loading it loads "items/…" paths on each of its items. */
+abstract class FakeCollection<Item extends FakeClientObject> extends FakeClientObject {
+  protected readonly scalars = [] as const;
+  private itemList: Item[] | undefined;
+
+  constructor(
+    ctx: FakeContext,
+    objectName: string,
+    private readonly itemScalars: readonly string[],
+  ) {
+    super(ctx, objectName);
+  }
+
+  /** Proxies for the items present when the load runs. */
+  protected abstract currentItems(): Item[];
+
+  protected exists(): boolean {
+    return true;
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+
+  override loadNow(names: readonly string[]): void {
+    this.itemList = this.currentItems();
+    const itemProps = names.map((n) => n.replace(/^items\//, "")).filter((n) => n !== "items");
+    for (const item of this.itemList) item.loadNow(itemProps.length ? itemProps : this.itemScalars);
+  }
+
+  get items(): Item[] {
+    if (!this.itemList) throw notLoaded(this.objectName, "items");
+    return this.itemList;
+  }
+}
+
 // ---------------------------------------------------------------- workbook
 
 export class FakeWorkbook implements XlWorkbook {
@@ -135,31 +170,13 @@ export class FakeWorkbook implements XlWorkbook {
 
 type SheetRef = () => SheetModel | undefined;
 
-export class FakeWorksheetCollection extends FakeClientObject implements XlWorksheetCollection {
-  protected readonly scalars = [] as const;
-  private itemList: FakeWorksheet[] | undefined;
-
+export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> implements XlWorksheetCollection {
   constructor(ctx: FakeContext) {
-    super(ctx, "WorksheetCollection");
+    super(ctx, "WorksheetCollection", FakeWorksheet.SCALARS);
   }
 
-  protected exists(): boolean {
-    return true;
-  }
-
-  protected read(): unknown {
-    return undefined;
-  }
-
-  override loadNow(names: readonly string[]): void {
-    this.itemList = this.ctx.model.sheets.map((s) => new FakeWorksheet(this.ctx, () => s));
-    const itemProps = names.map((n) => n.replace(/^items\//, "")).filter((n) => n !== "items");
-    for (const item of this.itemList) item.loadNow(itemProps.length ? itemProps : FakeWorksheet.SCALARS);
-  }
-
-  get items(): FakeWorksheet[] {
-    if (!this.itemList) throw notLoaded(this.objectName, "items");
-    return this.itemList;
+  protected currentItems(): FakeWorksheet[] {
+    return this.ctx.model.sheets.map((s) => new FakeWorksheet(this.ctx, () => s));
   }
 
   add(name?: string): FakeWorksheet {
@@ -792,23 +809,13 @@ class FakeConditionalFormat implements XlConditionalFormat {
 
 // ---------------------------------------------------------------- tables
 
-export class FakeTableCollection extends FakeClientObject implements XlTableCollection {
-  protected readonly scalars = [] as const;
-  private itemList: FakeTable[] | undefined;
-
+export class FakeTableCollection extends FakeCollection<FakeTable> implements XlTableCollection {
   /** `sheet` is undefined for the workbook's collection. */
   constructor(
     ctx: FakeContext,
     private readonly sheet: SheetRef,
   ) {
-    super(ctx, "TableCollection");
-  }
-
-  protected exists(): boolean {
-    return true;
-  }
-  protected read(): unknown {
-    return undefined;
+    super(ctx, "TableCollection", FakeTable.SCALARS);
   }
 
   private scope(): TableModel[] {
@@ -816,15 +823,8 @@ export class FakeTableCollection extends FakeClientObject implements XlTableColl
     return this.ctx.model.tables.filter((t) => !sheet || t.sheet === sheet);
   }
 
-  override loadNow(names: readonly string[]): void {
-    this.itemList = this.scope().map((t) => new FakeTable(this.ctx, () => t));
-    const itemProps = names.map((n) => n.replace(/^items\//, "")).filter((n) => n !== "items");
-    for (const item of this.itemList) item.loadNow(itemProps.length ? itemProps : FakeTable.SCALARS);
-  }
-
-  get items(): FakeTable[] {
-    if (!this.itemList) throw notLoaded(this.objectName, "items");
-    return this.itemList;
+  protected currentItems(): FakeTable[] {
+    return this.scope().map((t) => new FakeTable(this.ctx, () => t));
   }
 
   add(address: string, hasHeaders: boolean): FakeTable {
@@ -958,29 +958,13 @@ export class FakeTable extends FakeClientObject implements XlTable {
 
 // ---------------------------------------------------------------- names
 
-export class FakeNamedItemCollection extends FakeClientObject implements XlNamedItemCollection {
-  protected readonly scalars = [] as const;
-  private itemList: FakeNamedItem[] | undefined;
-
+export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> implements XlNamedItemCollection {
   constructor(ctx: FakeContext) {
-    super(ctx, "NamedItemCollection");
-  }
-  protected exists(): boolean {
-    return true;
-  }
-  protected read(): unknown {
-    return undefined;
+    super(ctx, "NamedItemCollection", FakeNamedItem.SCALARS);
   }
 
-  override loadNow(names: readonly string[]): void {
-    this.itemList = this.ctx.model.names.map((n) => new FakeNamedItem(this.ctx, () => n));
-    const itemProps = names.map((n) => n.replace(/^items\//, "")).filter((n) => n !== "items");
-    for (const item of this.itemList) item.loadNow(itemProps.length ? itemProps : FakeNamedItem.SCALARS);
-  }
-
-  get items(): FakeNamedItem[] {
-    if (!this.itemList) throw notLoaded(this.objectName, "items");
-    return this.itemList;
+  protected currentItems(): FakeNamedItem[] {
+    return this.ctx.model.names.map((n) => new FakeNamedItem(this.ctx, () => n));
   }
 
   add(name: string, reference: XlRange | string, comment = ""): FakeNamedItem {
