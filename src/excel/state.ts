@@ -3,10 +3,9 @@ import { findPack } from "../core/pack/builtin";
 import type { Pack } from "../core/pack/schema";
 import type { TableSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { columnLetters } from "./address";
-import type { XlValue } from "./api";
 import { ExcelAdapterError } from "./errors";
 import { type Located, type LocatedTable, locate } from "./locate";
-import type { WorkbookRead } from "./read";
+import type { NameRead, TableRead, WorkbookRead } from "./read";
 import { cellValue, tableSnapshot } from "./snapshot";
 
 /**
@@ -14,16 +13,8 @@ import { cellValue, tableSnapshot } from "./snapshot";
  * their last-read values, and the 校验 texts last written. Live validation patches it with the
  * rows an edit touched instead of reading everything again.
  */
-export interface CachedTable {
+export interface CachedTable extends Omit<TableRead, "body"> {
   key: string;
-  id: string;
-  name: string;
-  sheetId: string;
-  sheetName: string;
-  /** 0-based. */
-  headerRow: number;
-  firstColumn: number;
-  headers: string[];
   columns: Record<string, number>;
   snapshot: TableSnapshot;
   /** 校验 column relative to the table's first column, or null. */
@@ -34,14 +25,8 @@ export interface CachedTable {
   current: boolean;
 }
 
-export interface CachedInput {
+export interface CachedInput extends NameRead {
   inputId: string;
-  name: string;
-  sheetId: string;
-  sheetName: string;
-  row: number;
-  column: number;
-  value: XlValue;
   check: string;
   retired: boolean;
 }
@@ -121,13 +106,8 @@ export function stateFrom(read: WorkbookRead, givenPack: Pack | null | undefined
   const layoutInputs = new Set(layout.info.rows.map((r) => r.inputId));
   for (const [inputId, name] of located.inputs) {
     inputs.set(inputId, {
+      ...name,
       inputId,
-      name: name.name,
-      sheetId: name.sheetId,
-      sheetName: name.sheetName,
-      row: name.row,
-      column: name.column,
-      value: name.value,
       check: UNKNOWN_CHECK,
       retired: !layoutInputs.has(inputId),
     });
