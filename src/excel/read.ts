@@ -1,6 +1,6 @@
 import { SHEETS } from "../core/layout";
-import { type Box, parseAddress } from "./address";
-import type { XlContext, XlNamedItem, XlRange, XlTable, XlValue, XlWorksheet } from "./api";
+import type { Box } from "./address";
+import type { XlContext, XlNamedItem, XlRange, XlTable, XlValue } from "./api";
 
 /** Name of the 自评结果 chart, so a reinstall replaces it instead of adding another. */
 export const SCORES_CHART = "TZ_scores";
@@ -176,11 +176,3 @@ function boxOf(range: XlRange | undefined): Box | null {
 function looksLikeMeta(values: unknown[][]): boolean {
   return values.some((row) => row[0] === "taizhang" && row[1] === "packId");
 }
-
-/** The sheet-relative address of a range address ("'基本信息'!B3" → "B3"). */
-export function localAddress(address: string): string {
-  const parsed = parseAddress(address);
-  return parsed ? address.slice(address.lastIndexOf("!") + 1) : address;
-}
-
-export type { XlWorksheet };

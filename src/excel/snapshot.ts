@@ -1,14 +1,6 @@
-import type { WorkbookLayout } from "../core/layout";
-import type {
-  CellValue,
-  InputSnapshot,
-  RowSnapshot,
-  TableSnapshot,
-  WorkbookSnapshot,
-} from "../core/snapshot";
-import { columnLetters } from "./address";
+import type { CellValue, RowSnapshot, TableSnapshot } from "../core/snapshot";
 import type { XlValue } from "./api";
-import type { Located, LocatedTable } from "./locate";
+import type { LocatedTable } from "./locate";
 
 /** Excel's empty cell ("") is the core's null; everything else passes through (dates as serials). */
 export function cellValue(value: XlValue | undefined): CellValue {
@@ -38,28 +30,5 @@ export function tableSnapshot(table: LocatedTable): TableSnapshot {
     sheet: table.read.sheetName,
     columns: { ...table.columns },
     rows: table.read.body.map((values, i) => rowSnapshot(table, i, values)),
-  };
-}
-
-/** The plain model the core checks, from what was read and located. */
-export function snapshotOf(located: Located, layout: WorkbookLayout): WorkbookSnapshot {
-  const inputs: Record<string, InputSnapshot> = {};
-  for (const row of layout.info.rows) {
-    const name = located.inputs.get(row.inputId);
-    if (name) {
-      inputs[row.inputId] = {
-        value: cellValue(name.value),
-        sheet: name.sheetName,
-        cell: `${columnLetters(name.column)}${name.row + 1}`,
-      };
-    }
-  }
-  const tables: Record<string, TableSnapshot> = {};
-  for (const [key, table] of located.tables) tables[key] = tableSnapshot(table);
-  return {
-    packId: located.meta?.packId ?? layout.packId,
-    packVersion: located.meta?.packVersion ?? layout.packVersion,
-    inputs,
-    tables,
   };
 }

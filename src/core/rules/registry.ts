@@ -38,10 +38,6 @@ export function moduleFor(rule: Rule): RuleModule<RuleType> {
   return RULES[rule.type] as RuleModule<RuleType>;
 }
 
-export function isRowRule(rule: Rule): boolean {
-  return RULES[rule.type].scope === "row";
-}
-
 export function rowModule(rule: Rule): RowRuleModule<RuleType> | null {
   const module = moduleFor(rule);
   return module.scope === "row" ? module : null;
