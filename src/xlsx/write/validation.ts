@@ -11,6 +11,17 @@ const MAX_TITLE_CHARS = 32;
 
 const EARLIEST_DATE = new Date(Date.UTC(1900, 0, 1));
 
+/** The check of each typed column; its message is `xlsx.validation.<type>`. */
+const TYPE_CHECKS: Record<
+  "date" | "integer" | "number" | "ratio",
+  Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae">
+> = {
+  date: { type: "date", operator: "greaterThan", formulae: [EARLIEST_DATE] },
+  integer: { type: "whole", operator: "greaterThanOrEqual", formulae: [0] },
+  number: { type: "decimal", operator: "greaterThanOrEqual", formulae: [0] },
+  ratio: { type: "decimal", operator: "between", formulae: [0, 1] },
+};
+
 export interface ValidationSpec {
   type: ColumnType;
   values?: readonly string[];
@@ -58,44 +69,18 @@ export function validationFor(spec: ValidationSpec): ExcelJS.DataValidation | nu
         ...error(t(WORKBOOK_LOCALE, "xlsx.validation.list", { values: list }), "stop"),
       };
     }
-    case "date":
-      return {
-        type: "date",
-        operator: "greaterThan",
-        allowBlank: true,
-        formulae: [EARLIEST_DATE],
-        ...prompt,
-        ...error(t(WORKBOOK_LOCALE, "xlsx.validation.date"), "warning"),
-      };
-    case "integer":
-      return {
-        type: "whole",
-        operator: "greaterThanOrEqual",
-        allowBlank: true,
-        formulae: [0],
-        ...prompt,
-        ...error(t(WORKBOOK_LOCALE, "xlsx.validation.integer"), "warning"),
-      };
-    case "number":
-      return {
-        type: "decimal",
-        operator: "greaterThanOrEqual",
-        allowBlank: true,
-        formulae: [0],
-        ...prompt,
-        ...error(t(WORKBOOK_LOCALE, "xlsx.validation.number"), "warning"),
-      };
-    case "ratio":
-      return {
-        type: "decimal",
-        operator: "between",
-        allowBlank: true,
-        formulae: [0, 1],
-        ...prompt,
-        ...error(t(WORKBOOK_LOCALE, "xlsx.validation.ratio"), "warning"),
-      };
     case "text":
       break;
+    default: {
+      const check = TYPE_CHECKS[spec.type];
+      return {
+        ...check,
+        formulae: [...check.formulae],
+        allowBlank: true,
+        ...prompt,
+        ...error(t(WORKBOOK_LOCALE, `xlsx.validation.${spec.type}`), "warning"),
+      };
+    }
   }
   // ExcelJS writes "any" (a prompt without a check) but its typings leave it out.
   const promptOnly = "any" as ExcelJS.DataValidation["type"];
