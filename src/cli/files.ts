@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { DEFAULT_LIMITS, XlsxError } from "../xlsx";
+import { DEFAULT_LIMITS, tooLargeError } from "../xlsx";
 import { CliError } from "./errors";
 
 /** Reads an input file; refuses oversized files before reading them. Never writes to it. */
@@ -9,12 +9,7 @@ export async function readInput(path: string): Promise<Uint8Array> {
   const stat = await fs.stat(path).catch(() => null);
   if (!stat) throw new CliError("inputMissing", { path });
   if (stat.isDirectory()) throw new CliError("inputIsDirectory", { path });
-  if (stat.size > DEFAULT_LIMITS.maxFileBytes) {
-    throw new XlsxError("tooLarge", {
-      sizeMb: Math.round(stat.size / 1024 / 102.4) / 10,
-      limitMb: DEFAULT_LIMITS.maxFileBytes / 1024 / 1024,
-    });
-  }
+  if (stat.size > DEFAULT_LIMITS.maxFileBytes) throw tooLargeError(stat.size);
   return new Uint8Array(await fs.readFile(path));
 }
 

@@ -32,6 +32,14 @@ const END_OF_CENTRAL_DIR = 0x06054b50;
 const CENTRAL_ENTRY = 0x02014b50;
 const MB = 1024 * 1024;
 
+/** The "too large" error, sizes in MB to one decimal. */
+export function tooLargeError(
+  sizeBytes: number,
+  limitBytes: number = DEFAULT_LIMITS.maxFileBytes,
+): XlsxError {
+  return new XlsxError("tooLarge", { sizeMb: round(sizeBytes / MB), limitMb: round(limitBytes / MB) });
+}
+
 /** Throws an XlsxError when the bytes are not a readable, reasonably sized .xlsx package. */
 export function guardXlsxBytes(bytes: Uint8Array, limits: InputLimits = DEFAULT_LIMITS): void {
   if (bytes.length === 0) throw new XlsxError("empty");
@@ -43,10 +51,7 @@ export function guardXlsxBytes(bytes: Uint8Array, limits: InputLimits = DEFAULT_
   const signature = bytes.length >= 4 ? view.getUint32(0, true) : 0;
   if (signature !== LOCAL_HEADER && signature !== EMPTY_ZIP) throw new XlsxError("notZip");
   if (bytes.length > limits.maxFileBytes) {
-    throw new XlsxError("tooLarge", {
-      sizeMb: round(bytes.length / MB),
-      limitMb: round(limits.maxFileBytes / MB),
-    });
+    throw tooLargeError(bytes.length, limits.maxFileBytes);
   }
 
   const eocd = findEndOfCentralDirectory(view);
@@ -56,10 +61,7 @@ export function guardXlsxBytes(bytes: Uint8Array, limits: InputLimits = DEFAULT_
   const directoryOffset = view.getUint32(eocd + 16, true);
   // Zip64 markers: no real checklist needs a 4 GB package.
   if (entryCount === 0xffff || directoryOffset === 0xffffffff) {
-    throw new XlsxError("tooLarge", {
-      sizeMb: round(bytes.length / MB),
-      limitMb: round(limits.maxFileBytes / MB),
-    });
+    throw tooLargeError(bytes.length, limits.maxFileBytes);
   }
   if (entryCount > limits.maxEntries) throw new XlsxError("zipBomb");
   if (directoryOffset + directorySize > bytes.length) throw new XlsxError("corrupt");

@@ -1,5 +1,5 @@
 export * from "./errors";
-export { DEFAULT_LIMITS, guardXlsxBytes, type InputLimits } from "./guard";
+export { DEFAULT_LIMITS, guardXlsxBytes, type InputLimits, tooLargeError } from "./guard";
 export { loadXlsx, saveXlsx } from "./exceljs";
 export { openWorkbook, type OpenedWorkbook } from "./read/open";
 export { readMeta } from "./read/meta";
