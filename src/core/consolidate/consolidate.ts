@@ -1,5 +1,6 @@
 import type { Assessment } from "../assessment";
 import { compareVersions } from "../pack/builtin";
+import { roundTo } from "../score/group";
 import { mostMissedItems } from "./mostMissed";
 import { competitionRanks, compareForRanking } from "./rank";
 import type {
@@ -39,8 +40,7 @@ export function consolidate(
     ),
     bands: bandCounts(rows.map((r) => r.assessment)),
     eligibleCount: townships.filter((t) => t.eligible).length,
-    meanScore:
-      scores.length === 0 ? null : Math.round((scores.reduce((s, x) => s + x, 0) / scores.length) * 10) / 10,
+    meanScore: scores.length === 0 ? null : roundTo(scores.reduce((s, x) => s + x, 0) / scores.length, 1),
     notes: notesFor(inputs, townships),
   };
 }

@@ -1,4 +1,5 @@
 import type { Assessment } from "../assessment";
+import { roundTo } from "../score/group";
 import type { MissedItem } from "./types";
 
 interface Tally {
@@ -37,7 +38,7 @@ export function mostMissedItems(
     ...t.item,
     count: t.townships.length,
     share: t.townships.length / Math.max(assessedBy.get(t.item.itemId) ?? 0, t.townships.length),
-    pointsLost: Math.round(t.pointsLost * 10) / 10,
+    pointsLost: roundTo(t.pointsLost, 1),
     townships: t.townships,
   }));
   items.sort(

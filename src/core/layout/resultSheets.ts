@@ -1,6 +1,7 @@
 import type { Assessment, ScoreReason } from "../assessment";
 import type { Finding } from "../findings";
 import type { LocalizedText } from "../pack/schema";
+import { roundTo } from "../score/group";
 import type { WorkbookLayout } from "./layout";
 
 /**
@@ -126,7 +127,7 @@ export function resultsSheetModel(
   push(tr(LABELS.group), tr(LABELS.groupScore), tr(LABELS.weight), tr(LABELS.earned), tr(LABELS.possible));
   const firstGroupRow = rows.length + 1;
   for (const group of assessment.groups) {
-    push(tr(group.title), group.score, group.weight, round(group.earned), round(group.possible));
+    push(tr(group.title), group.score, group.weight, roundTo(group.earned, 1), roundTo(group.possible, 1));
   }
   const lastGroupRow = rows.length;
   const scored = assessment.groups.some((g) => g.score !== null);
@@ -191,7 +192,7 @@ export function gapsSheetModel(
       tr(gap.title),
       gap.clause,
       groupTitle.get(gap.groupId) ?? gap.groupId,
-      round(gap.pointsLost),
+      roundTo(gap.pointsLost, 1),
       problems,
       gap.owner ?? null,
       gap.due ?? null,
@@ -238,8 +239,4 @@ function pad(cells: SheetCell[], width: number): SheetCell[] {
   const out = cells.slice(0, width);
   while (out.length < width) out.push(null);
   return out;
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
 }
