@@ -1,4 +1,5 @@
 import type { Consolidation } from "../core/consolidate";
+import { WORKBOOK_LOCALE } from "../core/layout";
 import {
   type CellBlock,
   type ColorScaleModel,
@@ -13,7 +14,7 @@ import { columnLetters } from "./address";
 import type { XlContext, XlRange, XlWorksheet } from "./api";
 import { counting } from "./context";
 import { toAdapterError } from "./errors";
-import { FILLS, POINTS_PER_CHARACTER, WORKBOOK_LOCALE } from "./format";
+import { FILLS, POINTS_PER_CHARACTER } from "./format";
 import { type AdapterOptions, resolveOptions } from "./options";
 import { requireCapabilities } from "./requirements";
 

@@ -1,11 +1,8 @@
-import { CHECK_MARKS, type ColumnLayout, failingRowFormula, NO, YES } from "../core/layout";
+import { CHECK_MARKS, type ColumnLayout, failingRowFormula, NO, WORKBOOK_LOCALE, YES } from "../core/layout";
 import type { ColumnType } from "../core/pack/schema";
 import { t } from "../i18n";
 import { columnLetters } from "./address";
 import type { XlRange } from "./api";
-
-/** Workbook text is Chinese whatever the task pane's language (the workbook is a Chinese record). */
-export const WORKBOOK_LOCALE = "zh-CN" as const;
 
 /** Points per character of column width (Excel's default font). */
 export const POINTS_PER_CHARACTER = 7;

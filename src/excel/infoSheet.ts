@@ -1,14 +1,7 @@
-import type { InfoRow } from "../core/layout";
+import { type InfoRow, WORKBOOK_LOCALE } from "../core/layout";
 import { t } from "../i18n";
 import type { XlWorkbook, XlWorksheet } from "./api";
-import {
-  applyValidation,
-  FILLS,
-  numberFormatFor,
-  POINTS_PER_CHARACTER,
-  validationFor,
-  WORKBOOK_LOCALE,
-} from "./format";
+import { applyValidation, FILLS, numberFormatFor, POINTS_PER_CHARACTER, validationFor } from "./format";
 
 /** 基本信息: label (A), value (B, a named cell TZ_<id>), unit (C), help (D), 校验 (E). */
 export const INFO_COLUMNS = { label: 0, value: 1, unit: 2, help: 3, check: 4 } as const;

@@ -9,12 +9,13 @@ import {
   type SheetModel,
   type ResultsSheetModel,
   type WorkbookLayout,
+  WORKBOOK_LOCALE,
 } from "../core/layout";
 import type { TableSnapshot } from "../core/snapshot";
 import { findingMessage, t } from "../i18n";
 import { columnLetters } from "./address";
 import type { XlRange, XlTable, XlWorksheet } from "./api";
-import { checkFill, POINTS_PER_CHARACTER, WORKBOOK_LOCALE } from "./format";
+import { checkFill, POINTS_PER_CHARACTER } from "./format";
 import { SCORES_CHART } from "./read";
 
 /** What Taizhang writes back: the 校验 cell of every row, and the two result sheets. */

@@ -1,4 +1,4 @@
-import { HEADER_ROW, type PrefilledRow, type TableLayout } from "../core/layout";
+import { HEADER_ROW, type PrefilledRow, type TableLayout, WORKBOOK_LOCALE } from "../core/layout";
 import { t } from "../i18n";
 import { columnLetters } from "./address";
 import type { XlRange, XlTable, XlValue, XlWorksheet } from "./api";
@@ -9,7 +9,6 @@ import {
   FILLS,
   numberFormatFor,
   POINTS_PER_CHARACTER,
-  WORKBOOK_LOCALE,
 } from "./format";
 
 /** Row of the first table on a new sheet: the title above it, the header on HEADER_ROW. */

@@ -1,9 +1,8 @@
 import type { Assessment } from "../core/assessment";
-import type { WorkbookLayout } from "../core/layout";
+import { type WorkbookLayout, WORKBOOK_LOCALE } from "../core/layout";
 import type { CellValue, TableSnapshot } from "../core/snapshot";
 import { t } from "../i18n";
 import type { XlTable, XlWorksheet } from "./api";
-import { WORKBOOK_LOCALE } from "./format";
 import {
   checkTexts,
   indexFindings,

@@ -8,6 +8,9 @@ export const LAYOUT_VERSION = 1;
 /** Header row of every table; row 1 holds the sheet title. Data starts on the next row. */
 export const HEADER_ROW = 2;
 
+/** Workbook text is Chinese whatever the UI's language: the workbook is a Chinese record. */
+export const WORKBOOK_LOCALE = "zh-CN" as const;
+
 export const SHEETS = {
   info: "基本信息",
   results: "自评结果",

@@ -8,13 +8,13 @@ import {
   metaRows,
   type InfoRow,
   type WorkbookLayout,
+  WORKBOOK_LOCALE,
 } from "../../core/layout";
 import type { Pack } from "../../core/pack/schema";
 import { INFO_INPUTS } from "../../core/snapshot";
 import { t } from "../../i18n";
 import { addRangeValidation, ExcelJS, saveXlsx } from "../exceljs";
 import { addConditionalFormats } from "./conditionalFormats";
-import { WORKBOOK_LOCALE } from "./locale";
 import { placeTables, type TablePlacement } from "./placement";
 import { FILLS, HEADER_FONT, TITLE_FONT } from "./styles";
 import { numberFormatFor, specForColumn, validationFor } from "./validation";

@@ -1,8 +1,7 @@
-import type { ColumnLayout } from "../../core/layout";
+import { type ColumnLayout, WORKBOOK_LOCALE } from "../../core/layout";
 import type { ColumnType, LocalizedText } from "../../core/pack/schema";
 import { t } from "../../i18n";
 import type { ExcelJS } from "../exceljs";
-import { WORKBOOK_LOCALE } from "./locale";
 
 /** Excel caps an inline list at 255 characters and prompts at 255 (title 32). */
 const MAX_LIST_CHARS = 255;
