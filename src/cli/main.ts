@@ -11,6 +11,9 @@ import { processIO, type CliIO } from "./io";
 import { cliLocale } from "./locale";
 import { errorMessage } from "./messages";
 
+/** Commander "errors" that are a finished --help, help or --version. */
+const HELP_OR_VERSION = new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
+
 /** Runs the CLI on user arguments (no node/script prefix) and returns the exit code. */
 export async function run(args: readonly string[], io: CliIO = processIO()): Promise<number> {
   const ctx = cliContext(io, cliLocale(args, io.env));
@@ -23,8 +26,7 @@ export async function run(args: readonly string[], io: CliIO = processIO()): Pro
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
-      if (error.code === "commander.help") return EXIT.ok;
+      if (HELP_OR_VERSION.has(error.code)) return EXIT.ok;
       io.stderr(`${ctx.tr("error.usage", { detail: error.message.replace(/^error:\s*/, "") })}\n`);
       return EXIT.unusable;
     }
