@@ -150,7 +150,7 @@ function matrixModel(
     for (const line of notes) rows.push(pad([line], width));
   }
 
-  const any = summary.townships.length > 0;
+  const hasTownships = summary.townships.length > 0;
   const firstGroup = LEAD_COLUMNS.length;
   const scoreBlock = (first: number, last: number): CellBlock => ({
     firstRow,
@@ -163,7 +163,7 @@ function matrixModel(
     rows,
     widths,
     boldRows,
-    formats: any
+    formats: hasTownships
       ? [
           { column: SCORE_COLUMN, fromRow: firstRow, toRow: lastRow, format: "0.0" },
           ...summary.groups.map((_, i) => ({
@@ -174,7 +174,7 @@ function matrixModel(
           })),
         ]
       : [],
-    colorScale: any
+    colorScale: hasTownships
       ? {
           blocks: [
             scoreBlock(SCORE_COLUMN, SCORE_COLUMN),
@@ -183,7 +183,7 @@ function matrixModel(
           stops: SUMMARY_COLOR_STOPS,
         }
       : null,
-    chart: any
+    chart: hasTownships
       ? {
           title: texts.label("chart"),
           firstRow,
