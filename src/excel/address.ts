@@ -1,4 +1,4 @@
-import { columnLetter } from "../core/layout/layout";
+import { columnIndex, columnLetter } from "../core/layout/layout";
 
 /** A1 addresses as 0-based boxes. Excel's limits: 1,048,576 rows × 16,384 columns. */
 export const MAX_ROWS = 1_048_576;
@@ -16,12 +16,6 @@ export interface ParsedAddress {
   /** Sheet name when the address has one ("'基本信息'!B3"). */
   sheet?: string;
   box: Box;
-}
-
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 /** The core's column lettering (0 → A), under the name this adapter uses. */

@@ -1,4 +1,4 @@
-import { cellAddress, columnLetter } from "../../src/core/layout";
+import { cellAddress, columnIndex, columnLetter } from "../../src/core/layout";
 
 describe("column letters", () => {
   it.each([
@@ -7,8 +7,10 @@ describe("column letters", () => {
     [26, "AA"],
     [701, "ZZ"],
     [702, "AAA"],
-  ])("column %i is %s", (index, letter) => {
+  ])("column %i is %s and back", (index, letter) => {
     expect(columnLetter(index)).toBe(letter);
+    expect(columnIndex(letter)).toBe(index);
+    expect(columnIndex(letter.toLowerCase())).toBe(index);
   });
 
   it("addresses a cell", () => {

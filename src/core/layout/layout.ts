@@ -77,6 +77,13 @@ export function columnLetter(index: number): string {
   return out;
 }
 
+/** 0-based column index of column letters (case-insensitive): A → 0, AA → 26. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
 /** A1 address of a 0-based column and 1-based row. */
 export function cellAddress(column: number, row: number): string {
   return `${columnLetter(column)}${row}`;

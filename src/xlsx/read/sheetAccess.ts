@@ -1,3 +1,4 @@
+import { columnIndex } from "../../core/layout";
 import type { CellValue } from "../../core/snapshot";
 import { headerText, plainValue } from "../cellValue";
 import type { ExcelJS } from "../exceljs";
@@ -43,8 +44,7 @@ export function parseRange(ref: string): { top: number; left: number; bottom: nu
   return { top, left: columnNumber(match[1] ?? "A"), bottom: Number(match[3] ?? top) };
 }
 
+/** 1-based column number of column letters, as ExcelJS counts columns. */
 export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  return columnIndex(letters) + 1;
 }
