@@ -1,5 +1,5 @@
 import type { Consolidation } from "../core/consolidate";
-import { WORKBOOK_LOCALE } from "../core/layout";
+import { freeSheetName, WORKBOOK_LOCALE } from "../core/layout";
 import {
   type CellBlock,
   type ColorScaleModel,
@@ -182,16 +182,6 @@ export function sheetOfFormula(formula: string): string {
   if (bang < 0) return "";
   const sheet = body.slice(0, bang);
   return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
-}
-
-/** The wanted name, or "汇总 (2)", "汇总 (3)"… when a sheet already has it (Excel ignores case). */
-export function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
-  let name = wanted;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) {
-    const suffix = ` (${n})`;
-    name = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
-  }
-  return name;
 }
 
 function sheetFor(ctx: XlContext, slot: Slot): XlWorksheet {

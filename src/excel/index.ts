@@ -25,7 +25,6 @@ export type { AdapterOptions } from "./options";
 export type { XlRun, IsSetSupported, XlContext } from "./api";
 export { MINIMUM_API, requireCapabilities, type Capabilities } from "./requirements";
 export {
-  freeSheetName,
   SUMMARY_CHART,
   SUMMARY_MARKERS,
   writeConsolidation,

@@ -1,5 +1,6 @@
 import type { Assessment } from "../core/assessment";
 import {
+  freeSheetName,
   type InfoRow,
   isLayoutSupported,
   layoutFor,
@@ -173,11 +174,7 @@ function planAndQueue(
   const taken = new Set(read.sheets.map((s) => s.name.toLowerCase()));
   const renamed: { wanted: string; used: string }[] = [];
   const claim = (wanted: string): string => {
-    let name = wanted;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) {
-      const suffix = ` (${n})`;
-      name = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
-    }
+    const name = freeSheetName(wanted, taken);
     taken.add(name.toLowerCase());
     if (name !== wanted) renamed.push({ wanted, used: name });
     return name;

@@ -19,6 +19,22 @@ export const SHEETS = {
   meta: "_taizhang",
 } as const;
 
+/** Excel's longest sheet name. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * The wanted sheet name, or "汇总 (2)", "汇总 (3)"… when `taken` (lower-case names) has it:
+ * Excel ignores case in sheet names.
+ */
+export function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = `${wanted.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+  }
+  return name;
+}
+
 export type TableKind = "checklist" | "veto" | "ledger";
 
 export interface PrefilledRow {
