@@ -9,6 +9,13 @@ export const LocalizedText = z.object({
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
 const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "expected an ASCII identifier");
 
+/** What Excel accepts as a sheet name: 1–31 characters, none of []:*?/\. */
+const sheetName = z
+  .string()
+  .min(1)
+  .max(31)
+  .regex(/^[^[\]:*?/\\]+$/);
+
 /** Where a rule gets a number or a date that is not a cell of the row being checked. */
 export const ValueSource = z.union([
   /** A named input cell on 基本信息. */
@@ -113,12 +120,7 @@ export const LedgerColumn = z.object({
 export const Ledger = z.object({
   id: identifier,
   title: LocalizedText,
-  /** Sheet name (≤ 31 characters, none of []:*?/\). */
-  sheet: z
-    .string()
-    .min(1)
-    .max(31)
-    .regex(/^[^[\]:*?/\\]+$/),
+  sheet: sheetName,
   columns: z.array(LedgerColumn).min(1),
   /** When required, an empty ledger scores 0 for its items. */
   required: z.boolean(),
@@ -154,12 +156,7 @@ export const Group = z.object({
   id: z.string().regex(/^G[0-9A-Za-z.]+$/),
   source: z.string().min(1),
   title: LocalizedText,
-  /** Sheet name (≤ 31 characters, none of []:*?/\). */
-  sheet: z
-    .string()
-    .min(1)
-    .max(31)
-    .regex(/^[^[\]:*?/\\]+$/),
+  sheet: sheetName,
   /** Weight of the group in the overall score; veto-only groups use 0. */
   weight: z.number().min(0),
   items: z.array(Item).min(1),
