@@ -30,7 +30,8 @@ import { EXTRA_META, type Located, type LocatedTable, locate } from "./locate";
 import { type AdapterOptions, resolveOptions } from "./options";
 import { readWorkbook, type SheetRead, type WorkbookRead } from "./read";
 import { requireCapabilities } from "./requirements";
-import { cellValue } from "./snapshot";
+import { cellValue, rowSnapshot } from "./snapshot";
+import { checkColumnOf, userColumnsOf } from "./state";
 import { createTable, FIRST_HEADER_ROW, TABLE_GAP, tableHeight, writeStatusPrompts } from "./tableWriter";
 import { type InputCheckTarget, type OutputTarget, writeOutputs } from "./writeOutputs";
 
@@ -379,7 +380,7 @@ function planAndQueue(
         : (existing.columns[id] as number) - existing.read.firstColumn;
     const width = existing.read.headers.length;
     const idRel = rel("id");
-    const rows: RowSnapshot[] = existing.read.body.map((values, i) => rowOf(existing, i, values));
+    const rows: RowSnapshot[] = existing.read.body.map((values, i) => rowSnapshot(existing, i, values));
     let headerCount = width;
     // Columns the user deleted come back at the end of the table.
     const columns: Record<string, number> = { ...existing.columns };
@@ -445,14 +446,14 @@ function planAndQueue(
     outputs.push({
       key: plan.layout.key,
       table: proxy,
-      checkColumn: relCheck(columns, existing.read.firstColumn),
+      checkColumn: checkColumnOf(columns, existing.read.firstColumn),
       snapshot,
       userColumns: userColumnsOf(plan.layout),
     });
   }
   // Tables of a group or ledger the pack dropped: kept, every item row marked retired.
   for (const [key, retiredTable] of located.retiredTables) {
-    const checkColumn = relCheck(retiredTable.columns, retiredTable.read.firstColumn);
+    const checkColumn = checkColumnOf(retiredTable.columns, retiredTable.read.firstColumn);
     if (checkColumn !== null) {
       outputs.push({
         key,
@@ -462,7 +463,7 @@ function planAndQueue(
           key,
           sheet: retiredTable.read.sheetName,
           columns: retiredTable.columns,
-          rows: retiredTable.read.body.map((v, i) => rowOf(retiredTable, i, v)),
+          rows: retiredTable.read.body.map((v, i) => rowSnapshot(retiredTable, i, v)),
         },
         userColumns: [],
       });
@@ -494,7 +495,7 @@ function planAndQueue(
     outputs.push({
       key: plan.layout.key,
       table: proxy,
-      checkColumn: relCheck(columns, 0),
+      checkColumn: checkColumnOf(columns, 0),
       snapshot,
       userColumns: userColumnsOf(plan.layout),
     });
@@ -653,22 +654,6 @@ function planAndQueue(
     parts,
     recordIds,
   };
-}
-
-function rowOf(table: LocatedTable, bodyIndex: number, values: readonly XlValue[]): RowSnapshot {
-  const cells: Record<string, CellValue> = {};
-  for (const [id, column] of Object.entries(table.columns))
-    cells[id] = cellValue(values[column - table.read.firstColumn]);
-  return { row: table.read.headerRow + 2 + bodyIndex, cells };
-}
-
-function relCheck(columns: Readonly<Record<string, number>>, firstColumn: number): number | null {
-  const c = columns.check;
-  return c === undefined ? null : c - firstColumn;
-}
-
-function userColumnsOf(table: TableLayout): string[] {
-  return table.columns.filter((c) => !c.fixed && !c.output).map((c) => c.id);
 }
 
 function countRetiredRows(located: Located, retired: ReadonlySet<string>): number {

@@ -74,8 +74,7 @@ export function stateFrom(read: WorkbookRead, givenPack: Pack | null | undefined
   const retired = new Set(located.meta?.retiredItems ?? []);
   const tables = new Map<string, CachedTable>();
   const cache = (t: LocatedTable, tableLayout: TableLayout | undefined) => {
-    const check = t.columns.check;
-    const checkColumn = check === undefined ? null : check - t.read.firstColumn;
+    const checkColumn = checkColumnOf(t.columns, t.read.firstColumn);
     tables.set(t.key, {
       key: t.key,
       id: t.read.id,
@@ -88,9 +87,7 @@ export function stateFrom(read: WorkbookRead, givenPack: Pack | null | undefined
       columns: { ...t.columns },
       snapshot: tableSnapshot(t),
       checkColumn,
-      userColumns: tableLayout
-        ? tableLayout.columns.filter((c) => !c.fixed && !c.output).map((c) => c.id)
-        : [],
+      userColumns: tableLayout ? userColumnsOf(tableLayout) : [],
       checks: checkColumn === null ? [] : t.read.body.map((row) => String(row[checkColumn] ?? "")),
       current: tableLayout !== undefined,
     });
@@ -132,6 +129,17 @@ export function stateFrom(read: WorkbookRead, givenPack: Pack | null | undefined
       ...(gaps ? { gaps: { id: gaps.id, name: gaps.name } } : {}),
     },
   };
+}
+
+/** The 校验 column relative to a table's first column, or null when the table has none. */
+export function checkColumnOf(columns: Readonly<Record<string, number>>, firstColumn: number): number | null {
+  const c = columns.check;
+  return c === undefined ? null : c - firstColumn;
+}
+
+/** The columns a user fills in (not fixed by the pack, not written by Taizhang). */
+export function userColumnsOf(table: TableLayout): string[] {
+  return table.columns.filter((c) => !c.fixed && !c.output).map((c) => c.id);
 }
 
 /** Input 校验 cells are not read (they are outputs), so the first check writes them all. */
