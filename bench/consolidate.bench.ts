@@ -8,24 +8,16 @@ import { findPack } from "../src/core/pack/builtin";
 import { STATUS_VALUES } from "../src/core/layout";
 import { assessWorkbookBytes, buildTemplate, saveXlsx, summaryBytes } from "../src/xlsx";
 import { loadXlsx, type ExcelJS } from "../src/xlsx/exceljs";
+import { seededRandom } from "../tests/support/townshipSnapshot";
 
 const FILES = 200;
-
-/** Deterministic pseudo-random numbers, so every run benchmarks the same files. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 async function generate(dir: string): Promise<string[]> {
   const pack = findPack("township-2018");
   if (!pack) throw new Error("township-2018 pack missing");
   const files: string[] = [];
   for (let i = 0; i < FILES; i++) {
-    const next = random(i + 1);
+    const next = seededRandom(i + 1);
     const workbook = buildTemplate(pack, {
       township: `乡镇${String(i + 1).padStart(3, "0")}`,
       assessmentDate: "2018-12-31",
