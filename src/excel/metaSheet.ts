@@ -9,9 +9,9 @@ import type { WorkbookState } from "./state";
  * created, or a table the user renamed), in the check's own write: no extra round trip.
  */
 export function currentMetaRows(state: WorkbookState): MetaRow[] | null {
-  if (!state.meta) return null;
+  if (!state.located.meta) return null;
   const meta: WorkbookMeta = {
-    ...state.meta,
+    ...state.located.meta,
     tables: [...state.tables.values()].map((t) => ({ key: t.key, name: t.name, sheet: t.sheetName })),
     retiredItems: [...state.retired].sort(),
   };

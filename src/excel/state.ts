@@ -1,4 +1,4 @@
-import { layoutFor, type TableLayout, type WorkbookLayout, type WorkbookMeta } from "../core/layout";
+import { layoutFor, type TableLayout, type WorkbookLayout } from "../core/layout";
 import { findPack } from "../core/pack/builtin";
 import type { Pack } from "../core/pack/schema";
 import type { TableSnapshot, WorkbookSnapshot } from "../core/snapshot";
@@ -34,7 +34,6 @@ export interface CachedInput extends NameRead {
 export interface WorkbookState {
   pack: Pack;
   layout: WorkbookLayout;
-  meta: WorkbookMeta | null;
   located: Located;
   tables: Map<string, CachedTable>;
   inputs: Map<string, CachedInput>;
@@ -115,7 +114,6 @@ export function stateFrom(read: WorkbookRead, givenPack: Pack | null | undefined
   return {
     pack,
     layout,
-    meta: located.meta,
     located,
     tables,
     inputs,

@@ -60,7 +60,7 @@ export function readSnapshot(
   return guarded(() =>
     o.run(async (ctx) => {
       const state = stateFrom(await readWorkbook(ctx), options.pack);
-      return { snapshot: snapshotOfState(state), pack: state.pack, meta: state.meta };
+      return { snapshot: snapshotOfState(state), pack: state.pack, meta: state.located.meta };
     }),
   );
 }
