@@ -1,7 +1,7 @@
 import { inspectWorkbook } from "../excel";
 import { t, type Locale } from "../i18n";
-import { isXlsxError, XlsxError } from "../xlsx/errors";
-import { DEFAULT_LIMITS } from "../xlsx/guard";
+import { isXlsxError } from "../xlsx/errors";
+import { DEFAULT_LIMITS, tooLargeError } from "../xlsx/guard";
 import type { PreviewWorkbook } from "./xlsx/carry";
 
 /** ExcelJS and the bridge come in their own chunk, when a file is first opened or saved. */
@@ -10,10 +10,7 @@ const loadBridge = () => import(/* webpackChunkName: "xlsx" */ "./xlsx");
 /** Reads a chosen or dropped file into a new preview workbook. Throws XlsxError for bad input. */
 export async function openWorkbookFile(file: File): Promise<PreviewWorkbook> {
   // Refused before reading, so a huge file is never loaded into memory.
-  if (file.size > DEFAULT_LIMITS.maxFileBytes) {
-    const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
-    throw new XlsxError("tooLarge", { sizeMb: mb(file.size), limitMb: mb(DEFAULT_LIMITS.maxFileBytes) });
-  }
+  if (file.size > DEFAULT_LIMITS.maxFileBytes) throw tooLargeError(file.size);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const { openXlsxWorkbook } = await loadBridge();
   return openXlsxWorkbook(bytes);
