@@ -110,8 +110,11 @@ const INFO_FIRST_ROW = HEADER_ROW + 1;
 
 const tableName = (key: string): string => `TZ_${key.replace(/[^A-Za-z0-9]+/g, "_")}`;
 
-const BASE_INFO: readonly Input[] = [
-  { id: INFO_INPUTS.township, label: { zh: "乡镇名称", en: "Township" }, type: "text" },
+/** The default name of the assessed body's field: most packs assess a township. */
+export const DEFAULT_UNIT_LABEL: LocalizedText = { zh: "乡镇名称", en: "Township" };
+
+const baseInfo = (pack: Pack): readonly Input[] => [
+  { id: INFO_INPUTS.township, label: pack.assessment.unitLabel ?? DEFAULT_UNIT_LABEL, type: "text" },
   {
     id: INFO_INPUTS.assessmentDate,
     label: { zh: "评估基准日", en: "Assessment date" },
@@ -122,7 +125,7 @@ const BASE_INFO: readonly Input[] = [
 
 /** The one layout both adapters write and read. Pure: the same pack gives the same layout. */
 export function layoutFor(pack: Pack): WorkbookLayout {
-  const infoRows: InfoRow[] = [...BASE_INFO, ...pack.inputs].map((input, i) => ({
+  const infoRows: InfoRow[] = [...baseInfo(pack), ...pack.inputs].map((input, i) => ({
     inputId: input.id,
     label: input.label,
     type: input.type,

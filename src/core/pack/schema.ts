@@ -182,6 +182,8 @@ export const Pack = z.object({
     /** Highest first; the last band has min 0. */
     bands: z.array(Band).min(1),
     vetoWindowYears: z.number().positive(),
+    /** What the assessed body is called on 基本信息 and in the pane; 乡镇名称 when absent. */
+    unitLabel: LocalizedText.optional(),
   }),
   inputs: z.array(Input),
   ledgers: z.array(Ledger),

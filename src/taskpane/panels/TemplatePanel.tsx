@@ -13,6 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { DEFAULT_UNIT_LABEL } from "../../core/layout";
 import { compareVersions } from "../../core/pack/builtin";
 import { parseDate } from "../../core/values";
 import { localized } from "../../i18n";
@@ -44,8 +45,10 @@ export function TemplatePanel({ packs, installed, progress, lastInstall, onInsta
   const [touched, setTouched] = useState(false);
 
   const chosen = packs.find((p) => p.pack.id === packId);
+  const unitLabel = localized(locale, chosen?.pack.assessment.unitLabel ?? DEFAULT_UNIT_LABEL);
   const action = actionFor(installed, chosen);
-  const townshipError = touched && township.trim() === "" ? t("ui.install.township.required") : undefined;
+  const townshipError =
+    touched && township.trim() === "" ? t("ui.install.township.required", { label: unitLabel }) : undefined;
   const dateResult = parseDate(date);
   const dateError = touched && !dateResult.ok ? t("ui.install.date.invalid") : undefined;
   const busy = progress !== null;
@@ -105,7 +108,7 @@ export function TemplatePanel({ packs, installed, progress, lastInstall, onInsta
         </Caption1>
       )}
       <Field
-        label={t("ui.install.township")}
+        label={unitLabel}
         required
         validationState={townshipError ? "error" : "none"}
         validationMessage={townshipError}

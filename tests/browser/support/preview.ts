@@ -77,7 +77,7 @@ export async function installPack(
     await pane.getByRole("combobox", { name: /模板/ }).click();
     await page.getByRole("option", { name: new RegExp(packTitle) }).click();
   }
-  await pane.getByRole("textbox", { name: /乡镇名称/ }).fill(township);
+  await pane.getByRole("textbox", { name: /乡镇名称|单位名称/ }).fill(township);
   await pane.getByLabel(/评估基准日/).fill(date);
   await pane.getByRole("button", { name: /安装模板|重新安装|升级模板/ }).click();
   await pane.getByText(/模板已(安装|从)/).waitFor({ timeout: 30_000 });
