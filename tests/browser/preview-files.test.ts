@@ -1,35 +1,23 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { assessWorkbookBytes } from "../../src/xlsx";
 import { DECISIONS, filledBytes, INFO } from "../preview/workbooks";
-import { launch, screenshotPath } from "./support/browser";
+import { screenshotPath } from "./support/browser";
 import { openTab, PreviewWorkbook } from "./support/preview";
-import { serveDist } from "./support/server";
+import { browserSession } from "./support/session";
 
 jest.setTimeout(60_000);
 
-let context: BrowserContext;
-let server: Awaited<ReturnType<typeof serveDist>>;
+const browser = browserSession();
 let errors: string[];
 const dir = mkdtempSync(join(tmpdir(), "taizhang-preview-files-"));
 
-beforeAll(async () => {
-  server = await serveDist();
-  context = await launch();
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-});
-
 async function openPreview(): Promise<Page> {
-  const page = await context.newPage();
-  errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${server.origin}/preview.html`);
+  const opened = await browser.open("/preview.html");
+  const page = opened.page;
+  errors = opened.errors;
   await page.getByRole("button", { name: "安装模板" }).waitFor();
   return page;
 }

@@ -1,28 +1,14 @@
+import { screenshotPath } from "./support/browser";
+import { browserSession } from "./support/session";
+
 jest.setTimeout(60000);
 
-import type { BrowserContext } from "playwright-core";
-import { launch, screenshotPath } from "./support/browser";
-import { serveDist } from "./support/server";
-
-let context: BrowserContext;
-let server: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  server = await serveDist();
-  context = await launch();
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-});
+const browser = browserSession();
 
 test("the preview shows the task pane in Chinese beside the workbook", async () => {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
+  const { page, errors } = await browser.open("/preview.html");
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(`${server.origin}/preview.html`);
+  await page.reload();
 
   await page.getByRole("tab", { name: "模板" }).waitFor();
   expect(await page.getByTestId("preview-banner").innerText()).toContain("预览模式");
@@ -37,8 +23,7 @@ test("the preview shows the task pane in Chinese beside the workbook", async () 
 });
 
 test("the language switch turns the pane to English", async () => {
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/preview.html`);
+  const { page } = await browser.open("/preview.html");
   await page.getByRole("combobox", { name: "界面语言" }).click();
   await page.getByRole("option", { name: "English" }).click();
   await page.getByRole("tab", { name: "Template" }).waitFor();
@@ -46,15 +31,13 @@ test("the language switch turns the pane to English", async () => {
 });
 
 test("the task pane outside Excel says it must be opened in Excel", async () => {
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/taskpane.html`);
+  const { page } = await browser.open("/taskpane.html");
   await page.getByText("请在 Excel 中打开台账").waitFor({ timeout: 15000 });
   await page.screenshot({ path: screenshotPath("taskpane-outside-excel") });
 });
 
 test("the pane follows a dark Office theme", async () => {
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/preview.html?theme=dark`);
+  const { page } = await browser.open("/preview.html?theme=dark");
   await page.getByRole("tab", { name: "模板" }).waitFor();
   const background = await page
     .getByTestId("taskpane")

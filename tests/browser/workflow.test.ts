@@ -1,31 +1,19 @@
 import { readFileSync } from "node:fs";
-import type { BrowserContext, Page } from "playwright-core";
-import { launch, screenshotPath } from "./support/browser";
+import type { Page } from "playwright-core";
+import { screenshotPath } from "./support/browser";
 import { installPack, openTab, PreviewWorkbook, score } from "./support/preview";
-import { serveDist } from "./support/server";
+import { browserSession } from "./support/session";
 
 jest.setTimeout(120_000);
 
-let context: BrowserContext;
-let server: Awaited<ReturnType<typeof serveDist>>;
+const browser = browserSession();
 let errors: string[];
 
-beforeAll(async () => {
-  server = await serveDist();
-  context = await launch();
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-});
-
 async function openPreview(): Promise<Page> {
-  const page = await context.newPage();
-  errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
   const started = Date.now();
-  await page.goto(`${server.origin}/preview.html`);
+  const opened = await browser.open("/preview.html");
+  const page = opened.page;
+  errors = opened.errors;
   await page.getByRole("button", { name: "安装模板" }).waitFor();
   console.log(`taskpane interactive_ms=${Date.now() - started}`);
   return page;
