@@ -17,6 +17,7 @@ module.exports = {
       testEnvironment: "jsdom",
       transform,
       testMatch: ["<rootDir>/tests/**/*.test.tsx"],
+      setupFilesAfterEnv: ["<rootDir>/tests/setup/jsdom.ts"],
     },
     {
       displayName: "browser",
