@@ -30,7 +30,14 @@ import type {
 } from "../api";
 import type { FakeContext } from "./context";
 import { CODES, FakeOfficeError, notLoaded } from "./errors";
-import type { ConditionalFormatModel, NameModel, SheetModel, TableModel, Visibility } from "./model";
+import type {
+  ConditionalFormatModel,
+  NameModel,
+  SheetModel,
+  TableModel,
+  Validation,
+  Visibility,
+} from "./model";
 
 /**
  * Proxy objects: what the add-in holds. Each resolves its target when the queued operations run,
@@ -704,49 +711,32 @@ class FakeDataValidation extends FakeClientObject implements XlDataValidation {
     return this.prop("prompt");
   }
   set prompt(prompt: Excel.DataValidationPrompt) {
-    const copy = { ...prompt };
-    this.set("prompt", () => {
-      this.guard("prompt");
-      if (copy.title.length > LIMITS.promptTitle || copy.message.length > LIMITS.promptMessage) {
-        throw new FakeOfficeError(
-          CODES.invalidArgument,
-          "The input message is too long.",
-          "DataValidation.prompt",
-        );
-      }
-      eachCell(this.ctx, this.range(), (cell) => {
-        if (!cell.validation)
-          throw new FakeOfficeError(
-            CODES.invalidOperation,
-            "Set a rule before the prompt.",
-            "DataValidation.prompt",
-          );
-        cell.validation = { ...cell.validation, prompt: copy };
-      });
-    });
+    this.setMessage("prompt", { ...prompt }, LIMITS.promptTitle, LIMITS.promptMessage, "input message");
   }
   get errorAlert(): Excel.DataValidationErrorAlert {
     return this.prop("errorAlert");
   }
   set errorAlert(alert: Excel.DataValidationErrorAlert) {
-    const copy = { ...alert };
-    this.set("errorAlert", () => {
-      this.guard("errorAlert");
-      if (copy.title.length > LIMITS.alertTitle || copy.message.length > LIMITS.alertMessage) {
-        throw new FakeOfficeError(
-          CODES.invalidArgument,
-          "The error alert is too long.",
-          "DataValidation.errorAlert",
-        );
+    this.setMessage("errorAlert", { ...alert }, LIMITS.alertTitle, LIMITS.alertMessage, "error alert");
+  }
+  /** Prompt and error alert: Excel caps their lengths and needs a rule on the cells first. */
+  private setMessage<K extends "prompt" | "errorAlert">(
+    kind: K,
+    copy: NonNullable<Validation[K]>,
+    maxTitle: number,
+    maxMessage: number,
+    what: string,
+  ): void {
+    this.set(kind, () => {
+      this.guard(kind);
+      const location = `DataValidation.${kind}`;
+      if ((copy.title ?? "").length > maxTitle || (copy.message ?? "").length > maxMessage) {
+        throw new FakeOfficeError(CODES.invalidArgument, `The ${what} is too long.`, location);
       }
       eachCell(this.ctx, this.range(), (cell) => {
         if (!cell.validation)
-          throw new FakeOfficeError(
-            CODES.invalidOperation,
-            "Set a rule before the error alert.",
-            "DataValidation.errorAlert",
-          );
-        cell.validation = { ...cell.validation, errorAlert: copy };
+          throw new FakeOfficeError(CODES.invalidOperation, `Set a rule before the ${what}.`, location);
+        cell.validation = { ...cell.validation, [kind]: copy };
       });
     });
   }
