@@ -79,6 +79,22 @@ const coreBoundary = {
   },
 };
 
+// The Office.js adapter talks to the real host only; the simulator stands in for Excel in tests and
+// the preview and must never leak into the add-in's own code.
+const excelBoundary = {
+  files: ["src/excel/**/*.ts"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          { group: ["**/sim", "**/sim/**"], message: "src/excel must not import the simulator (src/sim)." },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ["dist/**", "coverage/**", "test-results/**", "node_modules/**", ".tmp/**", ".certs/**"] },
   js.configs.recommended,
@@ -104,5 +120,6 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" }, // CommonJS files (webpack, jest, bin) use require.
   },
   coreBoundary,
+  excelBoundary,
   prettier,
 );

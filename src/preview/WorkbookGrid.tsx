@@ -2,7 +2,7 @@ import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from "react";
 import { cellAddress } from "../core/layout";
 import { MAX_COLUMNS } from "../excel/address";
-import type { FakeExcel, SheetModel } from "../excel/fake";
+import type { FakeExcel, SheetModel } from "../sim";
 import { t, type Locale } from "../i18n";
 import { cellText, listChoices } from "./cellText";
 

@@ -1,5 +1,5 @@
 import type { XlValue } from "../excel/api";
-import { isoFromSerial } from "../excel/fake";
+import { isoFromSerial } from "../sim";
 
 /** What Excel would show for a stored value and its number format (the formats Taizhang uses). */
 export function cellText(value: XlValue, numberFormat: string): string {

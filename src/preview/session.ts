@@ -1,4 +1,4 @@
-import { FakeExcel } from "../excel/fake";
+import { FakeExcel } from "../sim";
 import { createExcelHost } from "../taskpane/excelHost";
 import type { TaskpaneHost } from "../taskpane/host";
 import type { Locale } from "../i18n";

@@ -7,7 +7,7 @@ import { installPack, SUMMARY_CHART, writeConsolidation } from "../../src/excel"
 import type { XlWorksheet } from "../../src/excel/api";
 import { freeSheetName } from "../../src/core/layout";
 import { addColorScale, sheetOfFormula } from "../../src/excel/consolidation";
-import type { FakeExcel } from "../../src/excel/fake";
+import type { FakeExcel } from "../../src/sim";
 import { buildSnapshot, type SnapshotSpec } from "../support/snapshot";
 import { fakeExcel, townshipPack } from "./helpers";
 

@@ -1,7 +1,7 @@
 import { SHEETS } from "../../src/core/layout";
 import type { ExcelAdapterError } from "../../src/excel";
 import { describeError, installPack, readSnapshot, toAdapterError } from "../../src/excel";
-import { FakeOfficeError } from "../../src/excel/fake";
+import { FakeOfficeError } from "../../src/sim";
 import { fakeExcel, miniPack, withNewItems } from "./helpers";
 
 const G21 = "二(一)依法决策";

@@ -1,5 +1,5 @@
 import type { XlChangedArgs, XlContext } from "../../src/excel/api";
-import { FakeExcel, serialFromDate } from "../../src/excel/fake";
+import { FakeExcel, serialFromDate } from "../../src/sim";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {

@@ -1,6 +1,6 @@
 import { findPack } from "../../src/core/pack/builtin";
 import type { Pack } from "../../src/core/pack/schema";
-import { FakeExcel, type FakeExcelOptions } from "../../src/excel/fake";
+import { FakeExcel, type FakeExcelOptions } from "../../src/sim";
 
 export function townshipPack(): Pack {
   const pack = findPack("township-2018");

@@ -1,5 +1,5 @@
 import { installPack, startLiveValidation, type CheckOutcome, type LiveSession } from "../../src/excel";
-import type { FakeExcel } from "../../src/excel/fake";
+import type { FakeExcel } from "../../src/sim";
 import { fakeExcel, townshipPack } from "./helpers";
 
 const G21 = "二(一)依法决策";

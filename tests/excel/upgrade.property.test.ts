@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { STATUS_VALUES } from "../../src/core/layout";
 import { installPack, readSnapshot } from "../../src/excel";
-import { serialFromDate } from "../../src/excel/fake";
+import { serialFromDate } from "../../src/sim";
 import { fakeExcel, miniPack, withNewItems, withRetiredItems } from "./helpers";
 
 const G21 = "二(一)依法决策";

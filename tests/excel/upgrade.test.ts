@@ -1,6 +1,6 @@
 import { SHEETS } from "../../src/core/layout";
 import { installPack, readSnapshot } from "../../src/excel";
-import type { FakeExcel } from "../../src/excel/fake";
+import type { FakeExcel } from "../../src/sim";
 import {
   fakeExcel,
   miniPack,

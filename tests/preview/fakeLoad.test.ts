@@ -1,4 +1,4 @@
-import { FakeExcel, WorkbookModel } from "../../src/excel/fake";
+import { FakeExcel, WorkbookModel } from "../../src/sim";
 
 const box = (r0: number, c0: number, r1: number, c1: number) => ({ r0, c0, r1, c1 });
 

@@ -1,5 +1,5 @@
 import type { XlValue } from "../../excel/api";
-import type { Cell, FakeExcel, SheetModel, TableModel } from "../../excel/fake";
+import type { Cell, FakeExcel, SheetModel, TableModel } from "../../sim";
 import type { ExcelJS } from "../../xlsx/exceljs";
 
 /**

@@ -1,5 +1,5 @@
 import type { XlValue } from "../../excel/api";
-import type { Cell } from "../../excel/fake";
+import type { Cell } from "../../sim";
 import type { ExcelJS } from "../../xlsx/exceljs";
 import type { CellCarry } from "./carry";
 import { argbFromHex, hexFromArgb, serialFromJsDate } from "./units";

@@ -1,5 +1,5 @@
 import { type Box, parseAddress } from "../../excel/address";
-import { FakeExcel, type SheetModel, WorkbookModel } from "../../excel/fake";
+import { FakeExcel, type SheetModel, WorkbookModel } from "../../sim";
 import { isXlsxError, XlsxError } from "../../xlsx/errors";
 import { ExcelJS, tableRange } from "../../xlsx/exceljs";
 import { DEFAULT_LIMITS, guardXlsxBytes, type InputLimits } from "../../xlsx/guard";

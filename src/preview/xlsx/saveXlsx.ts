@@ -1,5 +1,5 @@
 import { formatBox, MAX_COLUMNS, quoteSheet } from "../../excel/address";
-import type { SheetModel, Validation, Visibility, WorkbookModel } from "../../excel/fake";
+import type { SheetModel, Validation, Visibility, WorkbookModel } from "../../sim";
 import { addRangeValidation, ExcelJS } from "../../xlsx/exceljs";
 import type { Carry, PreviewWorkbook, SheetCarry } from "./carry";
 import { styleToFile, valueToFile } from "./cellFile";

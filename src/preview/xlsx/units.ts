@@ -1,4 +1,4 @@
-import { isoFromSerial, serialFromDate } from "../../excel/fake";
+import { isoFromSerial, serialFromDate } from "../../sim";
 
 export { isoFromSerial };
 

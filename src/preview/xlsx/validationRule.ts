@@ -1,4 +1,4 @@
-import type { Validation } from "../../excel/fake";
+import type { Validation } from "../../sim";
 import type { ExcelJS } from "../../xlsx/exceljs";
 import type { RawValidation } from "./packageParts";
 import { isoFromSerial, serialFromIso } from "./units";

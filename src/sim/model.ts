@@ -1,5 +1,5 @@
-import { type Box, boxColumns, boxRows, columnLetters, formatBox, intersect, MAX_COLUMNS } from "../address";
-import type { XlValue } from "../api";
+import { type Box, boxColumns, boxRows, columnLetters, formatBox, intersect, MAX_COLUMNS } from "../excel/address";
+import type { XlValue } from "../excel/api";
 import { storeInput } from "./cellValues";
 import { CODES, FakeOfficeError } from "./errors";
 

@@ -1,4 +1,4 @@
-import type { XlValue } from "../api";
+import type { XlValue } from "../excel/api";
 
 /** Days from 1899-12-30 (Excel's 1900 date system, past its 1900 leap-year bug). */
 const EPOCH = Date.UTC(1899, 11, 30);

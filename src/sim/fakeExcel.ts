@@ -1,5 +1,5 @@
-import { type Box, formatBox, MAX_COLUMNS, parseAddress } from "../address";
-import type { IsSetSupported, XlChangedArgs, XlRun, XlValue } from "../api";
+import { type Box, formatBox, MAX_COLUMNS, parseAddress } from "../excel/address";
+import type { IsSetSupported, XlChangedArgs, XlRun, XlValue } from "../excel/api";
 import { valueType } from "./cellValues";
 import { type ContextHost, FakeContext } from "./context";
 import { CODES, FakeOfficeError } from "./errors";

@@ -1,4 +1,4 @@
-import type { XlContext } from "../api";
+import type { XlContext } from "../excel/api";
 import { FakeOfficeError } from "./errors";
 import type { ChangeRecord, WorkbookModel } from "./model";
 import { FakeWorkbook } from "./proxies";

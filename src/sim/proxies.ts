@@ -8,7 +8,7 @@ import {
   MAX_ROWS,
   parseAddress,
   quoteSheet,
-} from "../address";
+} from "../excel/address";
 import type {
   XlChangedArgs,
   XlChart,
@@ -27,7 +27,7 @@ import type {
   XlWorkbook,
   XlWorksheet,
   XlWorksheetCollection,
-} from "../api";
+} from "../excel/api";
 import type { FakeContext } from "./context";
 import { CODES, FakeOfficeError, notLoaded } from "./errors";
 import type {
