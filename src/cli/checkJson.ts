@@ -12,14 +12,60 @@ export interface CheckJson {
   township: string;
   /** ISO date or null when 评估基准日 is missing or unreadable. */
   assessmentDate: string | null;
-  /** 0..100, one decimal. */
+  /** 评估年度, or null when neither it nor the assessment date can be read. */
+  assessmentYear: number | null;
+  /**
+   * points: the pack's total (分值 of all items); applicable: Σ 分值 of the items that count (应得);
+   * earned: Σ 实得. Σ items[].earned = total.earned; score = earned / applicable × points.
+   */
+  total: { points: number; applicable: number; earned: number };
+  /** earned / applicable × total.points (缺项折算), one decimal; 0 when nothing applies. */
   score: number;
+  /** True when applicable < points, so the score is scaled (折算). */
+  scaled: boolean;
   /** Band id from the pack, e.g. "excellent"; bandLabel is its text. */
   band: string;
   bandLabel: string;
+  /** No veto condition inside its window (always true for packs without veto conditions). */
   eligible: boolean;
+  /** 可予认定: the pack has veto conditions, none is in the window, and the band is at least its pass band. */
+  recognized: boolean;
+  /** The pack has veto conditions at all. */
+  hasVeto: boolean;
   vetoes: { itemId: string; title: string; date: string; sheet: string; row: number }[];
-  groups: { id: string; title: string; score: number | null }[];
+  /** Per group: Σ 分值, Σ 应得, Σ 实得 of its items, and earned / applicable in % (null when nothing applies). */
+  groups: {
+    id: string;
+    title: string;
+    points: number;
+    applicable: number;
+    earned: number;
+    score: number | null;
+  }[];
+  /** Every item that carries points or a veto condition. */
+  items: {
+    id: string;
+    groupId: string;
+    points: number;
+    earned: number;
+    state: "earned" | "partial" | "lost" | "notApplicable" | "pending";
+    /** "source" when the document states the points, "local" when they are a local choice (本地设定). */
+    basis: "source" | "local";
+    /** ISO due date or null. */
+    due: string | null;
+    reason: string;
+  }[];
+  /** Items due after the assessment date (待完成): neither earned nor lost. */
+  pending: { itemId: string; title: string; points: number; due: string }[];
+  /** Ledgers declared 本评估年度无此类事项 (for the reviewer to verify). */
+  declarations: {
+    ledgerId: string;
+    title: string;
+    reason: string;
+    sheet: string;
+    cell: string;
+    items: string[];
+  }[];
   findings: {
     code: string;
     severity: Severity;
@@ -33,7 +79,10 @@ export interface CheckJson {
     itemId: string;
     clause: string;
     title: string;
+    points: number;
+    earned: number;
     pointsLost: number;
+    criteria: string;
     owner: string | null;
     /** ISO date or null. */
     due: string | null;
@@ -47,10 +96,15 @@ export function checkJson(assessment: Assessment, locale: Locale): CheckJson {
     version: assessment.packVersion,
     township: assessment.township,
     assessmentDate: assessment.assessmentDate,
+    assessmentYear: assessment.assessmentYear,
+    total: { ...assessment.total },
     score: assessment.score,
+    scaled: assessment.scaled,
     band: assessment.band.id,
     bandLabel: localized(locale, assessment.band.label),
     eligible: assessment.eligible,
+    recognized: assessment.recognized,
+    hasVeto: assessment.hasVeto,
     vetoes: assessment.vetoes.map((v) => ({
       itemId: v.itemId,
       title: localized(locale, v.title),
@@ -61,7 +115,34 @@ export function checkJson(assessment: Assessment, locale: Locale): CheckJson {
     groups: assessment.groups.map((g) => ({
       id: g.groupId,
       title: localized(locale, g.title),
+      points: g.points,
+      applicable: g.applicable,
+      earned: g.earned,
       score: g.score,
+    })),
+    items: assessment.items.map((i) => ({
+      id: i.itemId,
+      groupId: i.groupId,
+      points: i.points,
+      earned: i.earned,
+      state: i.state,
+      basis: i.basis,
+      due: i.due ?? null,
+      reason: t(locale, `reason.${i.reason.code}`, i.reason.params),
+    })),
+    pending: assessment.pending.map((p) => ({
+      itemId: p.itemId,
+      title: localized(locale, p.title),
+      points: p.points,
+      due: p.due,
+    })),
+    declarations: assessment.declarations.map((d) => ({
+      ledgerId: d.ledgerId,
+      title: localized(locale, d.title),
+      reason: d.reason,
+      sheet: d.sheet,
+      cell: d.cell,
+      items: [...d.itemIds],
     })),
     findings: assessment.findings.map((f) => ({
       code: f.code,
@@ -75,7 +156,10 @@ export function checkJson(assessment: Assessment, locale: Locale): CheckJson {
       itemId: g.itemId,
       clause: g.clause,
       title: localized(locale, g.title),
+      points: g.points,
+      earned: g.earned,
       pointsLost: g.pointsLost,
+      criteria: localized(locale, g.criteria),
       owner: g.owner ?? null,
       due: g.due ?? null,
       reason: t(locale, `reason.${g.reason.code}`, g.reason.params),

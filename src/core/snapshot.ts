@@ -35,13 +35,25 @@ export interface InputSnapshot {
 export interface WorkbookSnapshot {
   packId: string;
   packVersion: string;
-  /** 乡镇名称 and 评估基准日, and every indicator input, by input id. */
+  /** 乡镇名称, 评估基准日, 评估年度, and every indicator input, by input id. */
   inputs: Readonly<Record<string, InputSnapshot>>;
   tables: Readonly<Record<string, TableSnapshot>>;
+  /**
+   * Each ledger's 本评估年度无此类事项 declaration, by ledger id: the answer cell and the reason
+   * cell as the user left them. Absent for workbooks made before declarations existed.
+   */
+  declarations?: Readonly<Record<string, DeclarationSnapshot>>;
+}
+
+export interface DeclarationSnapshot {
+  /** 是 when the unit declares it had no such matters in the 评估年度. */
+  declared: InputSnapshot;
+  reason: InputSnapshot;
 }
 
 /** Reserved input ids on 基本信息 that every pack has. */
 export const INFO_INPUTS = {
   township: "township",
   assessmentDate: "assessmentDate",
+  assessmentYear: "assessmentYear",
 } as const;

@@ -33,7 +33,7 @@ export function reportHtml(assessment: Assessment, pack: Pack, locale: Locale): 
 
   const chart = barChartSvg(
     assessment.groups
-      .filter((g) => g.weight > 0)
+      .filter((g) => g.points > 0)
       .map((g) => ({ label: localized(locale, g.title), value: g.score })),
     tr("notApplicable"),
   );

@@ -1,4 +1,12 @@
-import { type Box, boxColumns, boxRows, columnLetters, formatBox, intersect, MAX_COLUMNS } from "../excel/address";
+import {
+  type Box,
+  boxColumns,
+  boxRows,
+  columnLetters,
+  formatBox,
+  intersect,
+  MAX_COLUMNS,
+} from "../excel/address";
 import type { XlValue } from "../excel/api";
 import { storeInput } from "./cellValues";
 import { CODES, FakeOfficeError } from "./errors";

@@ -16,9 +16,10 @@ const decision = (ok: boolean): Record<string, CellValue> => ({
 });
 
 /**
- * Hand-computed: 依法决策 (60): T1.1 done 2·1, T1.2 partly 1·0.5, T1.3 3 of 4 decisions 2·0.75,
- * T1.4 no documents (optional, left out) → 4/5 = 80. 队伍建设 (40): 50 % certified ✓, 4 recorders ✗,
- * 2 legal staff ✓, report 03-31 ✓, no lectures ✗ → 3/5 = 60. Overall 0.6·80 + 0.4·60 = 72.
+ * Hand-computed, in points (分值 add up to 100): 依法决策 (60): T1.1 done 20, T1.2 partly 10/2 = 5,
+ * T1.3 3 of 4 decisions 20·3/4 = 15, T1.4 no documents and no declaration 0 of 10 → 40 of 60.
+ * 队伍建设 (40, 8 each): 50 % certified ✓, 4 recorders ✗, 2 legal staff ✓, report 03-31 ✓, no
+ * lectures ✗ → 24 of 40. Total 64 of 100 applicable → 64.0.
  */
 const base: SnapshotSpec = {
   inputs: { established: 20, certified: "10人", recorders: 4, legalStaff: 2, reportDate: "2018年3月31日" },
@@ -41,45 +42,48 @@ describe("assess: the score", () => {
   const byId = (id: string) => result.items.find((i) => i.itemId === id);
 
   it("scores each item and says why", () => {
-    expect(result.items.map((i) => [i.itemId, i.applicable, i.score, i.reason.code])).toEqual([
-      ["T1.1", true, 1, "status.done"],
-      ["T1.2", true, 0.5, "status.partial"],
-      ["T1.3", true, 0.75, "ledger.share"],
-      ["T1.4", false, 0, "ledger.emptyOptional"],
-      ["T2.1", true, 1, "indicator.met"],
-      ["T2.2", true, 0, "indicator.notMet"],
-      ["T2.3", true, 1, "indicator.met"],
-      ["T2.4", true, 1, "indicator.met"],
-      ["T2.5", true, 0, "indicator.notMet"],
-      ["V9.1", false, 0, "veto.clear"],
-      ["V9.2", false, 0, "veto.clear"],
+    expect(result.items.map((i) => [i.itemId, i.applicable, i.earned, i.state, i.reason.code])).toEqual([
+      ["T1.1", true, 20, "earned", "status.done"],
+      ["T1.2", true, 5, "partial", "status.partial"],
+      ["T1.3", true, 15, "partial", "ledger.share"],
+      ["T1.4", true, 0, "lost", "ledger.empty"],
+      ["T2.1", true, 8, "earned", "indicator.met"],
+      ["T2.2", true, 0, "lost", "indicator.notMet"],
+      ["T2.3", true, 8, "earned", "indicator.met"],
+      ["T2.4", true, 8, "earned", "indicator.met"],
+      ["T2.5", true, 0, "lost", "indicator.notMet"],
+      ["V9.1", false, 0, "notApplicable", "veto.clear"],
+      ["V9.2", false, 0, "notApplicable", "veto.clear"],
     ]);
     expect(byId("T1.3")?.reason.params).toEqual({ passed: 3, total: 4 });
   });
 
-  it("weights groups and items", () => {
-    expect(result.groups.map((g) => [g.groupId, g.score, g.earned, g.possible])).toEqual([
-      ["G1", 80, 4, 5],
-      ["G2", 60, 3, 5],
-      ["G9", null, 0, 0],
+  it("adds items up into groups and the total, point by point", () => {
+    expect(result.groups.map((g) => [g.groupId, g.points, g.applicable, g.earned, g.lost, g.score])).toEqual([
+      ["G1", 60, 60, 40, 20, 66.7],
+      ["G2", 40, 40, 24, 16, 60],
+      ["G9", 0, 0, 0, 0, null],
     ]);
-    expect(result.score).toBe(72);
+    expect(result.total).toEqual({ points: 100, applicable: 100, earned: 64 });
+    expect(result.score).toBe(64);
+    expect(result.scaled).toBe(false);
     expect(result.band.id).toBe("pass");
-    expect(result.eligible).toBe(true);
+    expect([result.hasVeto, result.eligible, result.recognized]).toEqual([true, true, true]);
   });
 
   it("lists the gaps by points lost, then due date, then id", () => {
     expect(
       result.gaps.map((g) => [g.itemId, g.pointsLost, g.due ?? null, g.overdue, g.owner ?? null]),
     ).toEqual([
+      ["T1.4", 10, null, false, null],
       ["T2.2", 8, null, false, null],
       ["T2.5", 8, null, false, null],
-      ["T1.2", 6, "2018-03-31", true, "李华"],
-      ["T1.3", 6, null, false, null],
+      ["T1.2", 5, "2018-03-31", true, "李华"],
+      ["T1.3", 5, null, false, null],
     ]);
     const lost = result.gaps.reduce((sum, g) => sum + g.pointsLost, 0);
-    expect(lost).toBeCloseTo(100 - result.score, 6);
-    expect(result.gaps[0]).toMatchObject({ clause: "三(一)2", findingCodes: ["count.belowRange"] });
+    expect(lost).toBe(100 - result.score);
+    expect(result.gaps[1]).toMatchObject({ clause: "三(一)2", findingCodes: ["count.belowRange"] });
   });
 
   it("is deterministic", () => {
@@ -95,34 +99,40 @@ describe("assess: what counts", () => {
   const score = (spec: SnapshotSpec, p: Pack = pack) => assess(p, buildSnapshot(p, spec));
   const item = (spec: SnapshotSpec, id: string) => score(spec).items.find((i) => i.itemId === id);
 
-  it("leaves 不适用 with a reason out of the denominator", () => {
+  it("leaves 不适用 with a reason out of 应得 and scales the total (缺项折算)", () => {
     const result = score(withItems({ "T1.2": { status: "不适用", note: "本镇未编制年度计划" } }));
-    expect(result.groups[0]).toMatchObject({ earned: 3.5, possible: 4, score: 87.5 });
+    expect(result.groups[0]).toMatchObject({ points: 60, applicable: 50, earned: 35, lost: 15 });
+    // 59 earned of 90 applicable, × 100 = 65.56 → 65.6
+    expect(result.total).toEqual({ points: 100, applicable: 90, earned: 59 });
+    expect([result.score, result.scaled]).toEqual([65.6, true]);
   });
 
   it("scores 不适用 without a reason as an invalid claim", () => {
     expect(item(withItems({ "T1.2": { status: "不适用" } }), "T1.2")).toMatchObject({
       applicable: true,
-      score: 0,
+      earned: 0,
       reason: { code: "status.invalid" },
     });
   });
 
   it("scores a claim that fails validation 0", () => {
     const noEvidence = item(withItems({ "T1.1": { status: "完成", doneDate: "2018-02-01" } }), "T1.1");
-    expect(noEvidence).toMatchObject({ score: 0, reason: { code: "status.invalid", params: { errors: 1 } } });
+    expect(noEvidence).toMatchObject({
+      earned: 0,
+      reason: { code: "status.invalid", params: { errors: 1 } },
+    });
     const late = item(
       withItems({ "T1.2": { status: "完成", evidence: "计划", doneDate: "2018-07-01" } }),
       "T1.2",
     );
-    expect(late?.score).toBe(0);
+    expect(late?.earned).toBe(0);
     expect(late?.findings.map((f) => f.code)).toEqual(["date.afterDeadline"]);
   });
 
   it("does not let a warning cost a done item its points", () => {
     const undated = item(withItems({ "T1.1": { status: "完成", evidence: "合同" } }), "T1.1");
     expect(undated).toMatchObject({
-      score: 1,
+      earned: 20,
       findings: [{ code: "status.doneWithoutDate", severity: "warning" }],
     });
   });
@@ -132,11 +142,12 @@ describe("assess: what counts", () => {
     expect(item(withItems({ "T1.1": { status: "差不多" } }), "T1.1")?.reason.code).toBe("status.invalid");
   });
 
-  it("scores a required empty ledger 0", () => {
+  it("scores an empty ledger 0: hiding records never pays", () => {
     expect(item({ ...base, ledgers: {} }, "T1.3")).toMatchObject({
       applicable: true,
-      score: 0,
-      reason: { code: "ledger.emptyRequired" },
+      earned: 0,
+      state: "lost",
+      reason: { code: "ledger.empty" },
     });
   });
 
@@ -159,15 +170,15 @@ describe("assess: what counts", () => {
     ];
     const result = item({ ...base, ledgers: { ...base.ledgers, documents } }, "T1.4");
     expect(result).toMatchObject({
-      score: 0.5,
+      earned: 5,
       reason: { code: "ledger.share", params: { passed: 1, total: 2 } },
     });
   });
 
   it("makes a veto inside the window ineligible whatever the score", () => {
     const perfect = score(withItems({ "V9.2": { occurred: "是", eventDate: "2017年6月1日" } }));
-    expect(perfect.eligible).toBe(false);
-    expect(perfect.score).toBe(72);
+    expect([perfect.eligible, perfect.recognized]).toEqual([false, false]);
+    expect(perfect.score).toBe(64);
     expect(perfect.vetoes).toEqual([
       {
         itemId: "V9.2",
@@ -230,7 +241,8 @@ describe("assess: findings", () => {
       id: "T1.5",
       source: "二(一)5",
       title: { zh: "规范性文件备案", en: "Documents filed" },
-      weight: 1,
+      points: 1,
+      criteria: { zh: "按完成情况计分", en: "Scored by completion" },
       kind: "ledger",
       ledger: "documents",
       rules: [{ type: "required", column: "filingDate" }],
@@ -244,7 +256,7 @@ describe("assess: findings", () => {
     for (const id of ["T1.4", "T1.5"]) {
       const item = result.items.find((i) => i.itemId === id);
       expect(item?.findings.map((f) => f.code)).toContain("value.date.impossible");
-      expect(item?.score).toBe(0);
+      expect(item?.earned).toBe(0);
     }
   });
 

@@ -53,7 +53,8 @@ export function withNewItems(pack: Pack, version: string): Pack {
       id: `${first.items[0]?.id.split(".").slice(0, 2).join(".") ?? "T9"}.99`,
       source: "补充",
       title: { zh: "新增要求:建立决策后评估制度", en: "New: post-decision evaluation" },
-      weight: 1,
+      points: 1,
+      criteria: { zh: "按完成情况计分", en: "Scored by completion" },
       kind: "status",
       rules: [],
     });
@@ -62,13 +63,13 @@ export function withNewItems(pack: Pack, version: string): Pack {
       source: "四",
       title: { zh: "新增措施", en: "New measures" },
       sheet: "四、新增措施",
-      weight: 10,
       items: [
         {
           id: "T4.1",
           source: "四(一)",
           title: { zh: "建立新制度", en: "A new rule" },
-          weight: 1,
+          points: 1,
+          criteria: { zh: "按完成情况计分", en: "Scored by completion" },
           kind: "status",
           rules: [],
         },

@@ -62,7 +62,7 @@ describe("installing a pack", () => {
       "备注",
       "校验",
     ]);
-    expect(excel.values(G21, "A3:D3")[0]).toEqual(["T2.1.1", expect.any(String), "二(一)1", 3]);
+    expect(excel.values(G21, "A3:D3")[0]).toEqual(["T2.1.1", expect.any(String), "二(一)1", 5]);
     expect(excel.model.sheet(G21)?.frozenRows).toBe(2);
     expect(excel.table("TZ_checklist_G2_1")?.dataRows).toBe(7);
   });
@@ -104,13 +104,13 @@ describe("installing a pack", () => {
 
   it("writes the result sheet with a chart of group scores, and the gap list", async () => {
     const { excel, summary } = await installed();
-    expect(excel.value("自评结果", "A6")).toBe("总分");
+    expect(excel.value("自评结果", "A6")).toBe("总分(折算)");
     expect(excel.value("自评结果", "B6")).toBe(summary.assessment.score);
     expect(excel.model.sheet("自评结果")?.charts).toEqual([
       expect.objectContaining({
         name: "TZ_scores",
-        title: "各项得分",
-        source: { r0: 10, c0: 0, r1: 16, c1: 1 },
+        title: "各项得分率",
+        source: { r0: 13, c0: 0, r1: 19, c1: 1 },
       }),
     ]);
     expect(excel.values("差距清单", "A2:B2")[0]).toEqual(["序号", "编号"]);

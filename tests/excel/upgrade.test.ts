@@ -94,7 +94,8 @@ describe("upgrading in place", () => {
         id: "T2.1.90",
         source: "否决",
         title: { zh: "发生重大违法决策", en: "A major unlawful decision" },
-        weight: 1,
+        points: 1,
+        criteria: { zh: "按完成情况计分", en: "Scored by completion" },
         kind: "veto",
         rules: [],
       });

@@ -47,5 +47,6 @@ export function vetoRow(cells: Record<string, CellValue>): RowView {
 
 /** What row rules see besides their row. */
 export function contextAt(assessmentDate: string | null, pack: Pack = testPack()): CheckContext {
-  return { pack, assessmentDate, inputs: new Map(), ledgers: new Map() };
+  const assessmentYear = assessmentDate ? Number(assessmentDate.slice(0, 4)) : null;
+  return { pack, assessmentDate, assessmentYear, inputs: new Map(), ledgers: new Map() };
 }

@@ -20,6 +20,8 @@ export interface SnapshotSpec {
   ledgers?: Readonly<Record<string, readonly Readonly<Record<string, CellValue>>[]>>;
   /** Table keys to leave out, as if the user deleted the sheet. */
   omitTables?: readonly string[];
+  /** 本评估年度无此类事项 declarations, by ledger id: the answer (是) and the reason. */
+  declarations?: Readonly<Record<string, { declared: CellValue; reason?: CellValue }>>;
 }
 
 /** The snapshot an adapter would read from a freshly installed workbook filled in as `spec` says. */
@@ -38,6 +40,12 @@ export function buildSnapshot(pack: Pack, spec: SnapshotSpec = {}): WorkbookSnap
       cell: cellAddress(INFO_VALUE_COLUMN, row.row),
     };
   }
+  // Reserved inputs a layout may not place (评估年度): below the last row.
+  let extraRow = Math.max(HEADER_ROW, ...layout.info.rows.map((r) => r.row));
+  for (const [id, value] of Object.entries(values)) {
+    if (inputs[id]) continue;
+    inputs[id] = { value, sheet: layout.info.sheet, cell: cellAddress(INFO_VALUE_COLUMN, ++extraRow) };
+  }
   const tables: Record<string, TableSnapshot> = {};
   for (const table of layout.tables) {
     if (spec.omitTables?.includes(table.key)) continue;
@@ -54,5 +62,17 @@ export function buildSnapshot(pack: Pack, spec: SnapshotSpec = {}): WorkbookSnap
     }
     tables[table.key] = { key: table.key, sheet: table.sheet, columns, rows };
   }
-  return { packId: pack.id, packVersion: pack.version, inputs, tables };
+  const declarations = Object.fromEntries(
+    Object.entries(spec.declarations ?? {}).map(([ledgerId, d]) => {
+      const sheet = pack.ledgers.find((l) => l.id === ledgerId)?.sheet ?? ledgerId;
+      return [
+        ledgerId,
+        {
+          declared: { value: d.declared, sheet, cell: "B1" },
+          reason: { value: d.reason ?? null, sheet, cell: "D1" },
+        },
+      ];
+    }),
+  );
+  return { packId: pack.id, packVersion: pack.version, inputs, tables, declarations };
 }

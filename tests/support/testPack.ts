@@ -19,12 +19,16 @@ export function testPack(): Pack {
       file: "test.txt",
     },
     assessment: {
+      total: 100,
+      points: { basis: "local" },
       bands: [
         { id: "excellent", min: 90, label: t("优秀", "Excellent") },
         { id: "good", min: 80, label: t("良好", "Good") },
         { id: "pass", min: 60, label: t("合格", "Pass") },
         { id: "fail", min: 0, label: t("不合格", "Fail") },
       ],
+      bandsBasis: { basis: "local" },
+      passBand: "pass",
       vetoWindowYears: 2,
     },
     inputs: [
@@ -59,7 +63,6 @@ export function testPack(): Pack {
         id: "decisions",
         title: t("重大行政决策台账", "Major decisions ledger"),
         sheet: "重大行政决策台账",
-        required: true,
         columns: [
           { id: "name", header: t("决策事项", "Decision"), type: "text" },
           { id: "participation", header: t("公众参与", "Public participation"), type: "yesNo" },
@@ -73,7 +76,6 @@ export function testPack(): Pack {
         id: "documents",
         title: t("规范性文件台账", "Normative documents ledger"),
         sheet: "规范性文件台账",
-        required: false,
         columns: [
           { id: "docNo", header: t("文号", "Number"), type: "text" },
           { id: "title", header: t("文件名称", "Title"), type: "text" },
@@ -89,7 +91,6 @@ export function testPack(): Pack {
         id: "trainings",
         title: t("学法培训台账", "Training ledger"),
         sheet: "培训台账",
-        required: false,
         columns: [
           { id: "kind", header: t("形式", "Kind"), type: "enum", values: ["讲座", "培训班"] },
           { id: "date", header: t("日期", "Date"), type: "date" },
@@ -103,13 +104,13 @@ export function testPack(): Pack {
         source: "二(一)",
         title: t("依法决策", "Lawful decisions"),
         sheet: "依法决策",
-        weight: 60,
         items: [
           {
             id: "T1.1",
             source: "二(一)1",
             title: t("建立法律顾问制度", "Legal adviser system"),
-            weight: 2,
+            points: 20,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "status",
             rules: [],
           },
@@ -117,7 +118,8 @@ export function testPack(): Pack {
             id: "T1.2",
             source: "二(一)2",
             title: t("年度计划上半年完成", "Yearly plan in the first half"),
-            weight: 1,
+            points: 10,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "status",
             rules: [{ type: "date", column: "doneDate", notAfter: "2018-06-30" }],
             due: { annual: "03-31" },
@@ -126,7 +128,8 @@ export function testPack(): Pack {
             id: "T1.3",
             source: "二(一)3",
             title: t("重大决策履行法定程序", "Major decisions follow legal procedures"),
-            weight: 2,
+            points: 20,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "ledger",
             ledger: "decisions",
             rules: [
@@ -155,7 +158,8 @@ export function testPack(): Pack {
             id: "T1.4",
             source: "二(一)4",
             title: t("规范性文件审查备案", "Normative documents reviewed and filed"),
-            weight: 1,
+            points: 10,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "ledger",
             ledger: "documents",
             rules: [
@@ -180,13 +184,13 @@ export function testPack(): Pack {
         source: "三(一)",
         title: t("队伍建设", "Staff"),
         sheet: "队伍建设",
-        weight: 40,
         items: [
           {
             id: "T2.1",
             source: "三(一)1",
             title: t("持证执法人员不低于在编人数50%", "Certified staff ≥ 50 % of established"),
-            weight: 1,
+            points: 8,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "indicator",
             rules: [
               {
@@ -203,7 +207,8 @@ export function testPack(): Pack {
             id: "T2.2",
             source: "三(一)2",
             title: t("配备执法记录仪5至10台", "5 to 10 body cameras"),
-            weight: 1,
+            points: 8,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "indicator",
             rules: [{ type: "countBetween", source: { input: "recorders" }, min: 5, max: 10 }],
           },
@@ -211,7 +216,8 @@ export function testPack(): Pack {
             id: "T2.3",
             source: "三(一)3",
             title: t("法制工作人员不少于2名", "At least 2 rule-of-law staff"),
-            weight: 1,
+            points: 8,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "indicator",
             rules: [{ type: "countAtLeast", source: { input: "legalStaff" }, min: 2 }],
           },
@@ -219,7 +225,8 @@ export function testPack(): Pack {
             id: "T2.4",
             source: "三(一)4",
             title: t("一季度报送上年度报告", "Report on the previous year in Q1"),
-            weight: 1,
+            points: 8,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "indicator",
             rules: [{ type: "quarterDeadline", input: "reportDate", quarter: 1 }],
             due: { annual: "03-31" },
@@ -228,7 +235,8 @@ export function testPack(): Pack {
             id: "T2.5",
             source: "三(一)5",
             title: t("每年举办法治讲座不少于2次", "At least 2 lectures a year"),
-            weight: 1,
+            points: 8,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "indicator",
             rules: [
               {
@@ -249,13 +257,13 @@ export function testPack(): Pack {
         source: "九",
         title: t("一票否决", "Veto"),
         sheet: "一票否决",
-        weight: 0,
         items: [
           {
             id: "V9.1",
             source: "九(一)",
             title: t("发生重大违法行政案件", "Serious unlawful act"),
-            weight: 1,
+            points: 0,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "veto",
             rules: [],
           },
@@ -263,7 +271,8 @@ export function testPack(): Pack {
             id: "V9.2",
             source: "九(二)",
             title: t("行政诉讼败诉率过高", "Too many lost lawsuits"),
-            weight: 1,
+            points: 0,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "veto",
             rules: [{ type: "vetoWindow", years: 2 }],
           },

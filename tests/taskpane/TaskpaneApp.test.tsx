@@ -81,9 +81,9 @@ describe("task pane", () => {
     renderPane(host);
     await openTab("得分");
     const veto = await screen.findByTestId("veto");
-    expect(veto.textContent).toContain("不予认定");
+    expect(veto.textContent).toContain("存在否决情形(不予认定)");
     expect(veto.textContent).toContain("2018-03-01");
-    expect(screen.getByTestId("eligibility").textContent).toBe("不予认定");
+    expect(screen.getByTestId("recognition").textContent).toBe("不予认定");
   });
 
   it("filters gaps to overdue ones and exports the gap sheet", async () => {

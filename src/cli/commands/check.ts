@@ -36,18 +36,29 @@ export async function checkCommand(
     tr("check.score", {
       score: assessment.score.toFixed(1),
       band: localized(locale, assessment.band.label),
-      eligibility: tr(assessment.eligible ? "check.eligible" : "check.notEligible"),
+      earned: points(assessment.total.earned),
+      applicable: points(assessment.total.applicable),
+      total: points(assessment.total.points),
     }),
+    ...(assessment.scaled ? [tr("check.scaled")] : []),
+    ...(assessment.hasVeto
+      ? [
+          tr(assessment.eligible ? "check.noVeto" : "check.veto.status"),
+          tr(assessment.recognized ? "check.recognized" : "check.notRecognized"),
+        ]
+      : []),
     ...assessment.vetoes.map(
       (v) => `  ✗ ${tr("check.veto", { item: v.itemId, title: localized(locale, v.title), date: v.date })}`,
     ),
     "",
     tr("check.groups"),
     ...assessment.groups
-      .filter((g) => g.weight > 0)
+      .filter((g) => g.points > 0)
       .map(
         (g) =>
-          `  ${(g.score === null ? "—" : g.score.toFixed(1)).padStart(5)}  ${localized(locale, g.title)}`,
+          `  ${`${points(g.earned)}/${points(g.applicable)}`.padStart(11)}  ${localized(locale, g.title)}${
+            g.applicable < g.points ? ` (${tr("check.groupPoints", { points: points(g.points) })})` : ""
+          }`,
       ),
     "",
     tr("check.findings", { count: assessment.findings.length }),
@@ -59,11 +70,34 @@ export async function checkCommand(
     tr("check.gaps", { count: assessment.gaps.length }),
     ...assessment.gaps.map(
       (g) =>
-        `  -${g.pointsLost.toFixed(1).padStart(5)}  ${g.itemId} ${g.clause} ${localized(locale, g.title)}${
+        `  -${points(g.pointsLost).padStart(5)}  ${g.itemId} ${g.clause} ${localized(locale, g.title)}${
           g.owner ? ` · ${g.owner}` : ""
         }${g.due ? ` · ${g.due}` : ""}`,
     ),
+    ...(assessment.pending.length > 0
+      ? [
+          "",
+          tr("check.pending", { count: assessment.pending.length }),
+          ...assessment.pending.map(
+            (p) => `  ${points(p.points).padStart(6)}  ${p.itemId} ${localized(locale, p.title)} · ${p.due}`,
+          ),
+        ]
+      : []),
+    ...(assessment.declarations.length > 0
+      ? [
+          "",
+          tr("check.declarations", { count: assessment.declarations.length }),
+          ...assessment.declarations.map(
+            (d) => `  ${localized(locale, d.title)} (${d.itemIds.join(", ")}): ${d.reason}`,
+          ),
+        ]
+      : []),
   ];
   ctx.io.stdout(`${lines.join("\n")}\n`);
   return hasErrors(assessment) ? EXIT.findings : EXIT.ok;
+}
+
+/** Points as a reviewer writes them: up to two decimals, no trailing zeros. */
+function points(value: number): string {
+  return String(Math.round(value * 100) / 100);
 }

@@ -1,33 +1,31 @@
-import type { Gap, GroupResult, ItemResult } from "../assessment";
+import type { Gap, ItemResult } from "../assessment";
 import type { Item } from "../pack/schema";
-import { pointsLost, roundTo } from "../score/group";
 import type { IsoDate } from "../values/isoDate";
 
 /**
- * Every applicable item not fully scored, with the points it costs; sorted by points lost (most
+ * Every counted item that did not earn all its points, with its 失分; sorted by points lost (most
  * first), then due date (earliest first, none last), then item id in natural order.
  */
 export function gapList(
   items: readonly ItemResult[],
-  groups: readonly GroupResult[],
   packItems: ReadonlyMap<string, Item>,
   assessmentDate: IsoDate | null,
-  totalWeight: number,
 ): Gap[] {
-  const groupById = new Map(groups.map((g) => [g.groupId, g]));
   const gaps: { gap: Gap; lost: number }[] = [];
   for (const result of items) {
-    if (!result.applicable || result.score >= 1) continue;
+    if (!result.applicable || result.lost <= 0) continue;
     const item = packItems.get(result.itemId);
-    const group = groupById.get(result.groupId);
-    if (!item || !group) continue;
-    const lost = pointsLost(result, group, totalWeight);
+    if (!item) continue;
+    const lost = result.lost;
     const gap: Gap = {
       itemId: item.id,
       groupId: result.groupId,
       clause: item.source,
       title: item.title,
-      pointsLost: roundTo(lost, 2),
+      points: result.points,
+      earned: result.earned,
+      pointsLost: lost,
+      criteria: item.criteria,
       findingCodes: [...new Set(result.findings.filter((f) => f.severity !== "info").map((f) => f.code))],
       reason: result.reason,
       overdue: result.due !== undefined && assessmentDate !== null && result.due < assessmentDate,
@@ -38,9 +36,7 @@ export function gapList(
   }
   gaps.sort(
     (a, b) =>
-      roundTo(b.lost, 9) - roundTo(a.lost, 9) ||
-      compareDue(a.gap.due, b.gap.due) ||
-      naturalCompare(a.gap.itemId, b.gap.itemId),
+      b.lost - a.lost || compareDue(a.gap.due, b.gap.due) || naturalCompare(a.gap.itemId, b.gap.itemId),
   );
   return gaps.map((g) => g.gap);
 }

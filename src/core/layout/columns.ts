@@ -23,7 +23,7 @@ export interface ColumnLayout {
   help?: LocalizedText;
   /** Column width in characters. */
   width: number;
-  /** Pre-filled by Taizhang from the pack (编号, 要求, 依据, 分值): the user should not edit it. */
+  /** Pre-filled by Taizhang from the pack (编号, 要求, 依据, 分值, 评分标准): the user should not edit it. */
   fixed?: boolean;
   /** Written by Taizhang on every check (校验): never user input. */
   output?: boolean;
@@ -36,7 +36,7 @@ export const CHECKLIST_COLUMNS: readonly ColumnLayout[] = [
   { id: "id", header: text("编号", "ID"), type: "text", width: 10, fixed: true },
   { id: "requirement", header: text("要求", "Requirement"), type: "text", width: 48, fixed: true },
   { id: "clause", header: text("依据", "Clause"), type: "text", width: 12, fixed: true },
-  { id: "weight", header: text("分值", "Points"), type: "number", width: 7, fixed: true },
+  { id: "points", header: text("分值", "Points"), type: "number", width: 7, fixed: true },
   {
     id: "status",
     header: text("状态", "Status"),

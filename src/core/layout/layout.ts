@@ -1,4 +1,4 @@
-import type { Input, LocalizedText, Pack } from "../pack/schema";
+import type { Input, Item, LocalizedText, Pack } from "../pack/schema";
 import { INFO_INPUTS } from "../snapshot";
 import { CHECK_COLUMN, CHECKLIST_COLUMNS, VETO_COLUMNS, type ColumnLayout } from "./columns";
 
@@ -141,11 +141,7 @@ export function layoutFor(pack: Pack): WorkbookLayout {
     const vetoItems = group.items.filter((item) => item.kind === "veto");
     const prefill = (columns: readonly ColumnLayout[]) => (item: (typeof group.items)[number]) => ({
       itemId: item.id,
-      cells: Object.fromEntries(
-        columns
-          .filter((c) => c.fixed)
-          .map((c) => [c.id, fixedCell(c.id, item.id, item.title.zh, item.source, item.weight)]),
-      ),
+      cells: Object.fromEntries(columns.filter((c) => c.fixed).map((c) => [c.id, fixedCell(c.id, item)])),
     });
     if (checklistItems.length > 0) {
       const key = `checklist:${group.id}`;
@@ -209,22 +205,18 @@ export function layoutFor(pack: Pack): WorkbookLayout {
   };
 }
 
-function fixedCell(
-  columnId: string,
-  id: string,
-  title: string,
-  clause: string,
-  weight: number,
-): string | number {
+function fixedCell(columnId: string, item: Item): string | number {
   switch (columnId) {
     case "id":
-      return id;
+      return item.id;
     case "requirement":
-      return title;
+      return item.title.zh;
     case "clause":
-      return clause;
+      return item.source;
+    case "criteria":
+      return item.criteria.zh;
     default:
-      return weight;
+      return item.points;
   }
 }
 

@@ -59,38 +59,60 @@ const LABELS = {
   gapsTitle: L("差距清单", "Gap list"),
   township: L("乡镇名称", "Township"),
   assessmentDate: L("评估基准日", "Assessment date"),
+  assessmentYear: L("评估年度", "Assessment year"),
   pack: L("评估模板", "Template"),
-  score: L("总分", "Score"),
+  score: L("总分(折算)", "Score (scaled)"),
+  totals: L("应得 / 实得 / 总分值", "Applicable / earned / total points"),
+  scaling: L("折算", "Scaling"),
+  scaledNote: L(
+    "实得 ÷ 应得 × 总分值(不适用、待完成事项不计入应得)",
+    "earned ÷ applicable × total (不适用 and pending items leave 应得)",
+  ),
+  notScaled: L("不需折算(应得 = 总分值)", "None (applicable = total)"),
   band: L("等级", "Band"),
-  eligibility: L("认定资格", "Eligibility"),
-  eligible: L("可予认定", "Eligible"),
-  notEligible: L("不予认定(一票否决)", "Not eligible (veto)"),
-  vetoes: L("否决情形", "Veto events"),
+  vetoStatus: L("否决情形", "Veto"),
+  noVeto: L("无否决情形", "No veto"),
+  veto: L("存在否决情形(不予认定)", "Veto in the window (not recognised)"),
+  recognition: L("认定", "Recognition"),
+  recognized: L("可予认定", "Can be recognised"),
+  notRecognized: L("不予认定", "Not recognised"),
   group: L("措施", "Group"),
-  weight: L("权重", "Weight"),
-  groupScore: L("得分", "Score"),
-  earned: L("已得分值", "Earned"),
-  possible: L("应得分值", "Possible"),
-  chart: L("各项得分", "Scores by group"),
+  points: L("分值", "Points"),
+  applicable: L("应得", "Applicable"),
+  earned: L("实得", "Earned"),
+  groupScore: L("得分率(%)", "Rate (%)"),
+  chart: L("各项得分率", "Rate by group"),
   index: L("序号", "No."),
   itemId: L("编号", "ID"),
   requirement: L("要求", "Requirement"),
   clause: L("依据", "Clause"),
   pointsLost: L("失分", "Points lost"),
+  criteria: L("评分标准", "Scoring standard"),
   problems: L("问题", "Problems"),
   owner: L("责任人", "Owner"),
   due: L("完成期限", "Due"),
   overdue: L("逾期", "Overdue"),
   yes: L("是", "yes"),
   noGaps: L("没有差距", "No gaps"),
+  pendingTitle: L(
+    "待完成(期限在评估基准日之后,不计入应得)",
+    "Pending (due after the assessment date; not in 应得)",
+  ),
+  declarationsTitle: L(
+    "声明事项(本评估年度无此类事项,请评审核实)",
+    "Declarations (no such matters this year; for the reviewer to verify)",
+  ),
+  ledger: L("台账", "Ledger"),
+  reason: L("理由", "Reason"),
+  items: L("涉及事项", "Items"),
   empty: L("(未填写)", "(not entered)"),
 };
 
-const RESULTS_WIDTHS = [24, 10, 8, 10, 10];
-const GAP_WIDTHS = [6, 10, 40, 12, 20, 8, 48, 10, 12, 6];
+const RESULTS_WIDTHS = [24, 12, 10, 10, 10, 10];
+const GAP_WIDTHS = [6, 10, 40, 12, 20, 7, 7, 7, 48, 36, 10, 12, 6];
 
 /** 1-based row where the group score table's header sits on 自评结果. */
-export const RESULTS_GROUP_HEADER_ROW = 10;
+export const RESULTS_GROUP_HEADER_ROW = 13;
 /** 1-based header row of the gap table on 差距清单 (row 1 is the title). */
 export const GAPS_HEADER_ROW = 2;
 
@@ -109,6 +131,7 @@ export function resultsSheetModel(
   const width = RESULTS_WIDTHS.length;
   const rows: SheetCell[][] = [];
   const push = (...cells: SheetCell[]) => rows.push(pad(cells, width));
+  const { total } = assessment;
 
   push(tr(LABELS.resultsTitle));
   push();
@@ -117,29 +140,57 @@ export function resultsSheetModel(
   push(tr(LABELS.pack), `${assessment.packId} ${assessment.packVersion}`);
   push(tr(LABELS.score), assessment.score);
   push(tr(LABELS.band), tr(assessment.band.label));
-  push(tr(LABELS.eligibility), tr(assessment.eligible ? LABELS.eligible : LABELS.notEligible));
-  push(
-    tr(LABELS.vetoes),
-    assessment.vetoes.length === 0 ? "—" : assessment.vetoes.map((v) => `${v.itemId} ${v.date}`).join("; "),
-  );
+  push(tr(LABELS.totals), total.applicable, total.earned, total.points);
+  push(tr(LABELS.scaling), tr(assessment.scaled ? LABELS.scaledNote : LABELS.notScaled));
+  push(tr(LABELS.assessmentYear), assessment.assessmentYear ?? tr(LABELS.empty));
+  if (assessment.hasVeto) {
+    push(
+      tr(LABELS.vetoStatus),
+      assessment.eligible
+        ? tr(LABELS.noVeto)
+        : `${tr(LABELS.veto)}: ${assessment.vetoes.map((v) => `${v.itemId} ${v.date}`).join("; ")}`,
+    );
+    push(tr(LABELS.recognition), tr(assessment.recognized ? LABELS.recognized : LABELS.notRecognized));
+  } else {
+    push();
+    push();
+  }
   // rows.length is now RESULTS_GROUP_HEADER_ROW - 1
-  // Group and score side by side, so the chart's source is one contiguous range.
-  push(tr(LABELS.group), tr(LABELS.groupScore), tr(LABELS.weight), tr(LABELS.earned), tr(LABELS.possible));
+  // Group and rate side by side, so the chart's source is one contiguous range.
+  push(
+    ...[
+      LABELS.group,
+      LABELS.groupScore,
+      LABELS.points,
+      LABELS.applicable,
+      LABELS.earned,
+      LABELS.pointsLost,
+    ].map(tr),
+  );
   const firstGroupRow = rows.length + 1;
-  for (const group of assessment.groups) {
-    push(tr(group.title), group.score, group.weight, roundTo(group.earned, 1), roundTo(group.possible, 1));
+  const groups = assessment.groups.filter((g) => g.points > 0);
+  for (const group of groups) {
+    push(tr(group.title), group.score, group.points, group.applicable, group.earned, group.lost);
   }
   const lastGroupRow = rows.length;
-  const scored = assessment.groups.some((g) => g.score !== null);
+  push(
+    tr(L("合计", "Total")),
+    total.applicable > 0 ? roundTo((total.earned / total.applicable) * 100, 1) : null,
+    total.points,
+    total.applicable,
+    total.earned,
+    roundTo(total.applicable - total.earned, 2),
+  );
+  const scored = groups.some((g) => g.score !== null);
 
   return {
     sheet: layout.results.sheet,
     rows,
     widths: [...RESULTS_WIDTHS],
-    boldRows: [1, RESULTS_GROUP_HEADER_ROW],
+    boldRows: [1, RESULTS_GROUP_HEADER_ROW, rows.length],
     formats: [
       { column: 1, fromRow: 6, toRow: 6, format: "0.0" },
-      { column: 1, fromRow: firstGroupRow, toRow: Math.max(firstGroupRow, lastGroupRow), format: "0.0" },
+      { column: 1, fromRow: firstGroupRow, toRow: rows.length, format: "0.0" },
     ],
     chart:
       scored && lastGroupRow >= firstGroupRow
@@ -165,6 +216,10 @@ export function gapsSheetModel(
   const width = GAP_WIDTHS.length;
   const groupTitle = new Map(assessment.groups.map((g) => [g.groupId, tr(g.title)]));
   const itemFindings = new Map(assessment.items.map((i) => [i.itemId, i.findings]));
+  const problemsOf = (itemId: string, first: string[]): string =>
+    [...first, ...(itemFindings.get(itemId) ?? []).map((f) => texts.finding(f))]
+      .filter((s) => s.length > 0)
+      .join("\n");
 
   const rows: SheetCell[][] = [pad([tr(LABELS.gapsTitle)], width)];
   rows.push(
@@ -174,46 +229,98 @@ export function gapsSheetModel(
       LABELS.requirement,
       LABELS.clause,
       LABELS.group,
+      LABELS.points,
+      LABELS.earned,
       LABELS.pointsLost,
       LABELS.problems,
+      LABELS.criteria,
       LABELS.owner,
       LABELS.due,
       LABELS.overdue,
     ].map(tr),
   );
   assessment.gaps.forEach((gap, i) => {
-    const findings = itemFindings.get(gap.itemId) ?? [];
-    const problems = [texts.reason(gap.reason), ...findings.map((f) => texts.finding(f))]
-      .filter((s) => s.length > 0)
-      .join("\n");
     rows.push([
       i + 1,
       gap.itemId,
       tr(gap.title),
       gap.clause,
       groupTitle.get(gap.groupId) ?? gap.groupId,
-      roundTo(gap.pointsLost, 1),
-      problems,
+      gap.points,
+      gap.earned,
+      gap.pointsLost,
+      problemsOf(gap.itemId, [texts.reason(gap.reason)]),
+      tr(gap.criteria),
       gap.owner ?? null,
       gap.due ?? null,
       gap.overdue ? tr(LABELS.yes) : null,
     ]);
   });
   if (assessment.gaps.length === 0) rows.push(pad([null, null, tr(LABELS.noGaps)], width));
+  const lastGapRow = rows.length;
+  const boldRows = [1, GAPS_HEADER_ROW];
+
+  if (assessment.pending.length > 0) {
+    rows.push(pad([], width));
+    rows.push(pad([tr(LABELS.pendingTitle)], width));
+    boldRows.push(rows.length);
+    assessment.pending.forEach((p, i) => {
+      rows.push(
+        pad(
+          [
+            i + 1,
+            p.itemId,
+            tr(p.title),
+            p.clause,
+            groupTitle.get(p.groupId) ?? p.groupId,
+            p.points,
+            null,
+            null,
+            problemsOf(p.itemId, []),
+            null,
+            null,
+            p.due,
+          ],
+          width,
+        ),
+      );
+    });
+  }
+  if (assessment.declarations.length > 0) {
+    rows.push(pad([], width));
+    rows.push(pad([tr(LABELS.declarationsTitle)], width));
+    boldRows.push(rows.length);
+    assessment.declarations.forEach((d, i) => {
+      rows.push(
+        pad(
+          [
+            i + 1,
+            d.itemIds.join(", "),
+            tr(d.title),
+            `${d.sheet}!${d.cell}`,
+            null,
+            null,
+            null,
+            null,
+            d.reason,
+          ],
+          width,
+        ),
+      );
+    });
+  }
 
   return {
     sheet: layout.gaps.sheet,
     rows,
     widths: [...GAP_WIDTHS],
-    boldRows: [1, GAPS_HEADER_ROW],
-    formats: [
-      {
-        column: 5,
-        fromRow: GAPS_HEADER_ROW + 1,
-        toRow: Math.max(GAPS_HEADER_ROW + 1, rows.length),
-        format: "0.0",
-      },
-    ],
+    boldRows,
+    formats: [5, 6, 7].map((column) => ({
+      column,
+      fromRow: GAPS_HEADER_ROW + 1,
+      toRow: Math.max(GAPS_HEADER_ROW + 1, lastGapRow),
+      format: "0.0#",
+    })),
   };
 }
 

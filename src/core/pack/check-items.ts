@@ -7,21 +7,11 @@ export function checkItems(parts: PackParts): PackProblem[] {
   const out: PackProblem[] = [];
   const ledgerIds = new Set(parts.ledgers.parts.map((l) => l.value.id));
   for (const group of parts.groups) {
-    if (
-      group.complete &&
-      group.weight !== undefined &&
-      group.weight > 0 &&
-      group.items.every((i) => i.value.kind === "veto")
-    ) {
-      out.push(
-        problem("group.veto_only_weight", ["groups", group.index, "weight"], {
-          group: group.id ?? "",
-          weight: group.weight,
-        }),
-      );
-    }
     for (const { index, value: item } of group.items) {
       const at = ["groups", group.index, "items", index];
+      if (item.scoring && item.kind !== "ledger") {
+        out.push(problem("item.scoring_unexpected", [...at, "scoring"], { item: item.id, kind: item.kind }));
+      }
       if (item.kind === "ledger") {
         if (item.ledger === undefined) out.push(problem("item.ledger_missing", at, { item: item.id }));
         else if (parts.ledgers.complete && !ledgerIds.has(item.ledger)) {

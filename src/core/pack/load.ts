@@ -3,6 +3,7 @@ import { checkLedgerColumns } from "./check-columns";
 import { checkDates } from "./check-dates";
 import { checkIds } from "./check-ids";
 import { checkItems } from "./check-items";
+import { checkPoints } from "./check-points";
 import { checkReferences } from "./check-references";
 import { checkSheets } from "./check-sheets";
 import { partsOfPack, salvageParts, type PackParts } from "./parts";
@@ -18,6 +19,7 @@ const CHECKS: readonly ((parts: PackParts) => PackProblem[])[] = [
   checkLedgerColumns,
   checkDates,
   checkItems,
+  checkPoints,
   checkReferences,
 ];
 

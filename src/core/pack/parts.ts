@@ -17,7 +17,6 @@ export interface GroupPart {
   index: number;
   id?: string;
   sheet?: string;
-  weight?: number;
   /** True when the whole group passed the schema. */
   complete: boolean;
   items: Indexed<Item>[];
@@ -30,6 +29,9 @@ export interface GroupPart {
  */
 export interface PackParts {
   sourceDate?: string;
+  /** The pack's declared total and pass band, when they have the right shape. */
+  total?: number;
+  passBand?: string;
   bands: Section<Band>;
   inputs: Section<Input>;
   ledgers: Section<Ledger>;
@@ -44,7 +46,9 @@ export function partsOfPack(pack: Pack, raw: unknown): PackParts {
     complete: true,
   });
   return {
-    sourceDate: pack.source.date,
+    ...(pack.source.date !== null ? { sourceDate: pack.source.date } : {}),
+    total: pack.assessment.total,
+    passBand: pack.assessment.passBand,
     bands: all(pack.assessment.bands),
     inputs: all(pack.inputs),
     ledgers: all(pack.ledgers),
@@ -52,7 +56,6 @@ export function partsOfPack(pack: Pack, raw: unknown): PackParts {
       index,
       id: group.id,
       sheet: group.sheet,
-      weight: group.weight,
       complete: true,
       items: group.items.map((value, i) => ({ index: i, value })),
     })),
@@ -88,7 +91,6 @@ export function salvageParts(raw: unknown): PackParts {
           index,
           id: whole.data.id,
           sheet: whole.data.sheet,
-          weight: whole.data.weight,
           complete: true,
           items: whole.data.items.map((value, i) => ({ index: i, value })),
         };
@@ -98,7 +100,6 @@ export function salvageParts(raw: unknown): PackParts {
         index,
         ...(typeof g["id"] === "string" ? { id: g["id"] } : {}),
         ...(typeof g["sheet"] === "string" ? { sheet: g["sheet"] } : {}),
-        ...(typeof g["weight"] === "number" ? { weight: g["weight"] } : {}),
         complete: false,
         items: section(g["items"], Item, ["groups", index, "items"]).parts,
       };
@@ -106,8 +107,12 @@ export function salvageParts(raw: unknown): PackParts {
   );
 
   const date = Pack.shape.source.shape.date.safeParse(source["date"]);
+  const total = Pack.shape.assessment.shape.total.safeParse(assessment["total"]);
+  const passBand = Pack.shape.assessment.shape.passBand.safeParse(assessment["passBand"]);
   return {
-    ...(date.success ? { sourceDate: date.data } : {}),
+    ...(date.success && date.data !== null ? { sourceDate: date.data } : {}),
+    ...(total.success ? { total: total.data } : {}),
+    ...(passBand.success ? { passBand: passBand.data } : {}),
     bands: section(assessment["bands"], Band, ["assessment", "bands"]),
     inputs: section(root["inputs"], Input, ["inputs"]),
     ledgers: section(root["ledgers"], Ledger, ["ledgers"]),

@@ -6,6 +6,21 @@ export const LocalizedText = z.object({
   en: z.string().min(1),
 });
 
+/**
+ * Where a number, window or date comes from: the source document's own words, or a choice made
+ * locally (本地设定) by whoever assesses. Local choices carry a one-line note and are never shown
+ * as the document's words.
+ */
+export const Basis = z.enum(["source", "local"]);
+
+/** Marks a rule parameter, a point value or a band as the document's or local, with a note. */
+const basisMark = {
+  basis: Basis.optional(),
+  note: LocalizedText.optional(),
+};
+
+export const BasisNote = z.object({ basis: Basis, note: LocalizedText.optional() });
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
 const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "expected an ASCII identifier");
 
@@ -31,9 +46,10 @@ export const ValueSource = z.union([
 
 /** The fixed rule vocabulary (design.md §3). Columns are column ids of the table the rule runs on. */
 export const Rule = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("required"), column: identifier }),
-  z.object({ type: z.literal("enum"), column: identifier, values: z.array(z.string()).min(1) }),
+  z.object({ type: z.literal("required"), column: identifier, ...basisMark }),
+  z.object({ type: z.literal("enum"), column: identifier, values: z.array(z.string()).min(1), ...basisMark }),
   z.object({
+    ...basisMark,
     type: z.literal("date"),
     column: identifier,
     /** The date must be on or before this fixed date. */
@@ -42,6 +58,7 @@ export const Rule = z.discriminatedUnion("type", [
     notInFuture: z.boolean().optional(),
   }),
   z.object({
+    ...basisMark,
     type: z.literal("dateOrder"),
     /** Each present date must be on or before the next present one, e.g. 审查 ≤ 讨论 ≤ 决定 ≤ 公布. */
     columns: z.array(identifier).min(2),
@@ -49,12 +66,14 @@ export const Rule = z.discriminatedUnion("type", [
     strict: z.boolean().optional(),
   }),
   z.object({
+    ...basisMark,
     type: z.literal("withinDays"),
     from: identifier,
     to: identifier,
     days: z.number().int().positive(),
   }),
   z.object({
+    ...basisMark,
     type: z.literal("validity"),
     issueDate: identifier,
     /** Stated validity in years (有效期). */
@@ -68,6 +87,7 @@ export const Rule = z.discriminatedUnion("type", [
     statedFrom: isoDate,
   }),
   z.object({
+    ...basisMark,
     type: z.literal("requiredReviews"),
     reviews: z
       .array(z.object({ id: identifier, done: identifier, date: identifier, label: LocalizedText }))
@@ -76,6 +96,7 @@ export const Rule = z.discriminatedUnion("type", [
     before: identifier,
   }),
   z.object({
+    ...basisMark,
     type: z.literal("ratioAtLeast"),
     numerator: ValueSource,
     denominator: ValueSource,
@@ -84,25 +105,28 @@ export const Rule = z.discriminatedUnion("type", [
     by: isoDate.optional(),
   }),
   z.object({
+    ...basisMark,
     type: z.literal("countBetween"),
     source: ValueSource,
     min: z.number().int().min(0),
     max: z.number().int().min(0),
   }),
   z.object({
+    ...basisMark,
     type: z.literal("countAtLeast"),
     source: ValueSource,
     min: z.number().int().min(0),
   }),
   z.object({
+    ...basisMark,
     type: z.literal("quarterDeadline"),
     /** The date of the yearly report (an input id). */
     input: identifier,
     /** Report on the previous year within this quarter of the assessment year. */
     quarter: z.number().int().min(1).max(4),
   }),
-  z.object({ type: z.literal("evidenceRequired") }),
-  z.object({ type: z.literal("vetoWindow"), years: z.number().positive() }),
+  z.object({ type: z.literal("evidenceRequired"), ...basisMark }),
+  z.object({ type: z.literal("vetoWindow"), years: z.number().positive(), ...basisMark }),
 ]);
 
 export const ColumnType = z.enum(["text", "date", "number", "integer", "ratio", "yesNo", "enum"]);
@@ -115,6 +139,8 @@ export const LedgerColumn = z.object({
   /** Shown as the cell's input message in Excel. */
   help: LocalizedText.optional(),
   width: z.number().positive().optional(),
+  /** Date columns whose dates may lie after the assessment date (an expiry, a validity end). */
+  future: z.boolean().optional(),
 });
 
 export const Ledger = z.object({
@@ -122,8 +148,11 @@ export const Ledger = z.object({
   title: LocalizedText,
   sheet: sheetName,
   columns: z.array(LedgerColumn).min(1),
-  /** When required, an empty ledger scores 0 for its items. */
-  required: z.boolean(),
+  /**
+   * Whether a unit may declare 本评估年度无此类事项 for this ledger (default yes). Ledgers of
+   * yearly duties (trainings, enforcement staff) may not: an empty one always scores 0.
+   */
+  declarable: z.boolean().optional(),
 });
 
 export const Input = z.object({
@@ -136,18 +165,32 @@ export const Input = z.object({
 
 export const ItemKind = z.enum(["status", "indicator", "ledger", "veto"]);
 
+/**
+ * How a ledger item turns its records into points: the share of passing records, or a deduction
+ * per failing record down to 0 (as local 考核细则 say "每发现一件扣N分,扣完为止").
+ */
+export const LedgerScoring = z.discriminatedUnion("method", [
+  z.object({ method: z.literal("share") }),
+  z.object({ method: z.literal("deduct"), perRecord: z.number().positive() }),
+]);
+
 export const Item = z.object({
   /** Stable forever, e.g. T2.1.6 = 二(一)6. */
   id: z.string().regex(/^[A-Z][A-Za-z0-9]*(\.[0-9A-Za-z]+)+$/),
   /** Clause reference in the source document, e.g. 二(一)6. */
   source: z.string().min(1),
   title: LocalizedText,
-  weight: z.number().positive(),
+  /** 分值: the item's points; a pack's items add up to its total. Veto items have 0. */
+  points: z.number().min(0),
+  /** 评分标准: how the points are earned and lost, as the checklist and the report show it. */
+  criteria: LocalizedText,
   kind: ItemKind,
+  /** Ledger items: how records become points; the share of passing records when absent. */
+  scoring: LedgerScoring.optional(),
   /** For kind ledger: the ledger whose rows this item's rules check. */
   ledger: identifier.optional(),
   rules: z.array(Rule),
-  /** Fixed due date, or a yearly one (MM-DD of the assessment year). */
+  /** Fixed due date, or a yearly one (MM-DD of the 评估年度). */
   due: z.union([isoDate, z.object({ annual: z.string().regex(/^\d{2}-\d{2}$/) })]).optional(),
 });
 
@@ -157,8 +200,6 @@ export const Group = z.object({
   source: z.string().min(1),
   title: LocalizedText,
   sheet: sheetName,
-  /** Weight of the group in the overall score; veto-only groups use 0. */
-  weight: z.number().min(0),
   items: z.array(Item).min(1),
 });
 
@@ -175,12 +216,20 @@ export const Pack = z.object({
   source: z.object({
     title: LocalizedText,
     issuer: LocalizedText,
-    date: isoDate,
+    /** Null when the text is undated. */
+    date: isoDate.nullable(),
     file: z.string().min(1),
   }),
   assessment: z.object({
+    /** The points the items add up to; the score is Σ 实得 / Σ 应得 × total. */
+    total: z.number().positive(),
+    /** Whether the item points are the document's or a local 考核细则's. */
+    points: BasisNote,
     /** Highest first; the last band has min 0. */
     bands: z.array(Band).min(1),
+    bandsBasis: BasisNote,
+    /** The lowest band that still allows recognition (可予认定), for packs with veto conditions. */
+    passBand: identifier,
     vetoWindowYears: z.number().positive(),
     /** What the assessed body is called on 基本信息 and in the pane; 乡镇名称 when absent. */
     unitLabel: LocalizedText.optional(),
@@ -191,6 +240,9 @@ export const Pack = z.object({
 });
 
 export type LocalizedText = z.infer<typeof LocalizedText>;
+export type Basis = z.infer<typeof Basis>;
+export type BasisNote = z.infer<typeof BasisNote>;
+export type LedgerScoring = z.infer<typeof LedgerScoring>;
 export type ValueSource = z.infer<typeof ValueSource>;
 export type Rule = z.infer<typeof Rule>;
 export type RuleType = Rule["type"];

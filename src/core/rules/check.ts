@@ -7,6 +7,11 @@ import { parseCell } from "../values/cell";
 import { parseDate } from "../values/date";
 import type { IsoDate } from "../values/isoDate";
 import { displayValue, isBlank } from "../values/normalize";
+import { defaultAssessmentYear, FIRST_ASSESSMENT_YEAR } from "../assessmentYear";
+import { dueDate } from "../gaps/due";
+import { parseInteger } from "../values/number";
+import { parseYesNo } from "../values/yesNo";
+import { inFutureHit } from "./date";
 import { cellTypeHits, checkChecklistRow, checkVetoRow } from "./implicit";
 import { labelParams } from "./labels";
 import { place, type Place } from "./place";
@@ -28,8 +33,12 @@ export interface ItemCheck {
   /** All item-level rules (ratioAtLeast, counts, quarterDeadline) met; true when there are none. */
   itemRulesMet: boolean | "unknown";
   hasItemRules: boolean;
-  /** Ledger items: records checked and records passing all their rules. */
-  ledger?: { total: number; passed: number; required: boolean };
+  /** Ledger items: records checked, records passing all their rules, and the honoured declaration. */
+  ledger?: { total: number; passed: number; declared: boolean };
+  /** The item's due date when it falls after the assessment date: 待完成, neither earned nor lost. */
+  pending?: IsoDate;
+  /** The due date, from the pack (a fixed date or that day of the 评估年度). */
+  due?: IsoDate;
   veto?: VetoState & { sheet: string; row: number };
   owner?: string;
 }
@@ -37,8 +46,18 @@ export interface ItemCheck {
 export interface CheckResult {
   township: string;
   assessmentDate: IsoDate | null;
+  assessmentYear: number | null;
+  /** Ledgers declared 本评估年度无此类事项 with a reason and no records: their items are 不适用. */
+  declarations: DeclaredLedger[];
   findings: Finding[];
   items: ItemCheck[];
+}
+
+export interface DeclaredLedger {
+  ledgerId: string;
+  reason: string;
+  sheet: string;
+  cell: string;
 }
 
 const CHECK_COLUMN_ID = "check";
@@ -78,6 +97,10 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
     );
   }
 
+  const assessmentYear = readAssessmentYear(snapshot, assessmentDate, (f) =>
+    findings.push(place(f, infoPlace(INFO_INPUTS.assessmentYear))),
+  );
+
   // Indicator inputs, each read as its type once; findings kept per input to attach to items.
   const inputs = new Map<string, InputValue>();
   const inputFindings = new Map<string, Finding[]>();
@@ -95,6 +118,16 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
       }
     } else if ((value.state === "blank" || value.state === "absent") && counted.has(input.id)) {
       own.push(place(hit("input.missing", labelParams("field", input.label)), at));
+    } else if (
+      input.type === "date" &&
+      value.state === "value" &&
+      typeof value.value === "string" &&
+      assessmentDate !== null &&
+      value.value > assessmentDate
+    ) {
+      own.push(
+        place(inFutureHit(input.id, labelParams("field", input.label), value.value, assessmentDate), at),
+      );
     }
     inputFindings.set(input.id, own);
     findings.push(...own);
@@ -131,7 +164,7 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
         const view = new RowView(table as TableSnapshot, row, reader);
         if (view.isBlankRow(CHECK_COLUMN_ID)) continue;
         records.push(view);
-        const hits = cellTypeHits(view);
+        const hits = cellTypeHits(view, assessmentDate);
         if (hits.length > 0) bad.add(view);
         for (const h of hits) typeFindings.push(place(h, rowPlace(view)));
       }
@@ -149,7 +182,8 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
     }
   }
 
-  const ctx: CheckContext = { pack, assessmentDate, inputs, ledgers };
+  const declarations = readDeclarations(pack, snapshot, ledgers, (f) => findings.push(f));
+  const ctx: CheckContext = { pack, assessmentDate, assessmentYear, inputs, ledgers };
   const items: ItemCheck[] = [];
   for (const group of pack.groups) {
     for (const item of group.items) {
@@ -160,13 +194,14 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
           inputFindings,
           ledgerTypeFindings,
           ledgerBadRecords,
+          declared: new Set(declarations.map((d) => d.ledgerId)),
         }),
       );
     }
   }
   for (const item of items) findings.push(...item.findings.filter((f) => f.itemId === item.item.id));
   for (const typeFindings of ledgerTypeFindings.values()) findings.push(...typeFindings);
-  return { township, assessmentDate, findings, items };
+  return { township, assessmentDate, assessmentYear, declarations, findings, items };
 }
 
 interface ItemInputs {
@@ -175,6 +210,8 @@ interface ItemInputs {
   inputFindings: ReadonlyMap<string, Finding[]>;
   ledgerTypeFindings: ReadonlyMap<string, Finding[]>;
   ledgerBadRecords: ReadonlyMap<string, ReadonlySet<RowView>>;
+  /** Ledgers whose declaration is honoured. */
+  declared: ReadonlySet<string>;
 }
 
 function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs): ItemCheck {
@@ -233,9 +270,13 @@ function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs)
     result.ledger = {
       total: records?.records.length ?? 0,
       passed,
-      required: records?.ledger.required ?? false,
+      declared: inp.declared.has(item.ledger),
     };
   }
+
+  const due = dueDate(item, ctx.assessmentYear);
+  if (due) result.due = due;
+  const pending = due !== undefined && ctx.assessmentDate !== null && due > ctx.assessmentDate;
 
   for (const input of referencedInputs(itemRules)) own.push(...(inp.inputFindings.get(input) ?? []));
   const itemPlace: Place = row
@@ -247,9 +288,12 @@ function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs)
     if (outcome.met === "unknown") result.itemRulesMet = result.itemRulesMet === false ? false : "unknown";
     else if (!outcome.met) result.itemRulesMet = false;
     for (const h of outcome.hits) {
-      own.push(place(h, h.input ? { ...inp.infoPlace(h.input), itemId: item.id } : itemPlace));
+      // Not yet due: a shortfall is a reminder with its due date, not a failure.
+      const shown: RuleHit = pending && h.severity === "error" ? { ...h, severity: "warning" } : h;
+      own.push(place(shown, h.input ? { ...inp.infoPlace(h.input), itemId: item.id } : itemPlace));
     }
   }
+  if (pending) result.pending = due;
   return result;
 }
 
@@ -332,3 +376,75 @@ function referencedInputs(rules: readonly Rule[]): string[] {
   }
   return [...new Set(ids)];
 }
+
+/** 评估年度 as entered, or its default from the assessment date; a finding when it cannot be used. */
+function readAssessmentYear(
+  snapshot: WorkbookSnapshot,
+  assessmentDate: IsoDate | null,
+  report: (hit: RuleHit) => void,
+): number | null {
+  const fallback = assessmentDate ? defaultAssessmentYear(assessmentDate) : null;
+  const value = snapshot.inputs[INFO_INPUTS.assessmentYear]?.value ?? null;
+  if (isBlank(value)) return fallback;
+  const year = parseInteger(value);
+  if (!year.ok || year.value < FIRST_ASSESSMENT_YEAR || year.value > 9999) {
+    report(hit("info.assessmentYearInvalid", { raw: displayValue(value) }));
+    return fallback;
+  }
+  if (assessmentDate && year.value > Number(assessmentDate.slice(0, 4))) {
+    report(hit("info.assessmentYearAfterDate", { year: year.value, assessmentDate }));
+    return fallback;
+  }
+  return year.value;
+}
+
+/**
+ * The 本评估年度无此类事项 declarations that hold: answered 是, with a reason, on a ledger that
+ * has no records. A declaration without a reason, or beside records, is a finding and not honoured.
+ */
+function readDeclarations(
+  pack: Pack,
+  snapshot: WorkbookSnapshot,
+  ledgers: ReadonlyMap<string, LedgerRecords>,
+  report: (finding: Finding) => void,
+): DeclaredLedger[] {
+  const out: DeclaredLedger[] = [];
+  for (const ledger of pack.ledgers) {
+    const declaration = snapshot.declarations?.[ledger.id];
+    if (!declaration || isBlank(declaration.declared.value)) continue;
+    const at = { sheet: declaration.declared.sheet, cell: declaration.declared.cell };
+    const answer = parseYesNo(declaration.declared.value);
+    const table = labelParams("table", ledger.title);
+    if (!answer.ok) {
+      report(place(hit(answer.code, { ...labelParams("field", DECLARATION_LABEL), ...answer.params }), at));
+      continue;
+    }
+    if (!answer.value) continue;
+    if (ledger.declarable === false) {
+      report(place(hit("declaration.notAllowed", table), at));
+      continue;
+    }
+    const records = ledgers.get(ledger.id)?.records.length ?? 0;
+    if (records > 0) {
+      report(
+        place({ code: "declaration.withRecords", severity: "warning", params: { ...table, records } }, at),
+      );
+      continue;
+    }
+    const reason = displayValue(declaration.reason.value).trim();
+    if (reason === "") {
+      report(
+        place(hit("declaration.noReason", table), {
+          sheet: declaration.reason.sheet,
+          cell: declaration.reason.cell,
+        }),
+      );
+      continue;
+    }
+    out.push({ ledgerId: ledger.id, reason, sheet: at.sheet, cell: at.cell });
+  }
+  return out;
+}
+
+/** The declaration's label, as its cell on the ledger sheet says it. */
+export const DECLARATION_LABEL = { zh: "本评估年度无此类事项", en: "No such matters this assessment year" };

@@ -1,5 +1,4 @@
 import type { ValueSource } from "../pack/schema";
-import { yearOf } from "../values/isoDate";
 import { labelParams } from "./labels";
 import { resolveSource } from "./sources";
 import type { CheckContext, ItemRuleModule, Params } from "./types";
@@ -55,7 +54,5 @@ export const countAtLeastRule: ItemRuleModule<"countAtLeast"> = {
 };
 
 function yearlyOf(source: ValueSource, ctx: CheckContext): number | null {
-  return "ledger" in source && source.inAssessmentYear && ctx.assessmentDate
-    ? yearOf(ctx.assessmentDate)
-    : null;
+  return "ledger" in source && source.inAssessmentYear ? ctx.assessmentYear : null;
 }

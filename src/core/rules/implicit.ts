@@ -1,6 +1,7 @@
 import type { Severity } from "../findings";
 import { STATUS, type StatusValue } from "../layout/columns";
 import { parseDate } from "../values/date";
+import type { IsoDate } from "../values/isoDate";
 import { EMPTY_CODE } from "../values/result";
 import { parseStatus } from "../values/status";
 import { inFutureHit } from "./date";
@@ -26,14 +27,24 @@ export const IMPLICIT_CODES: Readonly<Record<string, Severity>> = {
   "info.townshipMissing": "error",
   "info.assessmentDateMissing": "error",
   "info.assessmentDateInvalid": "error",
+  "info.assessmentYearInvalid": "error",
+  "info.assessmentYearAfterDate": "error",
+  "declaration.noReason": "error",
+  "declaration.withRecords": "warning",
+  "declaration.notAllowed": "error",
+  "date.inFuture": "error",
   "input.missing": "error",
   "table.missing": "error",
 };
 
 const CHECK_COLUMN_ID = "check";
 
-/** One finding per filled cell that cannot be read as its column's type. */
-export function cellTypeHits(row: RowView): RuleHit[] {
+/**
+ * One finding per filled cell that cannot be read as its column's type, and per date after the
+ * assessment date (a record cannot be dated after the day it is assessed), except in columns
+ * that hold an expiry.
+ */
+export function cellTypeHits(row: RowView, assessmentDate: IsoDate | null): RuleHit[] {
   const hits: RuleHit[] = [];
   const list = row.reader.list;
   for (let i = 0; i < list.length; i++) {
@@ -47,6 +58,15 @@ export function cellTypeHits(row: RowView): RuleHit[] {
         column: column.id,
         params: { ...labelParams("field", column.header), ...result.params },
       });
+    } else if (
+      result.ok &&
+      column.type === "date" &&
+      !column.future &&
+      assessmentDate !== null &&
+      typeof result.value === "string" &&
+      result.value > assessmentDate
+    ) {
+      hits.push(inFutureHit(column.id, labelParams("field", column.header), result.value, assessmentDate));
     }
   }
   return hits;
@@ -102,5 +122,8 @@ export function checkChecklistRow(row: RowView, ctx: CheckContext, statusItem: b
 
 /** A veto row: 是否发生 a yes/no, 发生日期 a date, and the window check. */
 export function checkVetoRow(row: RowView, ctx: CheckContext, years: number): RuleHit[] {
-  return [...cellTypeHits(row), ...vetoWindowRule.evaluate({ type: "vetoWindow", years }, row, ctx)];
+  return [
+    ...cellTypeHits(row, ctx.assessmentDate),
+    ...vetoWindowRule.evaluate({ type: "vetoWindow", years }, row, ctx),
+  ];
 }

@@ -1,4 +1,4 @@
-import { isoFromParts, yearOf, type IsoDate } from "../values/isoDate";
+import { isoFromParts, type IsoDate } from "../values/isoDate";
 import type { ItemHit, ItemRuleModule } from "./types";
 
 export const QUARTER_DEADLINE_CODES = {
@@ -15,7 +15,10 @@ export function quarterEnd(year: number, quarter: number): IsoDate {
   return isoFromParts(year, month, month === 3 || month === 12 ? 31 : 30) ?? `${year}-12-31`;
 }
 
-/** The report on the previous year dated within `quarter` of the assessment year (年度报告 by 3-31). */
+/**
+ * The report on the year before the 评估年度, dated within `quarter` of the 评估年度 (年度报告 by
+ * 3-31), and never after the assessment date.
+ */
 export const quarterDeadlineRule: ItemRuleModule<"quarterDeadline"> = {
   scope: "item",
   codes: {
@@ -26,8 +29,8 @@ export const quarterDeadlineRule: ItemRuleModule<"quarterDeadline"> = {
     [QUARTER_DEADLINE_CODES.notThisYearPending]: "warning",
   },
   evaluate(rule, ctx) {
-    if (!ctx.assessmentDate) return { met: "unknown", hits: [] };
-    const year = yearOf(ctx.assessmentDate);
+    if (!ctx.assessmentDate || ctx.assessmentYear === null) return { met: "unknown", hits: [] };
+    const year = ctx.assessmentYear;
     const deadline = quarterEnd(year, rule.quarter);
     const passed = ctx.assessmentDate > deadline;
     const base = { year, previousYear: year - 1, deadline };
@@ -50,6 +53,8 @@ export const quarterDeadlineRule: ItemRuleModule<"quarterDeadline"> = {
       };
     }
     const date = input.value;
+    // A date after the assessment date is already an error on the input itself: not credited.
+    if (date > ctx.assessmentDate) return { met: false, hits: [] };
     if (date < `${year}-01-01`) {
       return {
         met: false,

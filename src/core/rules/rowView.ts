@@ -14,6 +14,8 @@ export interface ColumnInfo {
   header: LocalizedText;
   type: ColumnType;
   values?: readonly string[];
+  /** Date columns whose dates may lie after the assessment date (an expiry). */
+  future?: boolean;
 }
 
 /** Column definitions of one table, by id. */

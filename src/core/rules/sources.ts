@@ -25,7 +25,7 @@ export function resolveSource(source: ValueSource, ctx: CheckContext): SourceVal
   const records = ctx.ledgers.get(source.ledger);
   const label = records?.ledger.title ?? { zh: source.ledger, en: source.ledger };
   if (!records) return { state: "unknown", label };
-  const year = source.inAssessmentYear ? (ctx.assessmentDate ? yearOf(ctx.assessmentDate) : null) : undefined;
+  const year = source.inAssessmentYear ? ctx.assessmentYear : undefined;
   if (year === null) return { state: "unknown", label };
   const matches = source.where ? matcher(source.where.column, source.where.equals, records.ledger) : null;
   let count = 0;

@@ -38,6 +38,11 @@ export interface CheckContext {
   pack: Pack;
   /** Null when 评估基准日 is missing or unreadable (a finding says so). */
   assessmentDate: IsoDate | null;
+  /**
+   * 评估年度: the year whose work is assessed (yearly counts, the report on the year before it).
+   * Null when neither it nor the assessment date can be read.
+   */
+  assessmentYear: number | null;
   inputs: ReadonlyMap<string, InputValue>;
   ledgers: ReadonlyMap<string, LedgerRecords>;
 }

@@ -19,7 +19,7 @@ const WIDTH = 320;
 export function GroupChart({ groups }: { groups: readonly GroupResult[] }) {
   const styles = useStyles();
   const { t, locale } = useLocale();
-  const scored = groups.filter((g) => g.weight > 0);
+  const scored = groups.filter((g) => g.points > 0);
   const barWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const summary = scored
     .map((g) => `${localized(locale, g.title)} ${g.score === null ? t("ui.score.na") : g.score}`)

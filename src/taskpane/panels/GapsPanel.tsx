@@ -13,7 +13,10 @@ import { useMemo, useState } from "react";
 import type { Assessment, Gap } from "../../core/assessment";
 import type { Pack } from "../../core/pack/schema";
 import { localized, type Locale } from "../../i18n";
+import { AsideItems } from "../components/AsideItems";
 import { useLocale } from "../locale";
+
+const pts = (value: number): string => String(Math.round(value * 100) / 100);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -94,7 +97,7 @@ export function GapsPanel({ assessment, pack, onWriteSheet, onDownloadReport }: 
         >
           <Option value="">{t("ui.gaps.allGroups")}</Option>
           {(pack?.groups ?? [])
-            .filter((g) => g.weight > 0)
+            .filter((g) => g.items.some((i) => i.kind !== "veto"))
             .map((g) => (
               <Option key={g.id} value={g.id}>
                 {localized(locale, g.title)}
@@ -130,6 +133,7 @@ export function GapsPanel({ assessment, pack, onWriteSheet, onDownloadReport }: 
           <GapRow key={gap.itemId} gap={gap} classes={styles} />
         ))}
       </ul>
+      <AsideItems assessment={assessment} />
     </div>
   );
 }
@@ -143,7 +147,7 @@ function GapRow({ gap, classes }: { gap: Gap; classes: Record<"gap" | "head" | "
           {gap.itemId} {localized(locale, gap.title)}
         </Text>
         <Badge className={classes.points} color="danger" appearance="tint">
-          −{gap.pointsLost.toFixed(1)}
+          {t("ui.gaps.points", { lost: pts(gap.pointsLost), points: pts(gap.points) })}
         </Badge>
       </div>
       <Caption1>
@@ -162,6 +166,7 @@ function GapRow({ gap, classes }: { gap: Gap; classes: Record<"gap" | "head" | "
         )}
       </Caption1>
       <Caption1>{t(`reason.${gap.reason.code}`, gap.reason.params)}</Caption1>
+      <Caption1>{t("ui.gaps.criteria", { criteria: localized(locale, gap.criteria) })}</Caption1>
     </li>
   );
 }

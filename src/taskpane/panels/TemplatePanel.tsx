@@ -84,7 +84,7 @@ export function TemplatePanel({ packs, installed, progress, lastInstall, onInsta
                 <Caption1>
                   {t(vetoCount > 0 ? "ui.install.packInfoVetoes" : "ui.install.packInfo", {
                     source: localized(locale, pack.source.issuer),
-                    date: pack.source.date,
+                    date: pack.source.date ?? t("ui.install.undated"),
                     version: pack.version,
                     items: itemCount,
                     vetoes: vetoCount,
@@ -100,7 +100,7 @@ export function TemplatePanel({ packs, installed, progress, lastInstall, onInsta
           {localized(locale, chosen.pack.source.title)} ·{" "}
           {t(chosen.vetoCount > 0 ? "ui.install.packInfoVetoes" : "ui.install.packInfo", {
             source: localized(locale, chosen.pack.source.issuer),
-            date: chosen.pack.source.date,
+            date: chosen.pack.source.date ?? t("ui.install.undated"),
             version: chosen.pack.version,
             items: chosen.itemCount,
             vetoes: chosen.vetoCount,

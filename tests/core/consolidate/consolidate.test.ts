@@ -1,5 +1,6 @@
 import type { Assessment, Gap, GroupResult } from "../../../src/core/assessment";
 import { consolidate } from "../../../src/core/consolidate";
+import { assessmentOf, gapOf, groupResult, itemResult } from "../../support/assessmentParts";
 
 const text = (zh: string) => ({ zh, en: zh });
 const BANDS = {
@@ -9,20 +10,11 @@ const BANDS = {
 };
 
 function gap(itemId: string, pointsLost: number, groupId = "G1"): Gap {
-  return {
-    itemId,
-    groupId,
-    clause: `二(一)${itemId}`,
-    title: text(`要求${itemId}`),
-    pointsLost,
-    findingCodes: [],
-    reason: { code: "status.notStarted", params: {} },
-    overdue: false,
-  };
+  return gapOf(itemId, pointsLost, { groupId, title: text(`要求${itemId}`) });
 }
 
 function group(groupId: string, score: number | null): GroupResult {
-  return { groupId, title: text(groupId), weight: 1, score, earned: 0, possible: 0 };
+  return groupResult(groupId, { points: 10, score });
 }
 
 function township(
@@ -31,29 +23,15 @@ function township(
   opts: { eligible?: boolean; gaps?: Gap[]; version?: string; groups?: GroupResult[]; items?: string[] } = {},
 ): Assessment {
   const items = opts.items ?? ["1", "2", "3"];
-  return {
-    packId: "township-2018",
+  return assessmentOf(score, {
     packVersion: opts.version ?? "1.0.0",
     township: name,
-    assessmentDate: "2018-12-31",
-    findings: [],
-    items: items.map((itemId) => ({
-      itemId,
-      groupId: "G1",
-      kind: "status",
-      weight: 1,
-      applicable: true,
-      score: 1,
-      reason: { code: "status.done", params: {} },
-      findings: [],
-    })),
+    items: items.map((itemId) => itemResult(itemId, 1, 1)),
     groups: opts.groups ?? [group("G1", score), group("G9", null)],
-    score,
     band: score >= 90 ? BANDS.excellent : score >= 60 ? BANDS.pass : BANDS.fail,
     eligible: opts.eligible ?? true,
-    vetoes: [],
     gaps: opts.gaps ?? [],
-  };
+  });
 }
 
 const input = (a: Assessment, source = `${a.township}.xlsx`) => ({ source, assessment: a });

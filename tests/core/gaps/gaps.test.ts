@@ -5,22 +5,23 @@ const item = (due: Item["due"]): Item => ({
   id: "T1.1",
   source: "二(一)1",
   title: { zh: "x", en: "x" },
-  weight: 1,
+  points: 1,
+  criteria: { zh: "按完成情况计分", en: "Scored by completion" },
   kind: "status",
   rules: [],
   ...(due ? { due } : {}),
 });
 
 describe("due dates", () => {
-  it.each<[Item["due"], string | null, string | undefined]>([
-    ["2018-12-31", "2019-06-30", "2018-12-31"],
-    [{ annual: "03-31" }, "2019-06-30", "2019-03-31"],
+  it.each<[Item["due"], number | null, string | undefined]>([
+    ["2018-12-31", 2019, "2018-12-31"],
+    [{ annual: "03-31" }, 2019, "2019-03-31"],
     [{ annual: "03-31" }, null, undefined],
-    [{ annual: "02-29" }, "2019-06-30", "2019-02-28"],
-    [{ annual: "02-29" }, "2020-06-30", "2020-02-29"],
-    [undefined, "2019-06-30", undefined],
-  ])("%j in the year of %p → %p", (due, assessed, expected) => {
-    expect(dueDate(item(due), assessed)).toBe(expected);
+    [{ annual: "02-29" }, 2019, "2019-02-28"],
+    [{ annual: "02-29" }, 2020, "2020-02-29"],
+    [undefined, 2019, undefined],
+  ])("%j in the 评估年度 %p → %p", (due, year, expected) => {
+    expect(dueDate(item(due), year)).toBe(expected);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Assessment, Gap, GroupResult } from "../../../src/core/assessment";
 import { consolidate } from "../../../src/core/consolidate";
+import { assessmentOf, gapOf, groupResult, itemResult } from "../../support/assessmentParts";
 import {
   summarySheetModels,
   type SummarySheetOptions,
@@ -14,26 +15,11 @@ const texts: SummaryTexts = {
 };
 
 function gap(itemId: string): Gap {
-  return {
-    itemId,
-    groupId: "G1",
-    clause: `二(一)${itemId}`,
-    title: text(`要求${itemId}`, `Req ${itemId}`),
-    pointsLost: 5,
-    findingCodes: [],
-    reason: { code: "status.notStarted", params: {} },
-    overdue: false,
-  };
+  return gapOf(itemId, 5);
 }
 
-const group = (groupId: string, score: number | null): GroupResult => ({
-  groupId,
-  title: text(`组${groupId}`, `Group ${groupId}`),
-  weight: 1,
-  score,
-  earned: 0,
-  possible: 0,
-});
+const group = (groupId: string, score: number | null): GroupResult =>
+  groupResult(groupId, { points: 10, score }, text(`组${groupId}`, `Group ${groupId}`));
 
 function township(
   name: string,
@@ -43,30 +29,13 @@ function township(
 ): { source: string; assessment: Assessment } {
   return {
     source: `${name}.xlsx`,
-    assessment: {
-      packId: "township-2018",
-      packVersion: "1.0.0",
+    assessment: assessmentOf(score, {
       township: name,
-      assessmentDate: "2018-12-31",
-      findings: [],
-      items: ["1", "2", "3"].map((itemId) => ({
-        itemId,
-        groupId: "G1",
-        kind: "status" as const,
-        weight: 1,
-        applicable: true,
-        score: gaps.includes(itemId) ? 0 : 1,
-        reason: { code: "status.done", params: {} },
-        findings: [],
-      })),
+      items: ["1", "2", "3"].map((itemId) => itemResult(itemId, 1, gaps.includes(itemId) ? 0 : 1)),
       groups: [group("G1", score), group("G2", null)],
-      score,
-      band: { id: "pass", label: text("合格", "Pass") },
-      eligible: true,
-      vetoes: [],
       gaps: gaps.map(gap),
       ...extra,
-    },
+    }),
   };
 }
 

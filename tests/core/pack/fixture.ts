@@ -11,11 +11,15 @@ export function validPack(): Record<string, unknown> {
       file: "test.txt",
     },
     assessment: {
+      total: 6,
+      points: { basis: "local" },
       bands: [
         { id: "excellent", min: 90, label: { zh: "优秀", en: "Excellent" } },
         { id: "pass", min: 60, label: { zh: "合格", en: "Pass" } },
         { id: "fail", min: 0, label: { zh: "不合格", en: "Fail" } },
       ],
+      bandsBasis: { basis: "local" },
+      passBand: "pass",
       vetoWindowYears: 2,
     },
     inputs: [
@@ -28,7 +32,6 @@ export function validPack(): Record<string, unknown> {
         id: "docs",
         title: { zh: "文件台账", en: "Documents" },
         sheet: "文件台账",
-        required: false,
         columns: [
           { id: "title", header: { zh: "标题", en: "Title" }, type: "text" },
           { id: "kind", header: { zh: "类型", en: "Kind" }, type: "enum", values: ["正式", "试行"] },
@@ -44,13 +47,13 @@ export function validPack(): Record<string, unknown> {
         source: "一",
         title: { zh: "第一组", en: "Group one" },
         sheet: "一、第一组",
-        weight: 1,
         items: [
           {
             id: "T1.1",
             source: "一1",
             title: { zh: "做完一件事", en: "Get one thing done" },
-            weight: 1,
+            points: 1,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "status",
             rules: [{ type: "date", column: "doneDate", notAfter: "2018-12-31" }],
           },
@@ -58,7 +61,8 @@ export function validPack(): Record<string, unknown> {
             id: "T1.2",
             source: "一2",
             title: { zh: "持证比例", en: "Certified share" },
-            weight: 2,
+            points: 2,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "indicator",
             rules: [
               {
@@ -75,7 +79,8 @@ export function validPack(): Record<string, unknown> {
             id: "T1.3",
             source: "一3",
             title: { zh: "文件先审查后印发", en: "Review before issue" },
-            weight: 3,
+            points: 3,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "ledger",
             ledger: "docs",
             rules: [
@@ -97,13 +102,13 @@ export function validPack(): Record<string, unknown> {
         source: "九",
         title: { zh: "一票否决", en: "Veto" },
         sheet: "九、一票否决",
-        weight: 0,
         items: [
           {
             id: "T9.1",
             source: "九1",
             title: { zh: "发生重大违法", en: "Serious breach" },
-            weight: 1,
+            points: 0,
+            criteria: { zh: "按完成情况计分", en: "Scored by completion" },
             kind: "veto",
             rules: [],
           },

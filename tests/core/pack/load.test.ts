@@ -156,8 +156,8 @@ describe("loadPack", () => {
     ],
     [
       "a duplicate band id",
-      (p) => (at(p, "assessment", "bands", 1)["id"] = "excellent"),
-      { code: "band.duplicate_id", path: "assessment.bands[1].id" },
+      (p) => (at(p, "assessment", "bands", 2)["id"] = "pass"),
+      { code: "band.duplicate_id", path: "assessment.bands[2].id" },
     ],
     [
       "a duplicate review id",
@@ -223,9 +223,29 @@ describe("loadPack", () => {
       { code: "column.values_unexpected", path: "ledgers[0].columns[0].values" },
     ],
     [
-      "a veto-only group that carries weight",
-      (p) => (at(p, "groups", 1)["weight"] = 1),
-      { code: "group.veto_only_weight", path: "groups[1].weight" },
+      "a veto condition that carries points",
+      (p) => (items(p, 1)[0]!["points"] = 1),
+      { code: "item.veto_points", path: "groups[1].items[0].points" },
+    ],
+    [
+      "points that do not add up to the total",
+      (p) => (items(p)[0]!["points"] = 2),
+      { code: "points.sum_mismatch", path: "assessment.total" },
+    ],
+    [
+      "a pass band that is not a band",
+      (p) => (at(p, "assessment")["passBand"] = "good"),
+      { code: "band.pass_unknown", path: "assessment.passBand" },
+    ],
+    [
+      "a local rule without its reason",
+      (p) => (rules(p, 0)[0]!["basis"] = "local"),
+      { code: "basis.local_without_note", path: "groups[0].items[0].rules[0]" },
+    ],
+    [
+      "a scoring method on a status item",
+      (p) => (items(p)[0]!["scoring"] = { method: "share" }),
+      { code: "item.scoring_unexpected", path: "groups[0].items[0].scoring" },
     ],
     [
       "a ledger item without a ledger",
@@ -358,9 +378,9 @@ describe("loadPack", () => {
   it("does not guess at references when the section they point into is malformed", () => {
     const pack = validPack();
     // Ledger broken: its id is unknown, so "unknown ledger" would be a false alarm.
-    at(pack, "ledgers", 0)["required"] = "yes";
+    at(pack, "ledgers", 0)["declarable"] = "yes";
     expect(problemsOf(pack).map(brief)).toEqual([
-      { code: "schema.invalid_type", path: "ledgers[0].required" },
+      { code: "schema.invalid_type", path: "ledgers[0].declarable" },
     ]);
   });
 });

@@ -182,14 +182,14 @@ describe("model-unit pack", () => {
       expect(it.title.en.trim()).not.toBe("");
       expect([...it.title.zh].length).toBeLessThanOrEqual(60);
       expect(it.title.en).not.toBe(it.title.zh);
-      expect(it.weight).toBeGreaterThanOrEqual(1);
-      expect(it.weight).toBeLessThanOrEqual(3);
+      if (it.kind === "veto") expect(it.points).toBe(0);
+      else expect([0.5, 1, 1.5, 2, 2.5, 3]).toContain(it.points);
     },
   );
 
-  it("keeps veto conditions in G9 only, with weight 0 for the group", () => {
+  it("keeps veto conditions in G9 only, with no points", () => {
     const g9 = pack.groups.find((g) => g.id === "G9");
-    expect(g9?.weight).toBe(0);
+    expect(g9?.items.reduce((sum, i) => sum + i.points, 0)).toBe(0);
     expect(g9?.items.every((i) => i.kind === "veto")).toBe(true);
     expect(items.filter((x) => x.item.kind === "veto").every((x) => x.group === "G9")).toBe(true);
     expect(pack.assessment.vetoWindowYears).toBe(2);

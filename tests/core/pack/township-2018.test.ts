@@ -86,8 +86,15 @@ describe("township-2018 pack", () => {
     expect(title.en).toMatch(/^[\x20-\x7E]+$/);
   });
 
-  it("uses the assessment settings of design.md", () => {
+  it("uses the assessment settings of design.md, marked as local", () => {
     expect(township().assessment).toEqual({
+      total: 100,
+      points: { basis: "local", note: expect.objectContaining({ zh: expect.stringContaining("分值") }) },
+      bandsBasis: {
+        basis: "local",
+        note: expect.objectContaining({ zh: expect.stringContaining("90/80/60") }),
+      },
+      passBand: "pass",
       bands: [
         expect.objectContaining({ id: "excellent", min: 90, label: { zh: "优秀", en: "Excellent" } }),
         expect.objectContaining({ id: "good", min: 80, label: { zh: "良好", en: "Good" } }),
@@ -116,9 +123,27 @@ describe("township-2018 pack", () => {
       "T2.1.6",
       { type: "dateOrder", columns: ["legalityReviewDate", "collectiveDiscussionDate", "decisionDate"] },
     ],
-    ["T2.2.4", { type: "withinDays", from: "publicationDate", to: "filingDate", days: 30 }],
   ])("%s carries the document's figure", (id, rule) => {
     expect(item(id).rules).toContainEqual(rule);
+  });
+
+  // 000 二(二)4 says only "上报区人民政府备案"; 二(四)3 asks for a training plan; neither gives a
+  // number. The validity caps come from the city's model-unit text (003 二(三)6), not this one.
+  it.each([
+    ["T2.2.4", "withinDays", /30日为本地设定/],
+    ["T2.2.5", "validity", /市级示范单位目标要求/],
+    ["T2.4.3", "countAtLeast", /本地设定/],
+  ])("%s marks its %s figure as a local setting, with the reason", (id, type, note) => {
+    const rule = item(id).rules.find((r) => r.type === type);
+    expect(rule).toMatchObject({ basis: "local" });
+    expect(rule?.note?.zh).toMatch(note);
+  });
+
+  it("marks no figure the document states as local", () => {
+    const local = township()
+      .groups.flatMap((g) => g.items)
+      .flatMap((i) => i.rules.filter((r) => r.basis === "local").map((r) => `${i.id}:${r.type}`));
+    expect(local.sort()).toEqual(["T2.2.4:withinDays", "T2.2.5:validity", "T2.4.3:countAtLeast"]);
   });
 
   it("has the deadlines the document sets", () => {
@@ -188,12 +213,11 @@ describe("township-2018 pack", () => {
     }
   });
 
-  it("weighs each group by its items, so every point counts the same overall", () => {
-    for (const group of township().groups) {
-      expect({ group: group.id, weight: group.weight }).toEqual({
-        group: group.id,
-        weight: group.items.reduce((sum, i) => sum + i.weight, 0),
-      });
-    }
+  it("gives every item points in halves, adding up to the pack's 100", () => {
+    const items = township().groups.flatMap((g) => g.items);
+    for (const item of items)
+      expect({ id: item.id, half: (item.points * 2) % 1 }).toEqual({ id: item.id, half: 0 });
+    expect(items.reduce((sum, i) => sum + i.points, 0)).toBe(township().assessment.total);
+    expect(township().assessment.total).toBe(100);
   });
 });

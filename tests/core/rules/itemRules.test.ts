@@ -136,7 +136,9 @@ describe("quarterDeadline: the report on the previous year by 03-31", () => {
     ],
     ["unreadable", "三月底", "2018-12-31", [["value.date.invalid", "error"]], "unknown"],
   ])("%s", (_name, reportDate, assessmentDate, found, met) => {
-    expect(itemOutcome("T2.4", { assessmentDate, inputs: { reportDate } })).toEqual({ found, met });
+    // 评估年度 2018 throughout: the report on 2017 is due 2018-03-31.
+    const inputs = { reportDate, assessmentYear: 2018 };
+    expect(itemOutcome("T2.4", { assessmentDate, inputs })).toEqual({ found, met });
   });
 
   it("points at the report date's cell on 基本信息", () => {

@@ -234,7 +234,7 @@ describe("cell types of a ledger row", () => {
       filingDate: "2018/5/1",
       copies: "若干",
     });
-    expect(cellTypeHits(row).map((h) => [h.code, h.column, row.cell(h.column ?? "")])).toEqual([
+    expect(cellTypeHits(row, null).map((h) => [h.code, h.column, row.cell(h.column ?? "")])).toEqual([
       ["value.date.impossible", "issueDate", "E3"],
       ["value.number.invalid", "copies", "H3"],
     ]);

@@ -1,17 +1,20 @@
 import type { ItemResult } from "../../../src/core/assessment";
-import { bandFor, overallScore, pointsLost, roundTo, scoreGroup } from "../../../src/core/score";
+import { bandFor, roundTo, scaledScore, scoreGroup, sumPoints } from "../../../src/core/score";
 import { testPack } from "../../support/testPack";
 
 const pack = testPack();
 const bands = pack.assessment.bands;
 
-const item = (weight: number, score: number, applicable = true): ItemResult => ({
+const item = (points: number, earned: number, applicable = true): ItemResult => ({
   itemId: "X1.1",
   groupId: "G1",
   kind: "status",
-  weight,
+  points,
   applicable,
-  score,
+  earned: applicable ? earned : 0,
+  lost: applicable ? points - earned : 0,
+  state: !applicable ? "notApplicable" : earned >= points ? "earned" : earned > 0 ? "partial" : "lost",
+  basis: "local",
   reason: { code: "status.done", params: {} },
   findings: [],
 });
@@ -36,41 +39,25 @@ describe("bands", () => {
   });
 });
 
-describe("group score", () => {
+describe("group and total points", () => {
   const group = pack.groups[0] as (typeof pack.groups)[number];
 
-  it("is Σ weight·score over Σ applicable weight", () => {
-    const result = scoreGroup(group, [item(2, 1), item(1, 0.5), item(2, 0.75), item(1, 0, false)]);
-    expect(result).toMatchObject({ earned: 4, possible: 5, score: 80 });
+  it("sums 分值, 应得 and 实得 of the items; 失分 = 应得 − 实得; the rate is 实得 / 应得", () => {
+    const result = scoreGroup(group, [item(20, 20), item(10, 5), item(20, 15), item(10, 0, false)]);
+    expect(result).toMatchObject({ points: 60, applicable: 50, earned: 40, lost: 10, score: 80 });
   });
 
-  it("is null when nothing applies", () => {
-    expect(scoreGroup(group, [item(1, 0, false)]).score).toBeNull();
-  });
-});
-
-describe("overall score", () => {
-  const g = (weight: number, score: number | null) => ({
-    groupId: "G",
-    title: { zh: "组", en: "Group" },
-    weight,
-    score,
-    earned: 0,
-    possible: 1,
+  it("has no rate when nothing applies", () => {
+    expect(scoreGroup(group, [item(10, 0, false)]).score).toBeNull();
   });
 
-  it("weights the groups and leaves out groups with nothing applicable or no weight", () => {
-    expect(overallScore([g(60, 80), g(40, 60), g(20, null), g(0, 10)])).toBe(72);
+  it("adds halves and tenths without float noise", () => {
+    const items = [item(0.1, 0.1), item(0.2, 0.2), item(2.5, 1.25)];
+    expect(sumPoints(items)).toEqual({ points: 2.8, applicable: 2.8, earned: 1.55 });
   });
 
-  it("is 0 when no group scores", () => {
-    expect(overallScore([g(10, null)])).toBe(0);
-  });
-
-  it("costs each item its share of its group, in overall points", () => {
-    // Weight 1 of 5 in a group worth 40 of 100: a missed item costs 8 points, a half-done one 4.
-    expect(pointsLost(item(1, 0), { ...g(40, 60), possible: 5 }, 100)).toBeCloseTo(8, 10);
-    expect(pointsLost(item(1, 0.5), { ...g(40, 60), possible: 5 }, 100)).toBeCloseTo(4, 10);
-    expect(pointsLost(item(1, 0, false), { ...g(40, 60), possible: 5 }, 100)).toBe(0);
+  it("scales the total: Σ 实得 / Σ 应得 × the pack's total", () => {
+    expect(scaledScore({ points: 100, applicable: 90, earned: 59 }, 100)).toBeCloseTo(65.5556, 4);
+    expect(scaledScore({ points: 100, applicable: 0, earned: 0 }, 100)).toBe(0);
   });
 });

@@ -1,0 +1,8 @@
+/**
+ * Round half up to `digits` decimals, as a reviewer does by hand: 14.25 → 14.3 even when the
+ * division behind it lands on 14.2499999999 (the float noise is cut at 1e-6 first).
+ */
+export function roundTo(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(Number((value * factor).toFixed(6))) / factor;
+}
