@@ -1,4 +1,5 @@
 import type { Assessment } from "../core/assessment";
+import type { AppliedSettings } from "../core/pack";
 import type { Severity } from "../core/findings";
 import { findingMessage, localized, t, type Locale } from "../i18n";
 
@@ -9,6 +10,8 @@ import { findingMessage, localized, t, type Locale } from "../i18n";
 export interface CheckJson {
   pack: string;
   version: string;
+  /** The local settings file the pack was adjusted with (recorded in the workbook or given), or null. */
+  settings: { hash: string; name: string | null } | null;
   township: string;
   /** ISO date or null when 评估基准日 is missing or unreadable. */
   assessmentDate: string | null;
@@ -90,10 +93,17 @@ export interface CheckJson {
   }[];
 }
 
-export function checkJson(assessment: Assessment, locale: Locale): CheckJson {
+export function checkJson(
+  assessment: Assessment,
+  locale: Locale,
+  settings: AppliedSettings | null = null,
+): CheckJson {
   return {
     pack: assessment.packId,
     version: assessment.packVersion,
+    settings: settings
+      ? { hash: settings.hash, name: settings.name ? localized(locale, settings.name) : null }
+      : null,
     township: assessment.township,
     assessmentDate: assessment.assessmentDate,
     assessmentYear: assessment.assessmentYear,

@@ -13,7 +13,10 @@ export type CliErrorCode =
   | "badLang"
   | "emptyTownship"
   | "noInputs"
-  | "nothingConsolidated";
+  | "nothingConsolidated"
+  | "badSettings"
+  | "settingsOtherPack"
+  | "badYear";
 
 /** A problem the CLI reports and exits on; text from src/i18n: `cli.error.<code>`. */
 export class CliError extends Error {

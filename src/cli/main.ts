@@ -1,8 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import packageJson from "../../package.json";
 import { checkCommand } from "./commands/check";
-import { consolidateCommand } from "./commands/consolidate";
-import { initCommand } from "./commands/init";
+import { consolidateCommand, type ConsolidateOptions } from "./commands/consolidate";
+import { initCommand, type InitOptions } from "./commands/init";
 import { packsCommand } from "./commands/packs";
 import { reportCommand } from "./commands/report";
 import { cliContext, type CliContext } from "./context";
@@ -75,27 +75,31 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .requiredOption("--pack <id>", tr("help.pack"))
     .requiredOption("--township <name>", tr("help.township"))
     .option("--date <YYYY-MM-DD>", tr("help.date"))
+    .option("--year <YYYY>", tr("help.year"))
+    .option("--settings <settings.json>", tr("help.settings"))
     .requiredOption("-o, --output <file.xlsx>", tr("help.outputXlsx"))
     .option("--force", tr("help.force"))
-    .action(
-      action((options: { pack: string; township: string; date?: string; output: string; force?: boolean }) =>
-        initCommand(ctx, options),
-      ),
-    );
+    .action(action((options: InitOptions) => initCommand(ctx, options)));
 
   configure(program.command("check"))
     .description(tr("help.check"))
     .argument("<file.xlsx>", tr("help.inputFile"))
     .option("--json", tr("help.checkJson"))
-    .action(action((file: string, options: { json?: boolean }) => checkCommand(ctx, file, options)));
+    .option("--settings <settings.json>", tr("help.settingsRead"))
+    .action(
+      action((file: string, options: { json?: boolean; settings?: string }) =>
+        checkCommand(ctx, file, options),
+      ),
+    );
 
   configure(program.command("report"))
     .description(tr("help.report"))
     .argument("<file.xlsx>", tr("help.inputFile"))
     .requiredOption("-o, --output <report.html>", tr("help.outputHtml"))
+    .option("--settings <settings.json>", tr("help.settingsRead"))
     .option("--force", tr("help.force"))
     .action(
-      action((file: string, options: { output: string; force?: boolean }) =>
+      action((file: string, options: { output: string; force?: boolean; settings?: string }) =>
         reportCommand(ctx, file, options),
       ),
     );
@@ -105,11 +109,10 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .argument("<paths...>", tr("help.paths"))
     .requiredOption("-o, --output <summary.xlsx>", tr("help.outputSummary"))
     .option("--html <summary.html>", tr("help.summaryHtml"))
+    .option("--settings <settings.json>", tr("help.settingsRead"))
     .option("--force", tr("help.force"))
     .action(
-      action((paths: string[], options: { output: string; html?: string; force?: boolean }) =>
-        consolidateCommand(ctx, paths, options),
-      ),
+      action((paths: string[], options: ConsolidateOptions) => consolidateCommand(ctx, paths, options)),
     );
   return program;
 }

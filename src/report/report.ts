@@ -1,11 +1,17 @@
 import type { Assessment } from "../core/assessment";
+import type { AppliedSettings } from "../core/pack";
 import type { Pack } from "../core/pack/schema";
 import { findingMessage, localized, t, type Locale } from "../i18n";
 import { barChartSvg } from "./chart";
 import { escapeHtml as e, PAGE_STYLE } from "./escape";
 
 /** A self-contained, printable gap report for one township: no scripts, no external files. */
-export function reportHtml(assessment: Assessment, pack: Pack, locale: Locale): string {
+export function reportHtml(
+  assessment: Assessment,
+  pack: Pack,
+  locale: Locale,
+  settings: AppliedSettings | null = null,
+): string {
   const tr = (key: string, params = {}) => t(locale, `cli.report.${key}`, params);
   const township = assessment.township || tr("noTownship");
   const findingsByItem = new Map(assessment.items.map((i) => [i.itemId, i.findings]));
@@ -89,7 +95,11 @@ export function reportHtml(assessment: Assessment, pack: Pack, locale: Locale): 
 <h1>${e(title)}</h1>
 <div class="meta">${e(localized(locale, pack.title))} · ${e(tr("pack", { pack: assessment.packId, version: assessment.packVersion }))} · ${e(
     tr("assessmentDate"),
-  )}: ${e(assessment.assessmentDate ?? tr("noDate"))}</div>
+  )}: ${e(assessment.assessmentDate ?? tr("noDate"))}${
+    settings
+      ? ` · ${e(tr("settings", { name: settings.name ? localized(locale, settings.name) : settings.hash, hash: settings.hash }))}`
+      : ""
+  }</div>
 <div class="cards">${cards}</div>
 <h2>${e(tr("vetoes"))}</h2>${vetoes}
 <h2>${e(tr("groups"))}</h2>${chart}

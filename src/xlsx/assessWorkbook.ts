@@ -1,7 +1,7 @@
 import { assess } from "../core/assess";
 import type { Assessment } from "../core/assessment";
 import { layoutFor, type WorkbookLayout, type WorkbookMeta } from "../core/layout";
-import { findPack } from "../core/pack/builtin";
+import { resolvePack, type AppliedSettings } from "../core/pack";
 import type { Pack } from "../core/pack/schema";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { XlsxError } from "./errors";
@@ -19,24 +19,44 @@ export interface AssessedWorkbook {
   assessment: Assessment;
   /** Set when the workbook's pack version is not built in and the newest one was used. */
   packVersionUsed?: string;
+  /** The local settings the pack was adjusted with, or null. */
+  settings: AppliedSettings | null;
+  /** The workbook recorded other settings than the ones the reader gave. */
+  replacedSettings: boolean;
 }
 
-/** Finds the pack a workbook was made with: that version, else the newest of the same id. */
-export function packForMeta(meta: WorkbookMeta): { pack: Pack; exact: boolean } {
-  const exact = findPack(meta.packId, meta.packVersion);
-  if (exact) return { pack: exact, exact: true };
-  const newest = findPack(meta.packId);
-  if (newest) return { pack: newest, exact: false };
-  throw new XlsxError("unknownPack", { pack: meta.packId, version: meta.packVersion });
+export interface PackForMeta {
+  pack: Pack;
+  exact: boolean;
+  settings: AppliedSettings | null;
+  replacedSettings: boolean;
 }
 
-/** .xlsx bytes → the core's assessment. Throws XlsxError for unusable input. No file system. */
+/**
+ * The pack a workbook is checked with: its version (else the newest of the same id), adjusted by
+ * the reader's settings (`settings`, parsed JSON) or else by the settings the workbook records.
+ */
+export function packForMeta(meta: WorkbookMeta, settings?: unknown): PackForMeta {
+  const resolved = resolvePack(meta, settings);
+  if (resolved.ok) return resolved;
+  if (resolved.reason === "unknownPack") {
+    throw new XlsxError("unknownPack", { pack: meta.packId, version: meta.packVersion });
+  }
+  const first = resolved.problems[0];
+  throw new XlsxError("badRecordedSettings", { problem: first ? first.code : "" });
+}
+
+/**
+ * .xlsx bytes → the core's assessment. Throws XlsxError for unusable input. No file system.
+ * `settings` (parsed JSON) overrides the settings the workbook records; the caller validates it.
+ */
 export async function assessWorkbookBytes(
   bytes: Uint8Array,
   limits?: InputLimits,
+  settings?: unknown,
 ): Promise<AssessedWorkbook> {
   const { workbook, meta } = await openWorkbook(bytes, limits);
-  const { pack, exact } = packForMeta(meta);
+  const { pack, exact, settings: applied, replacedSettings } = packForMeta(meta, settings);
   const layout = layoutFor(pack);
   const { snapshot } = readSnapshot(workbook, layout, meta);
   const assessment = assess(pack, snapshot);
@@ -47,6 +67,8 @@ export async function assessWorkbookBytes(
     layout,
     snapshot,
     assessment,
+    settings: applied,
+    replacedSettings,
     ...(exact ? {} : { packVersionUsed: pack.version }),
   };
 }

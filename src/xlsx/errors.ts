@@ -10,7 +10,8 @@ export type XlsxErrorCode =
   | "zipBomb"
   | "notTaizhang"
   | "layoutUnsupported"
-  | "unknownPack";
+  | "unknownPack"
+  | "badRecordedSettings";
 
 export type XlsxErrorParams = Readonly<Record<string, string | number>>;
 

@@ -4,6 +4,7 @@ import { checkJson, hasErrors } from "../checkJson";
 import type { CliContext } from "../context";
 import { EXIT } from "../errors";
 import { readInput } from "../files";
+import { readSettingsFile } from "../settingsFile";
 
 const SEVERITY_MARK = { error: "✗", warning: "!", info: "i" } as const;
 
@@ -11,17 +12,19 @@ const SEVERITY_MARK = { error: "✗", warning: "!", info: "i" } as const;
 export async function checkCommand(
   ctx: CliContext,
   file: string,
-  options: { json?: boolean },
+  options: { json?: boolean; settings?: string },
 ): Promise<number> {
-  const checked = await assessWorkbookBytes(await readInput(file));
+  const given = options.settings ? await readSettingsFile(ctx, options.settings) : undefined;
+  const checked = await assessWorkbookBytes(await readInput(file), undefined, given?.data);
   const { assessment } = checked;
+  if (checked.replacedSettings) ctx.io.stderr(`${ctx.tr("check.settingsReplaced")}\n`);
   if (checked.packVersionUsed) {
     ctx.io.stderr(
       `${ctx.tr("check.versionFallback", { version: checked.meta.packVersion, used: checked.packVersionUsed })}\n`,
     );
   }
   if (options.json) {
-    ctx.io.stdout(`${JSON.stringify(checkJson(assessment, ctx.locale), null, 2)}\n`);
+    ctx.io.stdout(`${JSON.stringify(checkJson(assessment, ctx.locale, checked.settings), null, 2)}\n`);
     return hasErrors(assessment) ? EXIT.findings : EXIT.ok;
   }
 
@@ -33,6 +36,14 @@ export async function checkCommand(
       pack: assessment.packId,
       version: assessment.packVersion,
     }),
+    ...(checked.settings
+      ? [
+          tr("check.settings", {
+            name: checked.settings.name ? localized(locale, checked.settings.name) : checked.settings.hash,
+            hash: checked.settings.hash,
+          }),
+        ]
+      : []),
     tr("check.score", {
       score: assessment.score.toFixed(1),
       band: localized(locale, assessment.band.label),

@@ -7,11 +7,14 @@ import { checkOutput, collectWorkbooks, readInput, writeAtomic } from "../files"
 import { summaryHtml } from "../../report/summary";
 import { reasonMessage } from "../messages";
 import { progressBar } from "../progress";
+import { readSettingsFile } from "../settingsFile";
 
 export interface ConsolidateOptions {
   output: string;
   html?: string;
   force?: boolean;
+  /** A coordinator's settings file: every file is scored with it. */
+  settings?: string;
 }
 
 /**
@@ -23,6 +26,7 @@ export async function consolidateCommand(
   paths: readonly string[],
   options: ConsolidateOptions,
 ): Promise<number> {
+  const given = options.settings ? await readSettingsFile(ctx, options.settings) : undefined;
   const { files, missing } = await collectWorkbooks(paths);
   const outputs = { force: Boolean(options.force), inputs: files };
   await checkOutput(options.output, outputs);
@@ -38,8 +42,13 @@ export async function consolidateCommand(
   for (const file of files) {
     progress.tick(basename(file));
     try {
-      const { assessment } = await assessWorkbookBytes(await readInput(file));
-      inputs.push({ source: file, assessment });
+      const read = await assessWorkbookBytes(await readInput(file), undefined, given?.data);
+      inputs.push({
+        source: file,
+        assessment: read.assessment,
+        settings: read.settings?.hash ?? null,
+        replacedSettings: read.replacedSettings,
+      });
     } catch (error) {
       skipped.push({ source: file, reason: reasonMessage(ctx, error) });
     }

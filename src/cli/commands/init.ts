@@ -1,16 +1,22 @@
 import { assess } from "../../core/assess";
 import { layoutFor } from "../../core/layout";
 import { BUILTIN_PACKS, findPack } from "../../core/pack/builtin";
+import { defaultAssessmentYear, FIRST_ASSESSMENT_YEAR } from "../../core/assessmentYear";
 import { isCalendarDate } from "../../core/pack";
 import { buildTemplate, readMeta, readSnapshot, saveXlsx, writeResultSheets } from "../../xlsx";
 import type { CliContext } from "../context";
 import { CliError, EXIT } from "../errors";
 import { checkOutput, writeAtomic } from "../files";
+import { readSettingsFile } from "../settingsFile";
 
 export interface InitOptions {
   pack: string;
   township: string;
   date?: string;
+  /** 评估年度; defaults to the year of --date, or the year before when --date is in January–March. */
+  year?: string;
+  /** A local settings file (JSON) that adjusts the pack; recorded in the workbook. */
+  settings?: string;
   output: string;
   force?: boolean;
 }
@@ -18,8 +24,8 @@ export interface InitOptions {
 /** `taizhang init`: a blank workbook for one township, ready to hand out. */
 export async function initCommand(ctx: CliContext, options: InitOptions): Promise<number> {
   const [id, version] = options.pack.split("@", 2);
-  const pack = findPack(id ?? "", version);
-  if (!pack) {
+  const shipped = findPack(id ?? "", version);
+  if (!shipped) {
     throw new CliError("unknownPack", {
       pack: options.pack,
       known: BUILTIN_PACKS.map((p) => `${p.id}@${p.version}`).join(", "),
@@ -33,12 +39,26 @@ export async function initCommand(ctx: CliContext, options: InitOptions): Promis
   ) {
     throw new CliError("badDate", { date: options.date });
   }
+  const year = assessmentYearOption(options.year, options.date);
+  const adjusted = options.settings ? await readSettingsFile(ctx, options.settings) : undefined;
+  if (adjusted && adjusted.pack.id !== shipped.id) {
+    throw new CliError("settingsOtherPack", { settingsPack: adjusted.pack.id, pack: shipped.id });
+  }
+  const pack = adjusted && adjusted.pack.version === shipped.version ? adjusted.pack : shipped;
+  if (adjusted && pack !== adjusted.pack) {
+    throw new CliError("settingsOtherPack", {
+      settingsPack: `${adjusted.pack.id}@${adjusted.pack.version}`,
+      pack: `${shipped.id}@${shipped.version}`,
+    });
+  }
   const output = { force: Boolean(options.force), inputs: [] };
   await checkOutput(options.output, output);
 
   const workbook = buildTemplate(pack, {
     township,
     ...(options.date ? { assessmentDate: options.date } : {}),
+    ...(year !== undefined ? { assessmentYear: year } : {}),
+    ...(adjusted ? { settings: adjusted.settings.json } : {}),
   });
   // The result sheets start with the blank workbook's own result: every item still a gap.
   const layout = layoutFor(pack);
@@ -47,4 +67,15 @@ export async function initCommand(ctx: CliContext, options: InitOptions): Promis
   await writeAtomic(options.output, await saveXlsx(workbook), output);
   ctx.io.stderr(`${ctx.tr("init.done", { path: options.output, pack: pack.id, version: pack.version })}\n`);
   return EXIT.ok;
+}
+
+/** --year as given (checked), or its default from --date; undefined when neither is known. */
+function assessmentYearOption(year: string | undefined, date: string | undefined): number | undefined {
+  if (year === undefined) return date ? defaultAssessmentYear(date) : undefined;
+  const value = Number(year);
+  const latest = date ? Number(date.slice(0, 4)) : 9999;
+  if (!/^\d{4}$/.test(year) || value < FIRST_ASSESSMENT_YEAR || value > latest) {
+    throw new CliError("badYear", { year });
+  }
+  return value;
 }

@@ -104,6 +104,17 @@ function notesFor(inputs: readonly TownshipInput[], townships: readonly Township
       });
     }
   }
+  const settings = unique(inputs.map((i) => i.settings ?? "—"));
+  if (settings.length > 1) {
+    notes.push({ code: "consolidate.mixedSettings", params: { settings: settings.join(", ") } });
+  }
+  const replaced = inputs.filter((i) => i.replacedSettings).map((i) => i.source);
+  if (replaced.length > 0) {
+    notes.push({
+      code: "consolidate.settingsReplaced",
+      params: { count: replaced.length, files: unique(replaced).join(", ") },
+    });
+  }
   const counts = new Map<string, number>();
   for (const t of townships) counts.set(t.township, (counts.get(t.township) ?? 0) + 1);
   for (const [township, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

@@ -5,6 +5,10 @@ import type { LocalizedText } from "../pack/schema";
 export interface TownshipInput {
   source: string;
   assessment: Assessment;
+  /** Identity (hash) of the local settings the file was scored with; null for the pack as shipped. */
+  settings?: string | null;
+  /** The file records other settings than the coordinator's, which were used. */
+  replacedSettings?: boolean;
 }
 
 export interface ConsolidatedGroup {
@@ -51,7 +55,10 @@ export interface MissedItem {
 
 /** Something the coordinator should know about the batch, as data (text from i18n by code). */
 export interface ConsolidationNote {
-  /** consolidate.mixedVersions · consolidate.mixedPacks · consolidate.duplicateTownship */
+  /**
+   * consolidate.mixedVersions · consolidate.mixedPacks · consolidate.duplicateTownship ·
+   * consolidate.mixedSettings · consolidate.settingsReplaced
+   */
   code: string;
   params: Readonly<Record<string, string | number>>;
 }

@@ -12,17 +12,24 @@ export interface WorkbookMeta {
   tables: readonly { key: string; name: string; sheet: string }[];
   /** Item ids a newer pack version no longer has; their rows are kept and marked, never deleted. */
   retiredItems: readonly string[];
+  /** The local settings the workbook was made with (canonical JSON), when any. */
+  settings?: string;
 }
 
 export type MetaRow = [string, string, string, string];
 
-export function metaFor(layout: WorkbookLayout, retiredItems: readonly string[] = []): WorkbookMeta {
+export function metaFor(
+  layout: WorkbookLayout,
+  retiredItems: readonly string[] = [],
+  settings?: string,
+): WorkbookMeta {
   return {
     packId: layout.packId,
     packVersion: layout.packVersion,
     layoutVersion: layout.layoutVersion,
     tables: layout.tables.map((t) => ({ key: t.key, name: t.name, sheet: t.sheet })),
     retiredItems,
+    ...(settings ? { settings } : {}),
   };
 }
 
@@ -33,6 +40,7 @@ export function metaRows(meta: WorkbookMeta): MetaRow[] {
     ["taizhang", "layoutVersion", String(meta.layoutVersion), ""],
     ...meta.tables.map((t): MetaRow => ["table", t.key, t.name, t.sheet]),
     ...meta.retiredItems.map((id): MetaRow => ["retired", id, "", ""]),
+    ...(meta.settings ? [["settings", "json", meta.settings, ""] as MetaRow] : []),
   ];
 }
 
@@ -41,6 +49,7 @@ export function parseMetaRows(rows: readonly (readonly unknown[])[]): WorkbookMe
   const header = new Map<string, string>();
   const tables: { key: string; name: string; sheet: string }[] = [];
   const retiredItems: string[] = [];
+  let settings: string | undefined;
   for (const row of rows) {
     const [kind, key, value, extra] = row.map((cell) =>
       cell === null || cell === undefined ? "" : String(cell),
@@ -48,12 +57,13 @@ export function parseMetaRows(rows: readonly (readonly unknown[])[]): WorkbookMe
     if (kind === "taizhang" && key) header.set(key, value ?? "");
     else if (kind === "table" && key && value) tables.push({ key, name: value, sheet: extra ?? "" });
     else if (kind === "retired" && key) retiredItems.push(key);
+    else if (kind === "settings" && value) settings = value;
   }
   const packId = header.get("packId");
   const packVersion = header.get("packVersion");
   const layoutVersion = Number(header.get("layoutVersion"));
   if (!packId || !packVersion || !Number.isInteger(layoutVersion)) return null;
-  return { packId, packVersion, layoutVersion, tables, retiredItems };
+  return { packId, packVersion, layoutVersion, tables, retiredItems, ...(settings ? { settings } : {}) };
 }
 
 /** True when this reader understands the workbook's layout. */

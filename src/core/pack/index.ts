@@ -7,3 +7,6 @@ export * from "./rule-refs";
 export { isCalendarDate, isMonthDay } from "./check-dates";
 export * from "./builtin";
 export { packJsonSchema } from "./json-schema";
+export * from "./settings";
+export { canonicalJson, fingerprint } from "./canonical";
+export * from "./resolve";

@@ -18,6 +18,9 @@ export const cliMessages: CatalogPair = {
     "cli.help.pack": "模板编号,如 township-2018(可写 id@版本)",
     "cli.help.township": "乡镇名称",
     "cli.help.date": "评估基准日,格式 YYYY-MM-DD",
+    "cli.help.year": "评估年度(被评估工作的年度);默认为评估基准日所在年度,1—3 月评估时为上一年度",
+    "cli.help.settings": "本地设置文件(JSON):调整分值、评分标准、等次和本地参数,并记录在工作簿中",
+    "cli.help.settingsRead": "用此本地设置文件(JSON)计分,代替工作簿中记录的设置",
     "cli.help.outputXlsx": "输出的工作簿(.xlsx)",
     "cli.help.force": "允许覆盖已存在的输出文件",
     "cli.help.check": "校验一份填好的工作簿:问题、得分、等级、认定资格与差距",
@@ -39,6 +42,8 @@ export const cliMessages: CatalogPair = {
     "cli.check.noDate": "(未填写)",
     "cli.check.score": "总分 {score} · {band} · 实得 {earned} / 应得 {applicable}(总分值 {total})",
     "cli.check.scaled": "部分事项不适用或待完成,总分按 实得 ÷ 应得 × 总分值 折算",
+    "cli.check.settings": "本地设置:{name}(标识 {hash})",
+    "cli.check.settingsReplaced": "提示:工作簿记录的本地设置与 --settings 指定的不同,已按 --settings 计分。",
     "cli.check.noVeto": "无否决情形",
     "cli.check.veto.status": "存在否决情形(不予认定)",
     "cli.check.recognized": "可予认定",
@@ -54,6 +59,7 @@ export const cliMessages: CatalogPair = {
     "cli.report.title": "{township} 法治政府建设自评差距报告",
     "cli.report.noTownship": "(未填写乡镇名称)",
     "cli.report.pack": "模板 {pack} {version}",
+    "cli.report.settings": "本地设置 {name}(标识 {hash})",
     "cli.report.assessmentDate": "评估基准日",
     "cli.report.noDate": "未填写",
     "cli.report.score": "总分",
@@ -89,6 +95,11 @@ export const cliMessages: CatalogPair = {
     "cli.error.outputDirMissing": "输出目录 {path} 不存在。",
     "cli.error.writeFailed": "无法写入 {path}。",
     "cli.error.unknownPack": "没有名为 {pack} 的模板。可用模板:{known}",
+    "cli.error.badSettings": "设置文件 {path} 无法使用,未写入任何文件:{problems}",
+    "cli.error.settingsNotFile": "不是普通文件或超过 1 MB",
+    "cli.error.settingsPack": "pack 字段应为内置模板的编号,而不是“{pack}”",
+    "cli.error.settingsOtherPack": "设置文件适用于模板 {settingsPack},不能用于模板 {pack}",
+    "cli.error.badYear": "评估年度“{year}”无效,请填写 2000 至评估基准日所在年份之间的四位年份",
     "cli.error.badDate": "日期 {date} 无效,请用 YYYY-MM-DD 格式,如 2018-12-31。",
     "cli.error.badLang": "不支持的语言。",
     "cli.error.emptyTownship": "乡镇名称不能为空。",
@@ -98,6 +109,10 @@ export const cliMessages: CatalogPair = {
       "模板 {pack} 的版本不一致({versions}):各版本共有的项目可以直接比较,新增或停用的项目只在相应版本中计数。",
     "consolidate.mixedPacks": "汇总中包含不同的模板({packs}),各部分得分只在同一模板之间可比。",
     "consolidate.duplicateTownship": "乡镇名称“{township}”出现了 {count} 次,请核对是否重复提交。",
+    "consolidate.mixedSettings":
+      "各工作簿使用的本地设置不同(标识:{settings};— 表示未使用设置文件),分数不完全可比。",
+    "consolidate.settingsReplaced":
+      "{count} 个工作簿记录的本地设置与本次指定的设置文件不同,已按指定的设置计分:{files}",
   },
   "en-US": {
     "cli.help.program": "Taizhang: make, check, report on and consolidate rule-of-law self-check workbooks",
@@ -117,6 +132,12 @@ export const cliMessages: CatalogPair = {
     "cli.help.pack": "template id, e.g. township-2018 (id@version allowed)",
     "cli.help.township": "township name",
     "cli.help.date": "assessment date, YYYY-MM-DD",
+    "cli.help.year":
+      "assessment year (the year whose work is assessed); defaults to the year of --date, the year before when --date is in January–March",
+    "cli.help.settings":
+      "local settings file (JSON) adjusting points, scoring standards, bands and local figures; recorded in the workbook",
+    "cli.help.settingsRead":
+      "score with this local settings file (JSON) instead of the one the workbook records",
     "cli.help.outputXlsx": "workbook to write (.xlsx)",
     "cli.help.force": "overwrite an existing output file",
     "cli.help.check": "check a filled workbook: findings, score, band, eligibility and gaps",
@@ -139,6 +160,9 @@ export const cliMessages: CatalogPair = {
     "cli.check.noDate": "(not entered)",
     "cli.check.score": "Score {score} · {band} · earned {earned} of {applicable} applicable ({total} in all)",
     "cli.check.scaled": "Some items are not applicable or pending: the score is earned ÷ applicable × total",
+    "cli.check.settings": "Local settings: {name} (id {hash})",
+    "cli.check.settingsReplaced":
+      "Note: the workbook records other local settings than --settings; scored with --settings.",
     "cli.check.noVeto": "No veto",
     "cli.check.veto.status": "Veto in the window (not recognised)",
     "cli.check.recognized": "Can be recognised",
@@ -155,6 +179,7 @@ export const cliMessages: CatalogPair = {
     "cli.report.title": "{township}: rule-of-law self-assessment gap report",
     "cli.report.noTownship": "(no township name)",
     "cli.report.pack": "template {pack} {version}",
+    "cli.report.settings": "local settings {name} (id {hash})",
     "cli.report.assessmentDate": "Assessment date",
     "cli.report.noDate": "not entered",
     "cli.report.score": "Score",
@@ -191,6 +216,12 @@ export const cliMessages: CatalogPair = {
     "cli.error.outputDirMissing": "The output folder {path} does not exist.",
     "cli.error.writeFailed": "Could not write {path}.",
     "cli.error.unknownPack": "No template named {pack}. Available: {known}",
+    "cli.error.badSettings": "The settings file {path} cannot be used; nothing was written:{problems}",
+    "cli.error.settingsNotFile": "not a regular file, or over 1 MB",
+    "cli.error.settingsPack": "the pack field must name a built-in template, not “{pack}”",
+    "cli.error.settingsOtherPack": "The settings file is for template {settingsPack}, not {pack}",
+    "cli.error.badYear":
+      "Assessment year “{year}” is not valid: give a four-digit year from 2000 to the year of the assessment date",
     "cli.error.badDate": "The date {date} is not valid; use YYYY-MM-DD, e.g. 2018-12-31.",
     "cli.error.badLang": "Unsupported language.",
     "cli.error.emptyTownship": "The township name must not be empty.",
@@ -202,5 +233,9 @@ export const cliMessages: CatalogPair = {
       "The batch mixes templates ({packs}); part scores compare only within one template.",
     "consolidate.duplicateTownship":
       "The township name “{township}” appears {count} times; check for duplicate submissions.",
+    "consolidate.mixedSettings":
+      "The workbooks were made with different local settings (ids: {settings}; — means none), so scores are not fully comparable.",
+    "consolidate.settingsReplaced":
+      "{count} workbook(s) record other local settings than the settings file given; they were scored with the given one: {files}",
   },
 };

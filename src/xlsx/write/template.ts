@@ -23,6 +23,10 @@ export interface TemplateOptions {
   township: string;
   /** ISO date (YYYY-MM-DD) of 评估基准日; left blank when absent. */
   assessmentDate?: string;
+  /** 评估年度; left blank when absent (readers then take it from the assessment date). */
+  assessmentYear?: number;
+  /** The local settings the pack was adjusted with (canonical JSON), recorded in the metadata. */
+  settings?: string;
 }
 
 /**
@@ -47,7 +51,7 @@ export function buildTemplate(pack: Pack, options: TemplateOptions): ExcelJS.Wor
     sheet.getCell("A1").font = TITLE_FONT;
     sheet.getCell("A2").value = t(WORKBOOK_LOCALE, "xlsx.sheet.notChecked");
   }
-  writeMetaSheet(workbook, layout);
+  writeMetaSheet(workbook, layout, options.settings);
   return workbook;
 }
 
@@ -98,6 +102,7 @@ function writeInfoSheet(
 
 function initialValue(row: InfoRow, options: TemplateOptions): ExcelJS.CellValue {
   if (row.inputId === INFO_INPUTS.township) return options.township;
+  if (row.inputId === INFO_INPUTS.assessmentYear && options.assessmentYear) return options.assessmentYear;
   if (row.inputId === INFO_INPUTS.assessmentDate && options.assessmentDate) {
     const [y, m, d] = options.assessmentDate.split("-").map(Number);
     return new Date(Date.UTC(y ?? 1900, (m ?? 1) - 1, d ?? 1));
@@ -160,10 +165,10 @@ function styleHeader(cell: ExcelJS.Cell, text: string): void {
   cell.alignment = { vertical: "middle", wrapText: true };
 }
 
-function writeMetaSheet(workbook: ExcelJS.Workbook, layout: WorkbookLayout): void {
+function writeMetaSheet(workbook: ExcelJS.Workbook, layout: WorkbookLayout, settings?: string): void {
   const sheet = workbook.addWorksheet(layout.meta.sheet);
   sheet.state = "veryHidden";
-  metaRows(metaFor(layout)).forEach((row, i) => {
+  metaRows(metaFor(layout, [], settings)).forEach((row, i) => {
     row.forEach((value, c) => {
       sheet.getCell(i + 1, c + 1).value = value;
     });
