@@ -44,9 +44,13 @@ export function format(template: string, params: MessageParams): string {
   );
 }
 
-/** The sentence for a finding: catalog key "finding.<code>". */
+/**
+ * The sentence for a finding: catalog key "finding.<code>". A finding of a rule whose figure is a
+ * local setting says so (本地设定), so it is never read as the source document's words.
+ */
 export function findingMessage(locale: Locale, finding: Pick<Finding, "code" | "params">): string {
-  return t(locale, `finding.${finding.code}`, localizedParams(locale, finding.params));
+  const sentence = t(locale, `finding.${finding.code}`, localizedParams(locale, finding.params));
+  return finding.params["local"] === true ? `${sentence}${t(locale, "finding.localMark")}` : sentence;
 }
 
 /**

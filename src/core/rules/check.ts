@@ -287,7 +287,8 @@ function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs)
     if (!outcome) continue;
     if (outcome.met === "unknown") result.itemRulesMet = result.itemRulesMet === false ? false : "unknown";
     else if (!outcome.met) result.itemRulesMet = false;
-    for (const h of outcome.hits) {
+    for (const hit of outcome.hits) {
+      const h = markLocal(rule, hit);
       // Not yet due: a shortfall is a reminder with its due date, not a failure.
       const shown: RuleHit = pending && h.severity === "error" ? { ...h, severity: "warning" } : h;
       own.push(place(shown, h.input ? { ...inp.infoPlace(h.input), itemId: item.id } : itemPlace));
@@ -313,9 +314,14 @@ function runRowRules(rules: readonly BoundRowRule[], row: RowView, ctx: CheckCon
   if (rules.length === 0) return [];
   const hits: RuleHit[] = [];
   for (const { rule, module } of rules) {
-    for (const h of module.evaluate(rule, row, ctx)) hits.push(h);
+    for (const h of module.evaluate(rule, row, ctx)) hits.push(markLocal(rule, h));
   }
   return hits;
+}
+
+/** A hit of a rule whose figure is a local setting carries `local`, so its message says 本地设定. */
+function markLocal<H extends RuleHit>(rule: Rule, hit: H): H {
+  return rule.basis === "local" ? { ...hit, params: { ...hit.params, local: true } } : hit;
 }
 
 function hasError(hits: readonly RuleHit[]): boolean {

@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { assess } from "../../../src/core/assess";
+import type { Finding } from "../../../src/core/findings";
+import { findingMessage } from "../../../src/i18n";
 import { findPack } from "../../../src/core/pack/builtin";
 import type { Pack } from "../../../src/core/pack/schema";
 import type { CellValue } from "../../../src/core/snapshot";
@@ -270,5 +272,35 @@ describe("veto status and recognition", () => {
     const result = run(modelUnit, {});
     expect(result.score).toBe(0);
     expect([result.hasVeto, result.eligible, result.recognized]).toEqual([true, true, false]);
+  });
+});
+
+describe("local settings are never presented as the document's words", () => {
+  it("a finding of a local rule says 本地设定 (T2.2.4's 30-day window)", () => {
+    const result = run(township, {
+      ledgers: {
+        normativeDocs: [
+          {
+            docNumber: "沙镇发〔2018〕1号",
+            title: "村规民约管理办法",
+            docType: "正式",
+            reviewDate: "2018-03-01",
+            discussionDate: "2018-03-05",
+            issueDate: "2018-03-10",
+            publicationDate: "2018-03-12",
+            filingDate: "2018-05-20",
+            validityYears: 5,
+          },
+        ],
+      },
+    });
+    const late = result.findings.find((f) => f.code === "withinDays.exceeded");
+    expect(late?.params["local"]).toBe(true);
+    expect(findingMessage("zh-CN", late as Finding)).toMatch(/(本地设定)$/);
+    expect(findingMessage("en-US", late as Finding)).toMatch(/\(local setting\)$/);
+    const order = result.findings.find(
+      (f) => f.code === "requiredReviews.missing" || f.code === "dateOrder.violated",
+    );
+    expect(order === undefined || order.params["local"] === undefined).toBe(true);
   });
 });
