@@ -69,7 +69,7 @@ export const findingsMessages: CatalogPair = {
     "finding.status.notApplicableNoReason": "状态为“不适用”,请在备注中说明理由",
     "finding.status.doneWithoutDate": "状态为“完成”,请填写完成日期",
     "finding.info.townshipMissing": "基本信息中未填写乡镇名称",
-    "finding.localMark": "（本地设定）",
+    "finding.localMark": "(本地设定)",
     "finding.info.assessmentDateMissing": "基本信息中未填写评估基准日,与日期有关的检查无法进行",
     "finding.info.assessmentYearInvalid":
       "评估年度“{raw}”不是有效年份,请填写如 2018 的四位年份;已按评估基准日推定",

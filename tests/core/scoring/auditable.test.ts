@@ -296,7 +296,7 @@ describe("local settings are never presented as the document's words", () => {
     });
     const late = result.findings.find((f) => f.code === "withinDays.exceeded");
     expect(late?.params["local"]).toBe(true);
-    expect(findingMessage("zh-CN", late as Finding)).toMatch(/（本地设定）$/);
+    expect(findingMessage("zh-CN", late as Finding)).toMatch(/\(本地设定\)$/);
     expect(findingMessage("en-US", late as Finding)).toMatch(/\(local setting\)$/);
     const order = result.findings.find(
       (f) => f.code === "requiredReviews.missing" || f.code === "dateOrder.violated",
