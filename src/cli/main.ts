@@ -1,10 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
 import packageJson from "../../package.json";
-import { checkCommand } from "./commands/check";
-import { consolidateCommand } from "./commands/consolidate";
-import { initCommand } from "./commands/init";
-import { packsCommand } from "./commands/packs";
-import { reportCommand } from "./commands/report";
 import { cliContext, type CliContext } from "./context";
 import { EXIT } from "./errors";
 import { processIO, type CliIO } from "./io";
@@ -62,13 +57,18 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   const action =
     <A extends unknown[]>(fn: (...a: A) => Promise<number> | number) =>
     async (...a: A) => {
+      // Commands load on use, so `--help` and `--version` never load ExcelJS (issue 14).
       setExit(await fn(...a));
     };
 
   configure(program.command("packs"))
     .description(tr("help.packs"))
     .option("--json", tr("help.json"))
-    .action(action((options: { json?: boolean }) => packsCommand(ctx, options)));
+    .action(
+      action(async (options: { json?: boolean }) =>
+        (await import("./commands/packs")).packsCommand(ctx, options),
+      ),
+    );
 
   configure(program.command("init"))
     .description(tr("help.init"))
@@ -78,8 +78,9 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .requiredOption("-o, --output <file.xlsx>", tr("help.outputXlsx"))
     .option("--force", tr("help.force"))
     .action(
-      action((options: { pack: string; township: string; date?: string; output: string; force?: boolean }) =>
-        initCommand(ctx, options),
+      action(
+        async (options: { pack: string; township: string; date?: string; output: string; force?: boolean }) =>
+          (await import("./commands/init")).initCommand(ctx, options),
       ),
     );
 
@@ -87,7 +88,11 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .description(tr("help.check"))
     .argument("<file.xlsx>", tr("help.inputFile"))
     .option("--json", tr("help.checkJson"))
-    .action(action((file: string, options: { json?: boolean }) => checkCommand(ctx, file, options)));
+    .action(
+      action(async (file: string, options: { json?: boolean }) =>
+        (await import("./commands/check")).checkCommand(ctx, file, options),
+      ),
+    );
 
   configure(program.command("report"))
     .description(tr("help.report"))
@@ -95,8 +100,8 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .requiredOption("-o, --output <report.html>", tr("help.outputHtml"))
     .option("--force", tr("help.force"))
     .action(
-      action((file: string, options: { output: string; force?: boolean }) =>
-        reportCommand(ctx, file, options),
+      action(async (file: string, options: { output: string; force?: boolean }) =>
+        (await import("./commands/report")).reportCommand(ctx, file, options),
       ),
     );
 
@@ -107,8 +112,8 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .option("--html <summary.html>", tr("help.summaryHtml"))
     .option("--force", tr("help.force"))
     .action(
-      action((paths: string[], options: { output: string; html?: string; force?: boolean }) =>
-        consolidateCommand(ctx, paths, options),
+      action(async (paths: string[], options: { output: string; html?: string; force?: boolean }) =>
+        (await import("./commands/consolidate")).consolidateCommand(ctx, paths, options),
       ),
     );
   return program;
