@@ -112,6 +112,13 @@ export const uiMessages: CatalogPair = {
     "ui.consolidate.status.reading": "读取中",
     "ui.consolidate.status.checked": "已校验 {score} 分",
     "ui.consolidate.status.skipped": "已跳过",
+    "ui.consolidate.status.cancelled": "未读取",
+    "ui.consolidate.cancel": "取消",
+    "ui.consolidate.cancelling": "正在取消…",
+    "ui.consolidate.cancelledProgress": "已取消:读取了 {done}/{total}",
+    "ui.consolidate.cancelled":
+      "已取消:{total} 个文件中读取了 {checked} 个。下面的排名只含已读取的乡镇,汇总工作表未写入;重新选择文件可完整汇总。",
+    "ui.consolidate.cancelledNone": "已取消:没有读取到可汇总的工作簿,汇总工作表未写入。",
     "ui.consolidate.unreadable": "无法读取此文件:{detail}",
     "ui.consolidate.written": "已写入“{matrix}”和“{missed}”工作表:{count} 个乡镇。",
     "ui.consolidate.updated": "已更新“{matrix}”和“{missed}”工作表:{count} 个乡镇。",
@@ -248,6 +255,14 @@ export const uiMessages: CatalogPair = {
     "ui.consolidate.status.reading": "Reading",
     "ui.consolidate.status.checked": "Checked: {score} points",
     "ui.consolidate.status.skipped": "Skipped",
+    "ui.consolidate.status.cancelled": "Not read",
+    "ui.consolidate.cancel": "Cancel",
+    "ui.consolidate.cancelling": "Cancelling…",
+    "ui.consolidate.cancelledProgress": "Cancelled: read {done} of {total}",
+    "ui.consolidate.cancelled":
+      "Cancelled: {checked} of {total} files were read. The ranking below covers only those townships and no summary sheet was written; choose the files again for a full summary.",
+    "ui.consolidate.cancelledNone":
+      "Cancelled: no workbook that could be summarised was read, and no summary sheet was written.",
     "ui.consolidate.unreadable": "This file could not be read: {detail}",
     "ui.consolidate.written": "Wrote the sheets “{matrix}” and “{missed}”: {count} townships.",
     "ui.consolidate.updated": "Updated the sheets “{matrix}” and “{missed}”: {count} townships.",

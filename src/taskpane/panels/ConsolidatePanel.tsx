@@ -67,21 +67,26 @@ const useStyles = makeStyles({
   },
   name: { minWidth: 0, overflowWrap: "anywhere" },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
+  progress: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  progressField: { flexGrow: 1, minWidth: 0 },
 });
 
 export interface ConsolidatePanelProps {
   state: ConsolidateState;
   onFiles: (files: File[]) => void;
+  /** Stops reading further files (the 取消 button beside the progress bar). */
+  onCancel: () => void;
   onDismissError: () => void;
 }
 
 /** The coordinator's 汇总 tab: pick or drop township workbooks, follow each file, see the ranking. */
-export function ConsolidatePanel({ state, onFiles, onDismissError }: ConsolidatePanelProps) {
+export function ConsolidatePanel({ state, onFiles, onCancel, onDismissError }: ConsolidatePanelProps) {
   const styles = useStyles();
   const { t, locale } = useLocale();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
-  const busy = state.phase === "reading" || state.phase === "writing";
+  const reading = state.phase === "reading" || state.phase === "cancelling";
+  const busy = reading || state.phase === "writing";
   const listOf = (files: FileList | null) => [...(files ?? [])];
 
   const onDrop = (event: DragEvent) => {
@@ -127,22 +132,41 @@ export function ConsolidatePanel({ state, onFiles, onDismissError }: Consolidate
       </div>
 
       {state.files.length > 0 && (
-        <Field
-          label={
-            state.phase === "writing"
-              ? t("ui.consolidate.writing")
-              : state.phase === "done"
-                ? t("ui.consolidate.read", { total: state.files.length })
-                : t("ui.consolidate.progress", { done, total: state.files.length })
-          }
-          hint={t("ui.consolidate.counts", { checked, skipped: done - checked })}
-        >
-          <ProgressBar
-            value={state.files.length === 0 ? 0 : done / state.files.length}
-            thickness="large"
-            aria-label={t("ui.consolidate.files")}
-          />
-        </Field>
+        <div className={styles.progress}>
+          <Field
+            className={styles.progressField}
+            label={
+              state.phase === "writing"
+                ? t("ui.consolidate.writing")
+                : state.cancelled
+                  ? t("ui.consolidate.cancelledProgress", { done, total: state.files.length })
+                  : state.phase === "done"
+                    ? t("ui.consolidate.read", { total: state.files.length })
+                    : t("ui.consolidate.progress", { done, total: state.files.length })
+            }
+            hint={t("ui.consolidate.counts", { checked, skipped: done - checked })}
+          >
+            <ProgressBar
+              value={state.files.length === 0 ? 0 : done / state.files.length}
+              thickness="large"
+              aria-label={t("ui.consolidate.files")}
+            />
+          </Field>
+          {reading && (
+            <Button disabled={state.phase === "cancelling"} onClick={onCancel}>
+              {state.phase === "cancelling" ? t("ui.consolidate.cancelling") : t("ui.consolidate.cancel")}
+            </Button>
+          )}
+        </div>
+      )}
+      {state.cancelled && (
+        <MessageBar intent="warning" layout="multiline" data-testid="consolidate-cancelled">
+          <MessageBarBody>
+            {checked === 0
+              ? t("ui.consolidate.cancelledNone")
+              : t("ui.consolidate.cancelled", { checked, total: state.files.length })}
+          </MessageBarBody>
+        </MessageBar>
       )}
 
       {state.error !== null && state.error !== undefined && (
@@ -218,6 +242,12 @@ function StatusBadge({ status, className }: { status: FileStatus; className: str
       return (
         <Badge className={className} color="danger" appearance="tint">
           {t("ui.consolidate.status.skipped")}
+        </Badge>
+      );
+    case "cancelled":
+      return (
+        <Badge className={className} color="subtle" appearance="outline">
+          {t("ui.consolidate.status.cancelled")}
         </Badge>
       );
     case "reading":
