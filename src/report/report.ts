@@ -2,10 +2,40 @@ import type { Assessment } from "../core/assessment";
 import type { Pack } from "../core/pack/schema";
 import { findingMessage, localized, t, type Locale } from "../i18n";
 import { barChartSvg } from "./chart";
+import { aboutSection, formatTimestamp, signatureBlock } from "./colophon";
 import { escapeHtml as e, PAGE_STYLE } from "./escape";
+import { pageRule, REPORT_STYLE } from "./print";
 
-/** A self-contained, printable gap report for one township: no scripts, no external files. */
-export function reportHtml(assessment: Assessment, pack: Pack, locale: Locale): string {
+export interface ReportOptions {
+  /** When the report is made (printed in it); now by default. */
+  generatedAt?: Date;
+}
+
+/** How each gap-table column wraps: see print.ts (short columns never break between characters). */
+const COLUMNS = [
+  ["index", "num nowrap"],
+  ["itemId", "nowrap"],
+  ["clause", "nowrap"],
+  ["requirement", "wide"],
+  ["group", ""],
+  ["pointsLost", "num nowrap"],
+  ["problems", "wide"],
+  ["owner", "keep"],
+  ["due", "nowrap"],
+] as const;
+
+/**
+ * A self-contained gap report for one township, fit to print and to file: no scripts, no external
+ * files; every printed page names the unit, the date and its page number; it ends with how it was
+ * made and a block for the reviewer's signature.
+ */
+export function reportHtml(
+  assessment: Assessment,
+  pack: Pack,
+  locale: Locale,
+  options: ReportOptions = {},
+): string {
+  const generatedAt = options.generatedAt ?? new Date();
   const tr = (key: string, params = {}) => t(locale, `cli.report.${key}`, params);
   const township = assessment.township || tr("noTownship");
   const findingsByItem = new Map(assessment.items.map((i) => [i.itemId, i.findings]));
@@ -38,19 +68,11 @@ export function reportHtml(assessment: Assessment, pack: Pack, locale: Locale): 
     tr("notApplicable"),
   );
 
-  const headers = [
-    "index",
-    "itemId",
-    "clause",
-    "requirement",
-    "group",
-    "pointsLost",
-    "problems",
-    "owner",
-    "due",
-  ]
-    .map((k) => `<th>${e(tr(`col.${k}`))}</th>`)
-    .join("");
+  const headers = COLUMNS.map(([k]) => `<th scope="col">${e(tr(`col.${k}`))}</th>`).join("");
+  const td = (column: number, html: string, extra = "") => {
+    const cls = `${COLUMNS[column]?.[1] ?? ""} ${extra}`.trim();
+    return `<td${cls ? ` class="${cls}"` : ""}>${html}</td>`;
+  };
   const gapRows = assessment.gaps
     .map((gap, i) => {
       const problems = [
@@ -58,13 +80,17 @@ export function reportHtml(assessment: Assessment, pack: Pack, locale: Locale): 
         ...(findingsByItem.get(gap.itemId) ?? []).map((f) => findingMessage(locale, f)),
       ];
       const due = gap.due ? `${gap.due}${gap.overdue ? ` (${tr("overdue")})` : ""}` : "";
-      return `<tr><td class="num">${i + 1}</td><td>${e(gap.itemId)}</td><td>${e(gap.clause)}</td><td>${e(
-        localized(locale, gap.title),
-      )}</td><td>${e(groupTitle.get(gap.groupId) ?? gap.groupId)}</td><td class="num">${e(
-        gap.pointsLost.toFixed(1),
-      )}</td><td><ul>${problems.map((p) => `<li>${e(p)}</li>`).join("")}</ul></td><td>${e(gap.owner)}</td><td${
-        gap.overdue ? ' class="bad"' : ""
-      }>${e(due)}</td></tr>`;
+      return `<tr>${[
+        td(0, String(i + 1)),
+        td(1, e(gap.itemId)),
+        td(2, e(gap.clause)),
+        td(3, e(localized(locale, gap.title))),
+        td(4, e(groupTitle.get(gap.groupId) ?? gap.groupId)),
+        td(5, e(gap.pointsLost.toFixed(1))),
+        td(6, `<ul>${problems.map((p) => `<li>${e(p)}</li>`).join("")}</ul>`),
+        td(7, e(gap.owner)),
+        td(8, e(due), gap.overdue ? "bad" : ""),
+      ].join("")}</tr>`;
     })
     .join("");
   const gapTable =
@@ -83,18 +109,27 @@ export function reportHtml(assessment: Assessment, pack: Pack, locale: Locale): 
           .join("")}</ul>`;
 
   const title = tr("title", { township });
+  const date = assessment.assessmentDate ?? tr("noDate");
+  const page = pageRule({
+    topLeft: tr("runningUnit", { township, date }),
+    topRight: title,
+    bottomLeft: tr("runningGenerated", { time: formatTimestamp(generatedAt) }),
+    pageTemplate: tr("pageNumber"),
+  });
   return `<!DOCTYPE html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${e(title)}</title><style>${PAGE_STYLE}</style></head><body>
+<title>${e(title)}</title><style>${PAGE_STYLE}${REPORT_STYLE}${page}</style></head><body>
 <h1>${e(title)}</h1>
 <div class="meta">${e(localized(locale, pack.title))} · ${e(tr("pack", { pack: assessment.packId, version: assessment.packVersion }))} · ${e(
     tr("assessmentDate"),
-  )}: ${e(assessment.assessmentDate ?? tr("noDate"))}</div>
-<div class="cards">${cards}</div>
-<h2>${e(tr("vetoes"))}</h2>${vetoes}
-<h2>${e(tr("groups"))}</h2>${chart}
+  )}: ${e(date)}</div>
+<div class="summary"><div><div class="cards">${cards}</div>
+<h2>${e(tr("vetoes"))}</h2>${vetoes}</div>
+<div><h2>${e(tr("groups"))}</h2>${chart}</div></div>
 <h2>${e(tr("gaps"))}</h2>${gapTable}
 ${general}
+<div class="closing">${aboutSection(assessment, pack, locale, generatedAt)}
+${signatureBlock(locale)}</div>
 </body></html>
 `;
 }
