@@ -60,7 +60,7 @@ td.wide{min-width:14em}
 .summary h2{margin-top:8px}
 .summary svg{max-width:100%;height:auto}
 .closing{break-inside:avoid}
-.about{margin-top:20px;font-size:12px;color:#333;border-top:1px solid #bbb;padding-top:6px;break-inside:avoid}
+.about{margin-top:20px;font-size:12px;color:#333;break-inside:avoid}
 .about dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:4px 0}
 .about dt{font-weight:bold;white-space:nowrap}.about dd{margin:0}
 .sign{margin-top:20px;border:1px solid #7f93a8;padding:10px 14px;break-inside:avoid}
