@@ -5,7 +5,9 @@
  *   Edge and the CLI's PDF tests) prints them since version 131, Safari since 18.2
  *   (https://groups.google.com/a/chromium.org/g/blink-dev/c/XKb6IQZXNks); they also replace the
  *   browser's own header and footer (URL, date). Browsers without them print the report without page
- *   numbers; page 1 still names the unit and the date.
+ *   numbers; page 1 still names the unit and the date. Margin boxes rather than Chromium's
+ *   `displayHeaderFooter` (a page.pdf option): the report is HTML that reviewers print from their own
+ *   browser, so the header must live in the page, not in a PDF step.
  * - Nothing relies on background printing, which browsers leave off by default: header cells are dark
  *   text on a light tint with borders, and the chart's colours are SVG fills, which print anyway.
  * - Short columns never break between characters: headers do not wrap, numbers and dates do not wrap,

@@ -83,6 +83,30 @@ describe("deploying for a district (issue 14)", () => {
       expect(cspDirective(page, "script-src")).toEqual(["'self'"]);
     });
 
+    it("passes `npm run validate`'s script for that server, and fails it for another", () => {
+      const validate = (base: string) =>
+        spawnSync(
+          process.execPath,
+          [
+            "--import",
+            "tsx",
+            "scripts/validate-manifest.ts",
+            join(out, "manifest.xml"),
+            "--base-url",
+            base,
+            "--served-from",
+            out,
+          ],
+          { cwd: ROOT, encoding: "utf8" },
+        );
+      const ok = validate(BASE);
+      expect(ok.stdout).toContain(`valid (offline checks; base URL ${BASE})`);
+      expect(ok.status).toBe(0);
+      const wrong = validate("https://localhost:3000");
+      expect(wrong.status).toBe(1);
+      expect(wrong.stderr).toContain("is not under the base URL https://localhost:3000");
+    }, 60_000);
+
     it("is caught by the offline check when served from elsewhere", () => {
       const xml = readFileSync(join(out, "manifest.xml"), "utf8");
       const problems = checkManifest(xml, {
