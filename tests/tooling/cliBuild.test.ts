@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import packageJson from "../../package.json";
 import { cli, tempDir } from "../cli/helpers";
@@ -69,6 +69,20 @@ describe("the compiled CLI (issue 14: it ships as JavaScript)", () => {
     const stale = compiledCli(["--version"], { bin });
     expect(stale.stderr).toContain("src/changed.ts");
     expect(stale.stderr).toContain("npm run build:cli");
+  });
+
+  it("runs from V8's code cache, and replaces a cache V8 rejects", () => {
+    expect(existsSync(resolve(ROOT, "dist-cli", "taizhang.cjs.v8cache"))).toBe(true);
+    expect(existsSync(resolve(ROOT, "dist-cli", "exceljs.cjs.v8cache"))).toBe(true);
+    const dir = join(tmp.dir, "cache");
+    mkdirSync(dir);
+    const bin = scratchInstall(dir);
+    const cache = join(dir, "dist-cli", "taizhang.cjs.v8cache");
+    writeFileSync(cache, "not a code cache");
+    const run = compiledCli(["--version"], { bin });
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(packageJson.version);
+    expect(readFileSync(cache).length).toBeGreaterThan(1000);
   });
 
   it("says how to build when dist-cli is missing", () => {
