@@ -4,7 +4,7 @@
 // dist-cli/sources.json lists the project files the bundle was built from, so bin/taizhang.js can
 // warn when one is newer than the build.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,8 +32,9 @@ async function buildCli() {
     format: "cjs",
     logLevel: "warning",
     legalComments: "linked",
+    write: false,
   };
-  await esbuild.build({
+  const excelJs = await esbuild.build({
     ...common,
     stdin: { contents: 'module.exports = require("exceljs");', resolveDir: root, loader: "js" },
     outfile: join(outDir, "exceljs.cjs"),
@@ -46,18 +47,29 @@ async function buildCli() {
     sourcemap: "linked",
     metafile: true,
   });
+  mkdirSync(outDir, { recursive: true });
+  for (const output of [...excelJs.outputFiles, ...result.outputFiles])
+    writeAtomic(output.path, output.contents);
   const files = Object.keys(result.metafile.inputs)
     .filter((file) => !file.includes("node_modules/"))
     .map((file) => relative(root, join(root, file)));
   // Written last: the bin compares the sources' times with the bundle's.
-  writeFileSync(join(outDir, "sources.json"), `${JSON.stringify({ files }, null, 2)}\n`);
+  writeAtomic(join(outDir, "sources.json"), `${JSON.stringify({ files }, null, 2)}\n`);
   warmCodeCache();
   return { files };
 }
 
+/** Test files build in parallel workers while others run the CLI: a reader sees the old or the new file. */
+function writeAtomic(path, contents) {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, contents);
+  renameSync(temp, path);
+}
+
 /** Fills dist-cli/*.v8cache (see bin/taizhang.js) from a `check` of a fresh workbook. */
 function warmCodeCache() {
-  for (const file of readdirSync(outDir)) if (file.endsWith(".v8cache")) rmSync(join(outDir, file));
+  for (const file of readdirSync(outDir))
+    if (file.endsWith(".v8cache")) rmSync(join(outDir, file), { force: true });
   const dir = mkdtempSync(join(tmpdir(), "taizhang-warm-"));
   try {
     const bin = join(root, "bin", "taizhang.js");
