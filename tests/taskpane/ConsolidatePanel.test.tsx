@@ -154,8 +154,10 @@ describe("汇总 tab", () => {
       await openAndUpload(BATCH);
 
       const files = within(screen.getByTestId("consolidate-files"));
-      await waitFor(() => expect(files.getAllByText("读取中")).toHaveLength(1));
-      expect(screen.getByText("正在读取 1/4")).toBeTruthy();
+      // a.xlsx read, b.xlsx held in the reader.
+      await waitFor(() => expect(calls).toContain("ok:Bizhen:12"));
+      await waitFor(() => expect(screen.getByText("正在读取 1/4")).toBeTruthy());
+      expect(files.getAllByText("读取中")).toHaveLength(1);
       expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.25");
       await userEvent.click(screen.getByRole("button", { name: "取消" }));
       expect(screen.getByRole("button", { name: "正在取消…" })).toHaveProperty("disabled", true);
@@ -196,6 +198,42 @@ describe("汇总 tab", () => {
       expect(screen.queryByTestId("consolidate-ranking")).toBeNull();
       expect(screen.queryByRole("alert")).toBeNull();
       expect(host.consolidations).toHaveLength(0);
+    });
+  });
+
+  describe("drill-down (issue 14)", () => {
+    it("opens one township's group scores, findings count and gaps from the ranking", async () => {
+      const host = new StubHost();
+      render(<Harness host={host} />);
+      await openAndUpload(BATCH);
+      await screen.findByText(/已写入/);
+      const row = host.consolidations[0]?.summary.townships.find((r) => r.township === "Aizhen");
+      expect(row).toBeDefined();
+
+      const open = screen.getByRole("button", { name: "查看 Aizhen 的详情" });
+      expect(open.getAttribute("aria-expanded")).toBe("false");
+      await userEvent.click(open);
+      const detail = within(screen.getByTestId("township-detail"));
+      expect(open.getAttribute("aria-expanded")).toBe("true");
+      expect(open.getAttribute("aria-controls")).toBe(screen.getByTestId("township-detail").id);
+
+      // Every group of the pack, with 实得 / 应得; 不适用 where nothing applies.
+      const groups = detail.getAllByText(/^.+:(\d+\.\d 分\(实得 [\d.]+ \/ 应得 [\d.]+\)|不适用)$/);
+      expect(groups).toHaveLength(township.groups.length);
+      // The same counts the 汇总 sheet gets for this township.
+      expect(
+        detail.getByText(`工作簿中有 ${row?.errorCount} 个错误、${row?.warningCount} 个警告`),
+      ).toBeTruthy();
+      const shown = Math.min(10, row?.gapCount ?? 0);
+      expect(detail.getByText(`差距(前 ${shown} 项,共 ${row?.gapCount} 项)`)).toBeTruthy();
+      expect(detail.getAllByText(/:失 [\d.]+ 分\(.+\)$/)).toHaveLength(shown);
+
+      // Another township replaces it; its button closes it again.
+      await userEvent.click(screen.getByRole("button", { name: "查看 Bizhen 的详情" }));
+      expect(screen.getAllByTestId("township-detail")).toHaveLength(1);
+      expect(open.getAttribute("aria-expanded")).toBe("false");
+      await userEvent.click(screen.getByRole("button", { name: "收起 Bizhen 的详情" }));
+      expect(screen.queryByTestId("township-detail")).toBeNull();
     });
   });
 });

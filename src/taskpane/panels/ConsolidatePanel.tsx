@@ -14,8 +14,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
+import type { Assessment } from "../../core/assessment";
 import type { Consolidation } from "../../core/consolidate";
 import { localized, t as translate } from "../../i18n";
+import { TownshipDetail } from "../consolidateDetail";
 import type { FileStatus } from "../consolidateFiles";
 import type { ConsolidateState } from "../consolidateRun";
 import { errorText } from "../errors";
@@ -196,7 +198,9 @@ export function ConsolidatePanel({ state, onFiles, onCancel, onDismissError }: C
         </MessageBar>
       ))}
 
-      {state.summary && <Ranking summary={state.summary} classes={styles} />}
+      {state.summary && (
+        <Ranking summary={state.summary} details={assessmentsBySource(state.files)} classes={styles} />
+      )}
       {state.summary && <Missed summary={state.summary} classes={styles} />}
 
       {state.files.length > 0 && (
@@ -228,6 +232,14 @@ export function ConsolidatePanel({ state, onFiles, onCancel, onDismissError }: C
 }
 
 type Classes = ReturnType<typeof useStyles>;
+
+/** Each checked file's assessment by its name, the ranking's `source`. */
+function assessmentsBySource(files: ConsolidateState["files"]): ReadonlyMap<string, Assessment> {
+  const out = new Map<string, Assessment>();
+  for (const file of files)
+    if (file.status.state === "checked" && !out.has(file.name)) out.set(file.name, file.status.assessment);
+  return out;
+}
 
 function StatusBadge({ status, className }: { status: FileStatus; className: string }) {
   const { t } = useLocale();
@@ -265,8 +277,18 @@ function StatusBadge({ status, className }: { status: FileStatus; className: str
   }
 }
 
-function Ranking({ summary, classes }: { summary: Consolidation; classes: Classes }) {
+function Ranking({
+  summary,
+  details,
+  classes,
+}: {
+  summary: Consolidation;
+  details: ReadonlyMap<string, Assessment>;
+  classes: Classes;
+}) {
   const { t, locale } = useLocale();
+  // One township open at a time: the pane is narrow.
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <section aria-label={t("ui.consolidate.rankingLabel")}>
       <Subtitle2 as="h3" block>
@@ -280,37 +302,62 @@ function Ranking({ summary, classes }: { summary: Consolidation; classes: Classe
         })}
       </Caption1>
       <ol className={classes.list} data-testid="consolidate-ranking">
-        {summary.townships.map((row) => (
-          <li key={`${row.source}`} className={classes.row}>
-            <div className={classes.head}>
-              <Text weight="semibold" className={classes.name}>
-                {t("ui.consolidate.row", { rank: row.rank, township: row.township })}
-              </Text>
-              <Badge
-                className={classes.badge}
-                color={row.eligible ? "success" : "danger"}
-                appearance={row.eligible ? "tint" : "filled"}
-              >
-                {t(row.eligible ? "ui.consolidate.eligible" : "ui.consolidate.ineligible")}
-              </Badge>
-            </div>
-            <Caption1>
-              {t("ui.consolidate.score", {
-                score: row.score.toFixed(1),
-                band: localized(locale, row.band.label),
-              })}
-            </Caption1>
-            {row.vetoes.length > 0 && (
+        {summary.townships.map((row, index) => {
+          const detail = details.get(row.source);
+          const expanded = open === row.source;
+          const detailId = `township-detail-${index}`;
+          return (
+            <li key={`${row.source}`} className={classes.row}>
+              <div className={classes.head}>
+                <Text weight="semibold" className={classes.name}>
+                  {t("ui.consolidate.row", { rank: row.rank, township: row.township })}
+                </Text>
+                <Badge
+                  className={classes.badge}
+                  color={row.eligible ? "success" : "danger"}
+                  appearance={row.eligible ? "tint" : "filled"}
+                >
+                  {t(row.eligible ? "ui.consolidate.eligible" : "ui.consolidate.ineligible")}
+                </Badge>
+              </div>
               <Caption1>
-                {t("ui.consolidate.vetoes", {
-                  items: row.vetoes
-                    .map((v) => t("ui.score.veto", { item: localized(locale, v.title), date: v.date }))
-                    .join(";"),
+                {t("ui.consolidate.score", {
+                  score: row.score.toFixed(1),
+                  band: localized(locale, row.band.label),
                 })}
               </Caption1>
-            )}
-          </li>
-        ))}
+              {row.vetoes.length > 0 && (
+                <Caption1>
+                  {t("ui.consolidate.vetoes", {
+                    items: row.vetoes
+                      .map((v) => t("ui.score.veto", { item: localized(locale, v.title), date: v.date }))
+                      .join(";"),
+                  })}
+                </Caption1>
+              )}
+              {detail && (
+                <div>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    aria-expanded={expanded}
+                    aria-controls={detailId}
+                    aria-label={t(
+                      expanded ? "ui.consolidate.detail.closeLabel" : "ui.consolidate.detail.openLabel",
+                      {
+                        township: row.township,
+                      },
+                    )}
+                    onClick={() => setOpen(expanded ? null : row.source)}
+                  >
+                    {t(expanded ? "ui.consolidate.detail.close" : "ui.consolidate.detail.open")}
+                  </Button>
+                </div>
+              )}
+              {detail && expanded && <TownshipDetail assessment={detail} id={detailId} />}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );
