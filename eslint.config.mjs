@@ -96,7 +96,17 @@ const excelBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/**", "coverage/**", "test-results/**", "node_modules/**", ".tmp/**", ".certs/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "dist-cli/**",
+      "coverage/**",
+      "test-results/**",
+      "node_modules/**",
+      ".tmp/**",
+      ".certs/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

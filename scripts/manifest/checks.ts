@@ -122,7 +122,11 @@ function checkUrls(xml: string, app: Node, { baseUrl, exists }: ManifestCheckOpt
   if (!base.startsWith("https://")) problems.push(`the base URL ${base} must be https`);
   const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1] ?? "");
   const domains = ((app.AppDomains as Node | undefined)?.AppDomain as string[] | undefined) ?? [];
-  for (const url of [...urls, ...domains]) {
+  // An AppDomain is an origin: for a base URL with a path (https://server/taizhang) it is the server.
+  const origin = URL.canParse(base) ? new URL(base).origin : base;
+  for (const domain of domains)
+    if (domain !== origin) problems.push(`AppDomain ${domain} is not the base URL's origin ${origin}`);
+  for (const url of urls) {
     if (!url.startsWith("https://")) problems.push(`${url} is not https`);
     else if (url !== base && !url.startsWith(`${base}/`))
       problems.push(`${url} is not under the base URL ${base}`);

@@ -1,10 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import packageJson from "../../package.json";
-import { checkCommand } from "./commands/check";
-import { consolidateCommand, type ConsolidateOptions } from "./commands/consolidate";
-import { initCommand, type InitOptions } from "./commands/init";
-import { packsCommand } from "./commands/packs";
-import { reportCommand } from "./commands/report";
+import type { ConsolidateOptions } from "./commands/consolidate";
+import type { InitOptions } from "./commands/init";
 import { cliContext, type CliContext } from "./context";
 import { EXIT } from "./errors";
 import { processIO, type CliIO } from "./io";
@@ -62,13 +59,18 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   const action =
     <A extends unknown[]>(fn: (...a: A) => Promise<number> | number) =>
     async (...a: A) => {
+      // Commands load on use, so `--help` and `--version` never load ExcelJS (issue 14).
       setExit(await fn(...a));
     };
 
   configure(program.command("packs"))
     .description(tr("help.packs"))
     .option("--json", tr("help.json"))
-    .action(action((options: { json?: boolean }) => packsCommand(ctx, options)));
+    .action(
+      action(async (options: { json?: boolean }) =>
+        (await import("./commands/packs")).packsCommand(ctx, options),
+      ),
+    );
 
   configure(program.command("init"))
     .description(tr("help.init"))
@@ -79,7 +81,9 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .option("--settings <settings.json>", tr("help.settings"))
     .requiredOption("-o, --output <file.xlsx>", tr("help.outputXlsx"))
     .option("--force", tr("help.force"))
-    .action(action((options: InitOptions) => initCommand(ctx, options)));
+    .action(
+      action(async (options: InitOptions) => (await import("./commands/init")).initCommand(ctx, options)),
+    );
 
   configure(program.command("check"))
     .description(tr("help.check"))
@@ -87,8 +91,8 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .option("--json", tr("help.checkJson"))
     .option("--settings <settings.json>", tr("help.settingsRead"))
     .action(
-      action((file: string, options: { json?: boolean; settings?: string }) =>
-        checkCommand(ctx, file, options),
+      action(async (file: string, options: { json?: boolean; settings?: string }) =>
+        (await import("./commands/check")).checkCommand(ctx, file, options),
       ),
     );
 
@@ -99,8 +103,8 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .option("--settings <settings.json>", tr("help.settingsRead"))
     .option("--force", tr("help.force"))
     .action(
-      action((file: string, options: { output: string; force?: boolean; settings?: string }) =>
-        reportCommand(ctx, file, options),
+      action(async (file: string, options: { output: string; force?: boolean; settings?: string }) =>
+        (await import("./commands/report")).reportCommand(ctx, file, options),
       ),
     );
 
@@ -112,7 +116,9 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .option("--settings <settings.json>", tr("help.settingsRead"))
     .option("--force", tr("help.force"))
     .action(
-      action((paths: string[], options: ConsolidateOptions) => consolidateCommand(ctx, paths, options)),
+      action(async (paths: string[], options: ConsolidateOptions) =>
+        (await import("./commands/consolidate")).consolidateCommand(ctx, paths, options),
+      ),
     );
   return program;
 }

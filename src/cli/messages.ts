@@ -1,5 +1,5 @@
 import { t } from "../i18n";
-import { isXlsxError } from "../xlsx";
+import { isXlsxError } from "../xlsx/errors"; // not the barrel: it loads ExcelJS, which --help must not
 import type { CliContext } from "./context";
 import { CliError } from "./errors";
 

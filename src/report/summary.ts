@@ -1,10 +1,21 @@
-import type { Consolidation } from "../core/consolidate";
+import type { Consolidation, TownshipInput } from "../core/consolidate";
 import { localized, t, type Locale } from "../i18n";
 import type { SkippedFile } from "../xlsx";
 import { escapeHtml as e, heatColor, PAGE_STYLE } from "./escape";
+import { townshipSections } from "./summaryDetail";
 
-/** The consolidation as a self-contained HTML page: heat-map matrix, most-missed items, notes. */
-export function summaryHtml(summary: Consolidation, skipped: readonly SkippedFile[], locale: Locale): string {
+/**
+ * The consolidation as a self-contained HTML page: heat-map matrix, most-missed items, notes. With
+ * the townships' assessments, each township name links to its own section (group scores, findings,
+ * gaps), and each section starts a printed page.
+ */
+export function summaryHtml(
+  summary: Consolidation,
+  skipped: readonly SkippedFile[],
+  locale: Locale,
+  details: readonly TownshipInput[] = [],
+): string {
+  const detail = townshipSections(summary, details, locale);
   const tr = (key: string, params = {}) => t(locale, `xlsx.summary.${key}`, params);
   const title = tr("title", {
     count: summary.townships.length,
@@ -24,7 +35,11 @@ export function summaryHtml(summary: Consolidation, skipped: readonly SkippedFil
   const rows = summary.townships
     .map(
       (row) =>
-        `<tr><td class="num">${row.rank}</td><td>${e(row.township)}</td>${cell(row.score)}<td>${e(
+        `<tr><td class="num">${row.rank}</td><td>${
+          detail.anchors.has(row.source)
+            ? `<a href="#${detail.anchors.get(row.source)}">${e(row.township)}</a>`
+            : e(row.township)
+        }</td>${cell(row.score)}<td>${e(
           localized(locale, row.band.label),
         )}</td><td class="${row.eligible ? "good" : "bad"}">${e(tr(row.eligible ? "eligible.yes" : "eligible.no"))}</td>${summary.groups
           .map((g) => cell(row.groupScores[g.groupId] ?? null))
@@ -53,14 +68,15 @@ export function summaryHtml(summary: Consolidation, skipped: readonly SkippedFil
     ...skipped.map((s) => tr("skipped", { source: s.source, reason: s.reason })),
   ];
   return `<!DOCTYPE html>
-<html lang="${locale}"><head><meta charset="utf-8"><title>${e(title)}</title><style>${PAGE_STYLE}</style></head><body>
+<html lang="${locale}"><head><meta charset="utf-8"><title>${e(title)}</title><style>${PAGE_STYLE}${detail.style}</style></head><body>
 <h1>${e(title)}</h1>
-<h2>${e(tr("sheet.matrix"))}</h2>
+<h2 id="matrix">${e(tr("sheet.matrix"))}</h2>
 <table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>
 <h2>${e(tr("missedTitle"))}</h2>
 <table><thead><tr>${missedHead}</tr></thead><tbody>${missedRows}</tbody></table>
 <h2>${e(tr("notesTitle"))}</h2>
 <ul>${(notes.length > 0 ? notes : [tr("noNotes")]).map((n) => `<li>${e(n)}</li>`).join("")}</ul>
+${detail.html}
 </body></html>
 `;
 }

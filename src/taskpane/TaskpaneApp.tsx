@@ -54,6 +54,7 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
     <ConsolidatePanel
       state={consolidation}
       onFiles={(files) => void consolidateActions.run(files.map(sourceOf))}
+      onCancel={consolidateActions.cancel}
       onDismissError={consolidateActions.dismissError}
     />
   );

@@ -14,7 +14,9 @@ export type FileStatus =
   | { state: "waiting" }
   | { state: "reading" }
   | { state: "checked"; assessment: Assessment; madeWith?: string }
-  | { state: "skipped"; reason: SkippedTownshipFile["reason"] };
+  | { state: "skipped"; reason: SkippedTownshipFile["reason"] }
+  /** Not read: the coordinator cancelled before its turn. */
+  | { state: "cancelled" };
 
 export type ReadWorkbook = (bytes: Uint8Array) => Promise<ReadOutcome>;
 
@@ -31,20 +33,34 @@ export const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeou
 
 /**
  * Reads and scores every file in turn, reporting each file's status as it changes. A bad file is
- * skipped with its reason and the rest go on.
+ * skipped with its reason and the rest go on. Once `signal` aborts, the file being read finishes
+ * (a parse cannot be interrupted) and the rest are marked cancelled, unread.
  */
 export async function readTownshipFiles(
   files: readonly SourceFile[],
   read: ReadWorkbook,
   onStatus: (index: number, status: FileStatus) => void,
   pause: () => Promise<void> = yieldToUi,
-): Promise<{ inputs: TownshipInput[]; skipped: SkippedTownshipFile[]; notes: ConsolidationNote[] }> {
+  signal?: AbortSignal,
+): Promise<{
+  inputs: TownshipInput[];
+  skipped: SkippedTownshipFile[];
+  notes: ConsolidationNote[];
+  cancelled: boolean;
+}> {
   const inputs: TownshipInput[] = [];
   const skipped: SkippedTownshipFile[] = [];
   const notes: ConsolidationNote[] = [];
+  const stopAt = (index: number) => {
+    for (let rest = index; rest < files.length; rest++) onStatus(rest, { state: "cancelled" });
+    return { inputs, skipped, notes, cancelled: true };
+  };
   for (const [index, file] of files.entries()) {
+    if (signal?.aborted) return stopAt(index);
     onStatus(index, { state: "reading" });
     await pause();
+    // Again after the pause: a click on 取消 lands while the pane paints.
+    if (signal?.aborted) return stopAt(index);
     let outcome: ReadOutcome;
     try {
       outcome = await read(await file.bytes());
@@ -63,7 +79,7 @@ export async function readTownshipFiles(
       onStatus(index, { state: "skipped", reason: outcome.reason });
     }
   }
-  return { inputs, skipped, notes };
+  return { inputs, skipped, notes, cancelled: false };
 }
 
 /**

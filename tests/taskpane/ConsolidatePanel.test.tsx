@@ -35,8 +35,8 @@ const read: ReadWorkbook = async (bytes) => {
 const file = (name: string, content: string) =>
   new File([Uint8Array.from(content, (c) => c.charCodeAt(0))], name);
 
-function Harness({ host }: { host: StubHost }) {
-  const [state, actions] = useConsolidateRun(host, async () => read);
+function Harness({ host, reader = read }: { host: StubHost; reader?: ReadWorkbook }) {
+  const [state, actions] = useConsolidateRun(host, async () => reader);
   return (
     <App
       theme={webLightTheme}
@@ -46,6 +46,7 @@ function Harness({ host }: { host: StubHost }) {
           <ConsolidatePanel
             state={state}
             onFiles={(files) => void actions.run(files.map(sourceOf))}
+            onCancel={actions.cancel}
             onDismissError={actions.dismissError}
           />
         ),
@@ -129,5 +130,110 @@ describe("汇总 tab", () => {
     await userEvent.click(await screen.findByRole("tab", { name: "汇总" }));
     await waitFor(() => expect(screen.getByRole("button", { name: "选择工作簿" })).toBeTruthy());
     expect(screen.getByLabelText(/乡镇工作簿/)).toBeTruthy();
+  });
+
+  describe("cancel (issue 14: progress with a cancel button)", () => {
+    /** The reader above, holding the file whose content starts with `hold` until released. */
+    function heldReader(hold: string) {
+      let release = () => undefined as void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const calls: string[] = [];
+      const reader: ReadWorkbook = async (bytes) => {
+        const text = String.fromCharCode(...bytes);
+        calls.push(text);
+        if (text.startsWith(hold)) await held;
+        return read(bytes);
+      };
+      return { reader, calls, release: () => release() };
+    }
+
+    it("stops reading further files, shows the townships read, and writes no sheet", async () => {
+      const host = new StubHost();
+      const { reader, calls, release } = heldReader("ok:Bizhen");
+      render(<Harness host={host} reader={reader} />);
+      await openAndUpload(BATCH);
+
+      const files = within(screen.getByTestId("consolidate-files"));
+      // a.xlsx read, b.xlsx held in the reader.
+      await waitFor(() => expect(calls).toContain("ok:Bizhen:12"));
+      await waitFor(() => expect(screen.getByText("正在读取 1/4")).toBeTruthy());
+      expect(files.getAllByText("读取中")).toHaveLength(1);
+      expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.25");
+      await userEvent.click(screen.getByRole("button", { name: "取消" }));
+      expect(screen.getByRole("button", { name: "正在取消…" })).toHaveProperty("disabled", true);
+      release();
+
+      const warning = await screen.findByTestId("consolidate-cancelled");
+      expect(warning.textContent).toContain("已取消:4 个文件中读取了 2 个");
+      // The file being read when 取消 was clicked finished; the other two were never opened.
+      expect(calls).toEqual(["ok:Aizhen:2", "ok:Bizhen:12"]);
+      expect(files.getAllByText("未读取")).toHaveLength(2);
+      expect(files.getAllByText(/^已校验 [\d.]+ 分$/)).toHaveLength(2);
+      expect(screen.getByText("已取消:读取了 2/4")).toBeTruthy();
+      const ranking = within(screen.getByTestId("consolidate-ranking")).getAllByRole("listitem");
+      expect(ranking.map((li) => li.textContent?.match(/^\d+\. \w+/)?.[0])).toEqual([
+        "1. Bizhen",
+        "2. Aizhen",
+      ]);
+      expect(host.consolidations).toHaveLength(0);
+      expect(screen.queryByText(/已写入/)).toBeNull();
+      expect(screen.queryByRole("button", { name: /取消/ })).toBeNull();
+
+      // A fresh run afterwards reads everything again.
+      await userEvent.upload(screen.getByLabelText(/乡镇工作簿/), BATCH);
+      expect(await screen.findByText(/已写入“汇总”和“共性差距”工作表:3 个乡镇/)).toBeTruthy();
+      expect(screen.queryByTestId("consolidate-cancelled")).toBeNull();
+    });
+
+    it("says it was cancelled when nothing usable was read", async () => {
+      const host = new StubHost();
+      const { reader, release } = heldReader("garbage");
+      render(<Harness host={host} reader={reader} />);
+      await openAndUpload([BATCH[2] as File, BATCH[0] as File]);
+      await userEvent.click(await screen.findByRole("button", { name: "取消" }));
+      release();
+      expect((await screen.findByTestId("consolidate-cancelled")).textContent).toContain(
+        "已取消:没有读取到可汇总的工作簿",
+      );
+      expect(screen.queryByTestId("consolidate-ranking")).toBeNull();
+      expect(screen.queryByRole("alert")).toBeNull();
+      expect(host.consolidations).toHaveLength(0);
+    });
+  });
+
+  describe("drill-down (issue 14)", () => {
+    it("opens one township's group scores, findings count and gaps from the ranking", async () => {
+      const host = new StubHost();
+      render(<Harness host={host} />);
+      await openAndUpload(BATCH);
+      await screen.findByText(/已写入/);
+      const row = host.consolidations[0]?.summary.townships.find((r) => r.township === "Aizhen");
+      expect(row).toBeDefined();
+
+      const open = screen.getByRole("button", { name: "查看 Aizhen 的详情" });
+      expect(open.getAttribute("aria-expanded")).toBe("false");
+      await userEvent.click(open);
+      const detail = within(screen.getByTestId("township-detail"));
+      expect(open.getAttribute("aria-expanded")).toBe("true");
+      expect(open.getAttribute("aria-controls")).toBe(screen.getByTestId("township-detail").id);
+
+      // Every group of the pack, with 实得 / 应得; 不适用 where nothing applies.
+      const groups = detail.getAllByText(/^.+:(\d+\.\d 分\(实得 [\d.]+ \/ 应得 [\d.]+\)|不适用)$/);
+      expect(groups).toHaveLength(township.groups.length);
+      // The same counts the 汇总 sheet gets for this township.
+      expect(
+        detail.getByText(`工作簿中有 ${row?.errorCount} 个错误、${row?.warningCount} 个警告`),
+      ).toBeTruthy();
+      const shown = Math.min(10, row?.gapCount ?? 0);
+      expect(detail.getByText(`差距(前 ${shown} 项,共 ${row?.gapCount} 项)`)).toBeTruthy();
+      expect(detail.getAllByText(/:失 [\d.]+ 分\(.+\)$/)).toHaveLength(shown);
+
+      // Another township replaces it; its button closes it again.
+      await userEvent.click(screen.getByRole("button", { name: "查看 Bizhen 的详情" }));
+      expect(screen.getAllByTestId("township-detail")).toHaveLength(1);
+      expect(open.getAttribute("aria-expanded")).toBe("false");
+      await userEvent.click(screen.getByRole("button", { name: "收起 Bizhen 的详情" }));
+      expect(screen.queryByTestId("township-detail")).toBeNull();
+    });
   });
 });

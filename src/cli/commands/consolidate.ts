@@ -60,7 +60,8 @@ export async function consolidateCommand(
 
   const summary = consolidate(inputs);
   await writeAtomic(options.output, await summaryBytes(summary, skipped, ctx.locale), outputs);
-  if (options.html) await writeAtomic(options.html, summaryHtml(summary, skipped, ctx.locale), outputs);
+  if (options.html)
+    await writeAtomic(options.html, summaryHtml(summary, skipped, ctx.locale, inputs), outputs);
   ctx.io.stderr(
     `${ctx.tr("consolidate.done", { count: inputs.length, skipped: skipped.length, path: options.output })}\n`,
   );

@@ -19,7 +19,7 @@ export async function reportCommand(
     undefined,
     given?.data,
   );
-  await writeAtomic(options.output, reportHtml(assessment, pack, ctx.locale, settings), output);
+  await writeAtomic(options.output, reportHtml(assessment, pack, ctx.locale, { settings }), output);
   ctx.io.stderr(`${ctx.tr("report.done", { path: options.output })}\n`);
   return EXIT.ok;
 }

@@ -14,8 +14,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
+import type { Assessment } from "../../core/assessment";
 import type { Consolidation } from "../../core/consolidate";
 import { localized, t as translate } from "../../i18n";
+import { TownshipDetail } from "../consolidateDetail";
 import type { FileStatus } from "../consolidateFiles";
 import type { ConsolidateState } from "../consolidateRun";
 import { errorText } from "../errors";
@@ -67,21 +69,26 @@ const useStyles = makeStyles({
   },
   name: { minWidth: 0, overflowWrap: "anywhere" },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
+  progress: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  progressField: { flexGrow: 1, minWidth: 0 },
 });
 
 export interface ConsolidatePanelProps {
   state: ConsolidateState;
   onFiles: (files: File[]) => void;
+  /** Stops reading further files (the 取消 button beside the progress bar). */
+  onCancel: () => void;
   onDismissError: () => void;
 }
 
 /** The coordinator's 汇总 tab: pick or drop township workbooks, follow each file, see the ranking. */
-export function ConsolidatePanel({ state, onFiles, onDismissError }: ConsolidatePanelProps) {
+export function ConsolidatePanel({ state, onFiles, onCancel, onDismissError }: ConsolidatePanelProps) {
   const styles = useStyles();
   const { t, locale } = useLocale();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
-  const busy = state.phase === "reading" || state.phase === "writing";
+  const reading = state.phase === "reading" || state.phase === "cancelling";
+  const busy = reading || state.phase === "writing";
   const listOf = (files: FileList | null) => [...(files ?? [])];
 
   const onDrop = (event: DragEvent) => {
@@ -127,22 +134,41 @@ export function ConsolidatePanel({ state, onFiles, onDismissError }: Consolidate
       </div>
 
       {state.files.length > 0 && (
-        <Field
-          label={
-            state.phase === "writing"
-              ? t("ui.consolidate.writing")
-              : state.phase === "done"
-                ? t("ui.consolidate.read", { total: state.files.length })
-                : t("ui.consolidate.progress", { done, total: state.files.length })
-          }
-          hint={t("ui.consolidate.counts", { checked, skipped: done - checked })}
-        >
-          <ProgressBar
-            value={state.files.length === 0 ? 0 : done / state.files.length}
-            thickness="large"
-            aria-label={t("ui.consolidate.files")}
-          />
-        </Field>
+        <div className={styles.progress}>
+          <Field
+            className={styles.progressField}
+            label={
+              state.phase === "writing"
+                ? t("ui.consolidate.writing")
+                : state.cancelled
+                  ? t("ui.consolidate.cancelledProgress", { done, total: state.files.length })
+                  : state.phase === "done"
+                    ? t("ui.consolidate.read", { total: state.files.length })
+                    : t("ui.consolidate.progress", { done, total: state.files.length })
+            }
+            hint={t("ui.consolidate.counts", { checked, skipped: done - checked })}
+          >
+            <ProgressBar
+              value={state.files.length === 0 ? 0 : done / state.files.length}
+              thickness="large"
+              aria-label={t("ui.consolidate.files")}
+            />
+          </Field>
+          {reading && (
+            <Button disabled={state.phase === "cancelling"} onClick={onCancel}>
+              {state.phase === "cancelling" ? t("ui.consolidate.cancelling") : t("ui.consolidate.cancel")}
+            </Button>
+          )}
+        </div>
+      )}
+      {state.cancelled && (
+        <MessageBar intent="warning" layout="multiline" data-testid="consolidate-cancelled">
+          <MessageBarBody>
+            {checked === 0
+              ? t("ui.consolidate.cancelledNone")
+              : t("ui.consolidate.cancelled", { checked, total: state.files.length })}
+          </MessageBarBody>
+        </MessageBar>
       )}
 
       {state.error !== null && state.error !== undefined && (
@@ -172,7 +198,9 @@ export function ConsolidatePanel({ state, onFiles, onDismissError }: Consolidate
         </MessageBar>
       ))}
 
-      {state.summary && <Ranking summary={state.summary} classes={styles} />}
+      {state.summary && (
+        <Ranking summary={state.summary} details={assessmentsBySource(state.files)} classes={styles} />
+      )}
       {state.summary && <Missed summary={state.summary} classes={styles} />}
 
       {state.files.length > 0 && (
@@ -205,6 +233,14 @@ export function ConsolidatePanel({ state, onFiles, onDismissError }: Consolidate
 
 type Classes = ReturnType<typeof useStyles>;
 
+/** Each checked file's assessment by its name, the ranking's `source`. */
+function assessmentsBySource(files: ConsolidateState["files"]): ReadonlyMap<string, Assessment> {
+  const out = new Map<string, Assessment>();
+  for (const file of files)
+    if (file.status.state === "checked" && !out.has(file.name)) out.set(file.name, file.status.assessment);
+  return out;
+}
+
 function StatusBadge({ status, className }: { status: FileStatus; className: string }) {
   const { t } = useLocale();
   switch (status.state) {
@@ -218,6 +254,12 @@ function StatusBadge({ status, className }: { status: FileStatus; className: str
       return (
         <Badge className={className} color="danger" appearance="tint">
           {t("ui.consolidate.status.skipped")}
+        </Badge>
+      );
+    case "cancelled":
+      return (
+        <Badge className={className} color="subtle" appearance="outline">
+          {t("ui.consolidate.status.cancelled")}
         </Badge>
       );
     case "reading":
@@ -235,8 +277,18 @@ function StatusBadge({ status, className }: { status: FileStatus; className: str
   }
 }
 
-function Ranking({ summary, classes }: { summary: Consolidation; classes: Classes }) {
+function Ranking({
+  summary,
+  details,
+  classes,
+}: {
+  summary: Consolidation;
+  details: ReadonlyMap<string, Assessment>;
+  classes: Classes;
+}) {
   const { t, locale } = useLocale();
+  // One township open at a time: the pane is narrow.
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <section aria-label={t("ui.consolidate.rankingLabel")}>
       <Subtitle2 as="h3" block>
@@ -250,37 +302,62 @@ function Ranking({ summary, classes }: { summary: Consolidation; classes: Classe
         })}
       </Caption1>
       <ol className={classes.list} data-testid="consolidate-ranking">
-        {summary.townships.map((row) => (
-          <li key={`${row.source}`} className={classes.row}>
-            <div className={classes.head}>
-              <Text weight="semibold" className={classes.name}>
-                {t("ui.consolidate.row", { rank: row.rank, township: row.township })}
-              </Text>
-              <Badge
-                className={classes.badge}
-                color={row.eligible ? "success" : "danger"}
-                appearance={row.eligible ? "tint" : "filled"}
-              >
-                {t(row.eligible ? "ui.consolidate.eligible" : "ui.consolidate.ineligible")}
-              </Badge>
-            </div>
-            <Caption1>
-              {t("ui.consolidate.score", {
-                score: row.score.toFixed(1),
-                band: localized(locale, row.band.label),
-              })}
-            </Caption1>
-            {row.vetoes.length > 0 && (
+        {summary.townships.map((row, index) => {
+          const detail = details.get(row.source);
+          const expanded = open === row.source;
+          const detailId = `township-detail-${index}`;
+          return (
+            <li key={`${row.source}`} className={classes.row}>
+              <div className={classes.head}>
+                <Text weight="semibold" className={classes.name}>
+                  {t("ui.consolidate.row", { rank: row.rank, township: row.township })}
+                </Text>
+                <Badge
+                  className={classes.badge}
+                  color={row.eligible ? "success" : "danger"}
+                  appearance={row.eligible ? "tint" : "filled"}
+                >
+                  {t(row.eligible ? "ui.consolidate.eligible" : "ui.consolidate.ineligible")}
+                </Badge>
+              </div>
               <Caption1>
-                {t("ui.consolidate.vetoes", {
-                  items: row.vetoes
-                    .map((v) => t("ui.score.veto", { item: localized(locale, v.title), date: v.date }))
-                    .join(";"),
+                {t("ui.consolidate.score", {
+                  score: row.score.toFixed(1),
+                  band: localized(locale, row.band.label),
                 })}
               </Caption1>
-            )}
-          </li>
-        ))}
+              {row.vetoes.length > 0 && (
+                <Caption1>
+                  {t("ui.consolidate.vetoes", {
+                    items: row.vetoes
+                      .map((v) => t("ui.score.veto", { item: localized(locale, v.title), date: v.date }))
+                      .join(";"),
+                  })}
+                </Caption1>
+              )}
+              {detail && (
+                <div>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    aria-expanded={expanded}
+                    aria-controls={detailId}
+                    aria-label={t(
+                      expanded ? "ui.consolidate.detail.closeLabel" : "ui.consolidate.detail.openLabel",
+                      {
+                        township: row.township,
+                      },
+                    )}
+                    onClick={() => setOpen(expanded ? null : row.source)}
+                  >
+                    {t(expanded ? "ui.consolidate.detail.close" : "ui.consolidate.detail.open")}
+                  </Button>
+                </div>
+              )}
+              {detail && expanded && <TownshipDetail assessment={detail} id={detailId} />}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );
