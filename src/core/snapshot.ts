@@ -1,3 +1,5 @@
+import type { Finding } from "./findings";
+
 /**
  * The plain model between a workbook and the core. Adapters (Office.js, ExcelJS) read a
  * workbook into this shape; the core never sees a workbook.
@@ -38,6 +40,8 @@ export interface WorkbookSnapshot {
   /** 乡镇名称 and 评估基准日, and every indicator input, by input id. */
   inputs: Readonly<Record<string, InputSnapshot>>;
   tables: Readonly<Record<string, TableSnapshot>>;
+  /** What reading the workbook found (rows below a table, missing columns), from core/read. */
+  readFindings?: readonly Finding[];
 }
 
 /** Reserved input ids on 基本信息 that every pack has. */

@@ -35,10 +35,10 @@ export async function assessWorkbookBytes(
   bytes: Uint8Array,
   limits?: InputLimits,
 ): Promise<AssessedWorkbook> {
-  const { workbook, meta } = await openWorkbook(bytes, limits);
+  const { workbook, meta, raw } = await openWorkbook(bytes, limits);
   const { pack, exact } = packForMeta(meta);
   const layout = layoutFor(pack);
-  const { snapshot } = readSnapshot(workbook, layout, meta);
+  const { snapshot } = readSnapshot(workbook, layout, meta, raw);
   const assessment = assess(pack, snapshot);
   return {
     workbook,
