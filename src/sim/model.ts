@@ -1,4 +1,12 @@
-import { type Box, boxColumns, boxRows, columnLetters, formatBox, intersect, MAX_COLUMNS } from "../excel/address";
+import {
+  type Box,
+  boxColumns,
+  boxRows,
+  columnLetters,
+  formatBox,
+  intersect,
+  MAX_COLUMNS,
+} from "../excel/address";
 import type { XlValue } from "../excel/api";
 import { storeInput } from "./cellValues";
 import { CODES, FakeOfficeError } from "./errors";
@@ -433,6 +441,36 @@ export class WorkbookModel {
         cell.value = name;
       }
     }
+  }
+
+  /**
+   * Table.resize (ExcelApi 1.13): the table's range becomes `box`; no cell moves. Excel requires the
+   * same header row and an overlap with the old range; the fake also keeps the columns as they are.
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)
+   */
+  resizeTable(table: TableModel, box: Box): void {
+    if (box.r0 !== table.r0 || box.r1 <= box.r0) {
+      throw new FakeOfficeError(
+        CODES.invalidArgument,
+        "The header row must stay in the same row.",
+        "Table.resize",
+      );
+    }
+    if (box.c0 !== table.c0 || box.c1 !== table.c0 + table.columnCount - 1) {
+      throw new FakeOfficeError(
+        CODES.invalidArgument,
+        "The fake resizes tables by rows only.",
+        "Table.resize",
+      );
+    }
+    if (this.tables.some((o) => o !== table && o.sheet === table.sheet && intersect(o.box, box))) {
+      throw new FakeOfficeError(
+        CODES.invalidOperation,
+        "A table can't overlap another table.",
+        "Table.resize",
+      );
+    }
+    table.dataRows = box.r1 - box.r0;
   }
 
   /** Appends data rows at the end of a table, shifting the cells below it (in its columns) down. */
