@@ -108,10 +108,12 @@ export async function readEditedRows(
     const usedRight = used.isNullObject ? -1 : used.columnIndex + used.columnCount - 1;
     // Cells of the box outside the used range are empty now; the box may be whole columns.
     const r1 = Math.min(box.r1, Math.max(rows.length - 1, usedEnd));
-    const c1 = Math.min(box.c1, Math.max(usedRight, ...rows.map((r) => r.length - 1)));
+    let widest = usedRight;
+    for (const r of rows) widest = Math.max(widest, r.length - 1);
+    const c1 = Math.min(box.c1, widest);
+    while (rows.length <= r1) rows.push([]);
     for (let r = box.r0; r <= r1; r++) {
-      const row = rows[r] ?? [];
-      rows[r] = row;
+      const row = rows[r] as CellValue[];
       for (let c = box.c0; c <= c1; c++) {
         const inside =
           !cells.isNullObject &&

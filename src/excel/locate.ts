@@ -1,10 +1,4 @@
-import {
-  type ColumnLayout,
-  parseMetaRows,
-  type TableLayout,
-  type WorkbookLayout,
-  type WorkbookMeta,
-} from "../core/layout";
+import { type ColumnLayout, parseMetaRows, type WorkbookLayout, type WorkbookMeta } from "../core/layout";
 import { type FoundTable, readWorkbookSnapshot, type WorkbookReading } from "../core/read";
 import type { NameRead, SheetRead, TableRead, WorkbookRead } from "./read";
 
@@ -138,8 +132,4 @@ export function locate(read: WorkbookRead, layout: WorkbookLayout): Located {
     metaSheetId: read.metaSheetId,
     reading,
   };
-}
-
-export function tableLayout(layout: WorkbookLayout, key: string): TableLayout | undefined {
-  return layout.tables.find((t) => t.key === key);
 }
