@@ -1,11 +1,12 @@
 import type * as ExcelJS from "exceljs";
 import { assess } from "../../src/core/assess";
 import type { Assessment } from "../../src/core/assessment";
-import { layoutFor } from "../../src/core/layout";
 import type { Pack } from "../../src/core/pack/schema";
 import { recheckAll } from "../../src/excel";
 import { openXlsxWorkbook } from "../../src/preview/xlsx";
-import { buildTemplate, openWorkbook, readSnapshot, saveXlsx } from "../../src/xlsx";
+import { HEADER_ROW, layoutFor } from "../../src/core/layout";
+import { assessWorkbookBytes, buildTemplate, openWorkbook, readSnapshot, saveXlsx } from "../../src/xlsx";
+import { columnOf, DECISIONS, filledWorkbook } from "../preview/workbooks";
 import { miniPack } from "../fixtures/miniPack";
 
 // Several ExcelJS round trips per case on a shared 2-core machine.
@@ -153,4 +154,34 @@ describe("renamed sheets", () => {
     expect(codes(a, "table.missing")).toEqual([]);
     expect(codes(a, "row.outsideTable").map((f) => f.sheet)).toEqual(["决策", "决策"]);
   });
+});
+
+describe("a township workbook whose ledger was filled below its one-row table (issue 10: 40.3 in the CLI, 30.0 in the pane)", () => {
+  it("scores the same in the CLI, the pane on the preview and the add-in's own read", async () => {
+    const wb = filledWorkbook();
+    const ledger = wb.getWorksheet(DECISIONS) as ExcelJS.Worksheet;
+    const at = (header: string) => columnOf(ledger, header);
+    // 300 decisions typed below the table, every second one reviewed after its discussion.
+    for (let i = 0; i < 300; i++) {
+      const row = HEADER_ROW + 2 + i;
+      ledger.getCell(row, at("决策事项")).value = `决策 ${i + 1}`;
+      for (const step of ["公众参与", "专家论证", "风险评估", "合法性审查", "集体讨论", "是否归档"])
+        ledger.getCell(row, at(step)).value = "是";
+      for (const step of ["公众参与日期", "专家论证日期", "风险评估日期"])
+        ledger.getCell(row, at(step)).value = "2018-04-02";
+      ledger.getCell(row, at("合法性审查日期")).value = i % 2 === 0 ? "2018-04-05" : "2018-04-20";
+      ledger.getCell(row, at("集体讨论日期")).value = "2018-04-10";
+      ledger.getCell(row, at("决定日期")).value = "2018-04-10";
+      ledger.getCell(row, at("公布日期")).value = "2018-04-12";
+    }
+    const bytes = await saveXlsx(wb);
+    const cli = await assessWorkbookBytes(bytes);
+    const { excel } = await openXlsxWorkbook(bytes);
+    const pane = await recheckAll(null, { run: excel.run, isSetSupported: excel.isSetSupported });
+    expect(pane.assessment).toEqual(cli.assessment);
+    expect(cli.assessment.findings.filter((f) => f.code === "row.outsideTable")).toHaveLength(300);
+    expect(
+      cli.assessment.findings.filter((f) => f.code === "dateOrder.violated").length,
+    ).toBeGreaterThanOrEqual(150);
+  }, 60_000);
 });
