@@ -25,6 +25,11 @@ export interface CheckOutcome {
   syncs: number;
 }
 
+/** Past this many cells an edit is checked by reading everything (a whole-column clear, a huge paste). */
+const MAX_EDIT_CELLS = 200_000;
+/** Columns read right of the widest known row, for a whole-row edit. */
+const SPARE_COLUMNS = 16;
+
 /** Rows of a sheet an edit touched, by sheet id. */
 export interface Dirty {
   boxes: Map<string, Box[]>;
@@ -52,9 +57,8 @@ function count(state: WorkbookState): number {
 }
 
 /**
- * Reads only the rows an edit touched on Taizhang's sheets (whole rows of the used range, so
- * records typed below a table are seen), patches the cached cells and reads them through the core
- * again. Returns false when a table moved or its header changed (the caller then does a full
+ * Reads only the cells an edit touched on Taizhang's sheets (so records typed below a table are
+ * seen), patches the cached cells and reads them through the core again. Returns false when a table moved or its header changed (the caller then does a full
  * check). One round trip.
  */
 export async function readEditedRows(
@@ -64,18 +68,23 @@ export async function readEditedRows(
 ): Promise<{ ok: boolean; rowsRead: number }> {
   const wb = ctx.workbook;
   const sheets = new Map(state.raw.sheets.map((s) => [s.id, s]));
-  const reads: { sheet: RawSheet; box: Box; used: XlRange; cells: XlRange }[] = [];
+  const reads: { sheet: RawSheet; box: Box; cells: XlRange }[] = [];
   for (const [sheetId, boxes] of dirty.boxes) {
     const sheet = sheets.get(sheetId);
     if (!sheet) continue;
     const ws = wb.worksheets.getItem(sheetId);
-    for (const box of boxes) {
-      const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+    // Cells right of everything known hold nothing the reading uses; whole rows stop there.
+    let widest = 0;
+    for (const r of sheet.rows) widest = Math.max(widest, r.length);
+    for (const t of sheet.tables) widest = Math.max(widest, t.right + 1);
+    for (const edited of boxes) {
+      const box = { ...edited, c1: Math.min(edited.c1, Math.max(edited.c0, widest + SPARE_COLUMNS)) };
+      // A whole-column clear or a huge paste: read everything instead.
+      if ((box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1) > MAX_EDIT_CELLS) return { ok: false, rowsRead: 0 };
       const cells = ws
-        .getUsedRangeOrNullObject(true)
-        .getIntersectionOrNullObject(formatBox(box))
-        .load("values,rowIndex,columnIndex");
-      reads.push({ sheet, box, used, cells });
+        .getRangeByIndexes(box.r0, box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1)
+        .load("values");
+      reads.push({ sheet, box, cells });
     }
   }
   const tables = [...state.tables.values()]
@@ -100,32 +109,22 @@ export async function readEditedRows(
   }
   let rowsRead = 0;
   const patched = new Map<string, RawSheet>();
-  for (const { sheet, box, used, cells } of reads) {
+  for (const { sheet, box, cells } of reads) {
     const target = patched.get(sheet.id) ?? { ...sheet, rows: sheet.rows.map((r) => [...r]) };
     patched.set(sheet.id, target);
     const rows = target.rows as CellValue[][];
-    const usedEnd = used.isNullObject ? -1 : used.rowIndex + used.rowCount - 1;
-    const usedRight = used.isNullObject ? -1 : used.columnIndex + used.columnCount - 1;
-    // Cells of the box outside the used range are empty now; the box may be whole columns.
-    const r1 = Math.min(box.r1, Math.max(rows.length - 1, usedEnd));
-    let widest = usedRight;
-    for (const r of rows) widest = Math.max(widest, r.length - 1);
-    const c1 = Math.min(box.c1, widest);
-    while (rows.length <= r1) rows.push([]);
-    for (let r = box.r0; r <= r1; r++) {
+    while (rows.length <= box.r1) rows.push([]);
+    for (let r = box.r0; r <= box.r1; r++) {
       const row = rows[r] as CellValue[];
-      for (let c = box.c0; c <= c1; c++) {
-        const inside =
-          !cells.isNullObject &&
-          r >= cells.rowIndex &&
-          c >= cells.columnIndex &&
-          r - cells.rowIndex < cells.values.length;
-        const value = inside ? (cells.values[r - cells.rowIndex]?.[c - cells.columnIndex] ?? "") : "";
-        if (c < row.length || value !== "") {
+      const values = cells.values[r - box.r0] ?? [];
+      for (let c = box.c0; c <= box.c1; c++) {
+        const value = cellValue(values[c - box.c0] as XlValue | undefined);
+        if (c < row.length || value !== null) {
           while (row.length < c) row.push(null);
-          row[c] = cellValue(value as XlValue);
+          row[c] = value;
         }
       }
+      while (row.length > 0 && row[row.length - 1] === null) row.pop();
       rowsRead += 1;
     }
     while (rows.length > 0 && (rows[rows.length - 1] as CellValue[]).length === 0) rows.pop();

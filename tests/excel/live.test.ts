@@ -123,6 +123,20 @@ describe("live validation", () => {
     expect(last(h)?.assessment.findings.filter((f) => f.sheet === DECISIONS && f.row === row)).toEqual([]);
   });
 
+  it("reads everything after a whole column was cleared instead of a million rows", async () => {
+    const h = await live();
+    await h.edit(() => h.excel.user.setValues(G21, "E4", [["完成"]]));
+    expect(
+      last(h)?.assessment.findings.some((f) => f.sheet === G21 && f.row === 4 && f.column === "evidence"),
+    ).toBe(true);
+    const syncs = await h.edit(() => h.excel.user.clear(G21, "E:E"));
+    expect(last(h)?.kind).toBe("full");
+    expect(syncs).toBeLessThanOrEqual(3);
+    expect(
+      last(h)?.assessment.findings.some((f) => f.sheet === G21 && f.row === 4 && f.column === "evidence"),
+    ).toBe(false);
+  });
+
   it("checks a burst of separate edits once", async () => {
     const h = await live();
     const count = h.results.length;
