@@ -135,7 +135,9 @@ export function stateFrom(read: WorkbookRead, givenPack: Pack | null | undefined
     if (inputs.has(inputId) || layoutInputs.has(inputId)) continue;
     inputs.set(inputId, { ...name, inputId, check: UNKNOWN_CHECK, retired: true });
   }
-  const info = located.sheets.get("info");
+  // 基本信息 renamed and its names lost: the sheet the core found the inputs on by their labels.
+  const byLabel = [...located.reading.inputs.values()][0]?.sheet;
+  const info = located.sheets.get("info") ?? (byLabel ? { id: byLabel.id, name: byLabel.name } : undefined);
   const results = located.sheets.get("results");
   const gaps = located.sheets.get("gaps");
   return {

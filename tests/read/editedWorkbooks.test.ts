@@ -122,6 +122,10 @@ describe("基本信息 renamed and its names lost (issue 13 item 7)", () => {
     expect(a.township).toBe("宣和镇");
     expect(a.assessmentDate).toBe("2018-12-31");
     expect(a.findings.filter((f) => f.code === "input.missing" || f.code.startsWith("info."))).toEqual([]);
+    // The pane writes each input's 校验 beside it on the renamed sheet.
+    const { excel } = await openXlsxWorkbook(await saveXlsx(wb));
+    await recheckAll(miniPack, { run: excel.run, isSetSupported: excel.isSetSupported });
+    expect(excel.value("单位情况", "E3")).toBe("✓");
   });
 });
 
