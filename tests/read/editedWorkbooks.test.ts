@@ -189,3 +189,18 @@ describe("a township workbook whose ledger was filled below its one-row table (i
     ).toBeGreaterThanOrEqual(150);
   }, 60_000);
 });
+
+describe("a renamed spreadsheet table", () => {
+  it("is still the table (rows below it get their warning) on both paths", async () => {
+    const wb = filled();
+    const ledger = wb.getWorksheet("决策台账") as ExcelJS.Worksheet;
+    const table = (ledger as unknown as { tables: Record<string, { name: string; table: { name: string } }> })
+      .tables.TZ_ledger_decisions;
+    if (!table) throw new Error("no ledger table");
+    table.name = "我的台账";
+    table.table.name = "我的台账";
+    const a = await readBoth(wb);
+    expect(codes(a, "table.missing")).toEqual([]);
+    expect(codes(a, "row.outsideTable").map((f) => f.row)).toEqual([4, 5]);
+  });
+});

@@ -93,11 +93,14 @@ export function locateTables(
     );
     for (const sheet of new Set([...preferred, ...raw.sheets])) {
       const found = scanForHeader(table, sheet, claimedRows);
-      if (found) {
-        claimedRows.add(`${sheet.id}:${found.headerRow}`);
-        tables.set(table.key, found);
-        break;
-      }
+      if (!found) continue;
+      // A spreadsheet table whose name changed (in a program that keeps no id Taizhang recorded)
+      // still starts at that header row: it is that table.
+      const renamed = sheet.tables.find((t) => t.top === found.headerRow && !claimedTables.has(t));
+      if (renamed) claimedTables.add(renamed);
+      tables.set(table.key, renamed ? fromTable(table.key, table, { sheet, table: renamed }) : found);
+      claimedRows.add(`${sheet.id}:${found.headerRow}`);
+      break;
     }
   }
 
