@@ -15,6 +15,8 @@ export interface CellWrite {
 export interface ContractCase {
   writes: CellWrite[];
   renames: { from: string; to: string }[];
+  /** Spreadsheet tables renamed (a program that keeps no id Taizhang recorded). */
+  tableRenames: { from: string; to: string }[];
 }
 
 const INFO = "基本信息";
@@ -88,6 +90,7 @@ export const contractCase: fc.Arbitrary<ContractCase> = fc
     /** 是否归档 retyped beyond recognition: found by position unless columns moved. */
     archivedHeader: fc.constantFrom(null, null, null, "存档"),
     renames: fc.subarray([G1, G2, LEDGER, INFO]),
+    tableRenames: fc.subarray(["TZ_ledger_decisions", "TZ_checklist_G1"], { maxLength: 1 }),
   })
   .map((spec): ContractCase => {
     const writes: CellWrite[] = [];
@@ -138,5 +141,6 @@ export const contractCase: fc.Arbitrary<ContractCase> = fc
     if (spec.footer) put(LEDGER, row + spec.footerGap, 1, spec.footer);
 
     const renames = spec.renames.map((from, i) => ({ from, to: `改名${i + 1}` }));
-    return { writes, renames };
+    const tableRenames = spec.tableRenames.map((from) => ({ from, to: `Renamed_${from}` }));
+    return { writes, renames, tableRenames };
   });

@@ -44,6 +44,13 @@ function editedFile(c: ContractCase): ExcelJS.Workbook {
   for (const w of c.writes)
     (wb.getWorksheet(w.sheet) as ExcelJS.Worksheet).getCell(w.row, w.column).value = w.value;
   for (const r of c.renames) (wb.getWorksheet(r.from) as ExcelJS.Worksheet).name = r.to;
+  for (const r of c.tableRenames) {
+    // ExcelJS keeps a table's name in its model; its typings leave the model out.
+    const table = wb.worksheets
+      .map((ws) => (ws as unknown as { tables: Record<string, { table: { name: string } }> }).tables[r.from])
+      .find((t) => t !== undefined);
+    if (table) table.table.name = r.to;
+  }
   return wb;
 }
 
@@ -68,6 +75,7 @@ async function throughOfficeJs(c: ContractCase): Promise<Assessment> {
       ];
     }
     for (const r of c.renames) ctx.workbook.worksheets.getItem(r.from).name = r.to;
+    for (const r of c.tableRenames) ctx.workbook.tables.getItem(r.from).name = r.to;
     await ctx.sync();
   });
   const { snapshot } = await readFromExcel({ ...options, pack: miniPack });
