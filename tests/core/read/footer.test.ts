@@ -6,6 +6,7 @@ describe("isFooterRow", () => {
     [[null, null, "审核人：李四"], true],
     [["制表日期: 2018-12-31"], true],
     [["Prepared by: Zhang"], true],
+    [["填报单位（盖章）：宣和镇人民政府"], true],
     [["填表人:张三", "是"], false],
     [["道路改造", null, "2018-04-01"], false],
     [["填表人"], false],
