@@ -1,3 +1,5 @@
+import type { Finding } from "./findings";
+
 /**
  * The plain model between a workbook and the core. Adapters (Office.js, ExcelJS) read a
  * workbook into this shape; the core never sees a workbook.
@@ -43,6 +45,8 @@ export interface WorkbookSnapshot {
    * cell as the user left them. Absent for workbooks made before declarations existed.
    */
   declarations?: Readonly<Record<string, DeclarationSnapshot>>;
+  /** What reading the workbook found (rows below a table, missing columns), from core/read. */
+  readFindings?: readonly Finding[];
 }
 
 export interface DeclarationSnapshot {

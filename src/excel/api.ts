@@ -85,6 +85,8 @@ export interface XlTable extends XlLoadable {
   readonly rows: { add(index?: number, values?: XlValue[][]): unknown };
   readonly columns: { add(index?: number, values?: XlValue[][], name?: string): unknown };
   getRange(): XlRange;
+  /** ExcelApi 1.13: the table covers `newRange` (same header row); no cell moves. */
+  resize(newRange: string): void;
   getHeaderRowRange(): XlRange;
   getDataBodyRange(): XlRange;
 }

@@ -1,13 +1,13 @@
 import type { Assessment } from "../core/assessment";
 import type { Pack } from "../core/pack/schema";
-import type { WorkbookSnapshot } from "../core/snapshot";
+import { rawAt, type RawSheet, readWorkbookSnapshot } from "../core/read";
+import type { CellValue, WorkbookSnapshot } from "../core/snapshot";
 import { type Box, formatBox, MAX_COLUMNS } from "./address";
 import type { XlContext, XlRange, XlValue, XlWorksheet } from "./api";
 import { INFO_COLUMNS } from "./infoSheet";
-import { loadName, loadTable, nameRead, readWorkbook, tableRead } from "./read";
-import { rowFrom } from "./snapshot";
-import { type CachedTable, snapshotOfState, stateFrom, type WorkbookState } from "./state";
-import { matchColumns } from "./locate";
+import { readWorkbook, rereadWorkbook } from "./read";
+import { cellValue } from "./snapshot";
+import { type CachedTable, refreshBody, snapshotOfState, stateFrom, type WorkbookState } from "./state";
 import { queueMetaRefresh } from "./metaSheet";
 import { type InputCheckTarget, type OutputTarget, writeOutputs } from "./writeOutputs";
 
@@ -25,87 +25,41 @@ export interface CheckOutcome {
   syncs: number;
 }
 
+/** Past this many cells an edit is checked by reading everything (a whole-column clear, a huge paste). */
+const MAX_EDIT_CELLS = 200_000;
+/** Columns read right of the widest known row, for a whole-row edit. */
+const SPARE_COLUMNS = 16;
+
 /** Rows of a sheet an edit touched, by sheet id. */
 export interface Dirty {
   boxes: Map<string, Box[]>;
 }
 
 /**
- * Reads every Taizhang table and input, checks, and queues the writes (the caller syncs).
- * Cold (no state): 2 round trips to read. Warm: 1, by table id, so renamed tables still resolve.
+ * Reads every sheet's cells, locates Taizhang's tables and inputs, and reads them through the
+ * core; the caller checks and syncs the writes. Cold: 2 round trips; warm (the sheets, tables and
+ * names known): 1.
  */
 export async function readForFullCheck(
   ctx: XlContext,
   state: WorkbookState | null,
   pack: Pack | null | undefined,
 ): Promise<{ state: WorkbookState; rowsRead: number }> {
-  if (!state) {
-    const read = await readWorkbook(ctx);
-    const fresh = stateFrom(read, pack);
-    return { state: fresh, rowsRead: count(fresh) };
-  }
-  const wb = ctx.workbook;
-  const tables = [...state.tables.values()].map((t) => {
-    const proxy = wb.tables.getItem(t.id);
-    proxy.load("id,name,worksheet/id,worksheet/name");
-    return { cached: t, proxy, ...loadTable(proxy) };
-  });
-  const inputs = [...state.inputs.values()].map((i) => {
-    const item = wb.names.getItemOrNullObject(i.name);
-    return { cached: i, range: loadName(item) };
-  });
-  await ctx.sync();
-  for (const { cached, proxy, header, body } of tables) {
-    const read = tableRead(proxy, header, body);
-    const layoutColumns = state.layout.tables.find((l) => l.key === cached.key)?.columns;
-    if (layoutColumns) cached.columns = matchColumns(read.headers, read.firstColumn, layoutColumns).columns;
-    Object.assign(cached, {
-      name: read.name,
-      sheetId: read.sheetId,
-      sheetName: read.sheetName,
-      headerRow: read.headerRow,
-      firstColumn: read.firstColumn,
-      headers: read.headers,
-    });
-    const check = cached.columns.check;
-    cached.checkColumn = check === undefined ? null : check - read.firstColumn;
-    cached.snapshot = {
-      key: cached.key,
-      sheet: read.sheetName,
-      columns: { ...cached.columns },
-      rows: read.body.map((values, i) =>
-        rowFrom(cached.columns, read.firstColumn, read.headerRow, i, values),
-      ),
-    };
-    cached.checks =
-      cached.checkColumn === null
-        ? []
-        : read.body.map((row) => String(row[cached.checkColumn as number] ?? ""));
-  }
-  for (const { cached, range } of inputs) {
-    const read = nameRead(cached.name, range);
-    if (read)
-      Object.assign(cached, {
-        value: read.value,
-        row: read.row,
-        column: read.column,
-        sheetId: read.sheetId,
-        sheetName: read.sheetName,
-      });
-  }
-  return { state, rowsRead: count(state) };
+  const read = (state ? await rereadWorkbook(ctx, state.read) : null) ?? (await readWorkbook(ctx));
+  const fresh = stateFrom(read, pack ?? state?.pack);
+  return { state: fresh, rowsRead: count(fresh) };
 }
 
 function count(state: WorkbookState): number {
   let n = 0;
-  for (const t of state.tables.values()) n += t.snapshot.rows.length;
+  for (const t of Object.values(state.reading.snapshot.tables)) n += t.rows.length;
   return n;
 }
 
 /**
- * Reads only the rows an edit touched (and the inputs, when one of them changed), patches the
- * cached snapshot, and returns false when the tables moved or changed shape (the caller then does
- * a full check). One round trip.
+ * Reads only the cells an edit touched on Taizhang's sheets (so records typed below a table are
+ * seen), patches the cached cells and reads them through the core again. Returns false when a table moved or its header changed (the caller then does a full
+ * check). One round trip.
  */
 export async function readEditedRows(
   ctx: XlContext,
@@ -113,83 +67,89 @@ export async function readEditedRows(
   dirty: Dirty,
 ): Promise<{ ok: boolean; rowsRead: number }> {
   const wb = ctx.workbook;
-  const reads: { cached: CachedTable; header: XlRange; body: XlRange; rows: XlRange }[] = [];
+  const sheets = new Map(state.raw.sheets.map((s) => [s.id, s]));
+  const reads: { sheet: RawSheet; box: Box; cells: XlRange }[] = [];
   for (const [sheetId, boxes] of dirty.boxes) {
-    for (const cached of state.tables.values()) {
-      if (cached.sheetId !== sheetId) continue;
-      const span = tableSpan(cached);
-      for (const box of boxes) {
-        if (box.r0 > span.r1 || box.r1 < span.r0) continue;
-        // Not clamped at the bottom: a paste below a table grows it, and those rows are read too.
-        const r0 = Math.max(box.r0, span.r0 + 1);
-        const r1 = box.r1;
-        if (r0 > r1) continue;
-        const proxy = wb.tables.getItem(cached.id);
-        const body = proxy.getDataBodyRange();
-        reads.push({
-          cached,
-          header: proxy.getHeaderRowRange().load("values,rowIndex,columnIndex"),
-          body: body.load("rowIndex,rowCount"),
-          rows: body.getIntersectionOrNullObject(`${r0 + 1}:${r1 + 1}`).load("values,rowIndex"),
-        });
-      }
+    const sheet = sheets.get(sheetId);
+    if (!sheet) continue;
+    const ws = wb.worksheets.getItem(sheetId);
+    // Cells right of everything known hold nothing the reading uses; whole rows stop there.
+    let widest = 0;
+    for (const r of sheet.rows) widest = Math.max(widest, r.length);
+    for (const t of sheet.tables) widest = Math.max(widest, t.right + 1);
+    for (const edited of boxes) {
+      const box = { ...edited, c1: Math.min(edited.c1, Math.max(edited.c0, widest + SPARE_COLUMNS)) };
+      // A whole-column clear or a huge paste: read everything instead.
+      if ((box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1) > MAX_EDIT_CELLS) return { ok: false, rowsRead: 0 };
+      const cells = ws
+        .getRangeByIndexes(box.r0, box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1)
+        .load("values");
+      reads.push({ sheet, box, cells });
     }
   }
-  const infoTouched = [...state.inputs.values()].some((i) =>
-    (dirty.boxes.get(i.sheetId) ?? []).some(
-      (b) => b.r0 <= i.row && i.row <= b.r1 && b.c0 <= i.column && i.column <= b.c1,
-    ),
-  );
-  const inputs = infoTouched
-    ? [...state.inputs.values()].map((i) => ({
-        cached: i,
-        range: loadName(wb.names.getItemOrNullObject(i.name)),
-      }))
-    : [];
-  if (reads.length === 0 && inputs.length === 0) return { ok: true, rowsRead: 0 };
+  const tables = [...state.tables.values()]
+    .filter((t) => dirty.boxes.has(t.sheetId))
+    .map((cached) => ({
+      cached,
+      range: wb.tables.getItem(cached.id).getRange().load("rowIndex,columnIndex,rowCount,columnCount"),
+    }));
+  if (reads.length === 0) return { ok: true, rowsRead: 0 };
   await ctx.sync();
 
-  let rowsRead = 0;
-  for (const { cached, header, body, rows } of reads) {
-    const oldCount = cached.snapshot.rows.length;
-    const sameShape =
-      header.rowIndex === cached.headerRow &&
-      header.columnIndex === cached.firstColumn &&
-      sameHeaders(header.values[0] ?? [], cached.headers);
-    if (!sameShape || body.rowCount < oldCount) return { ok: false, rowsRead };
-    if (rows.isNullObject) {
-      if (body.rowCount !== oldCount) return { ok: false, rowsRead };
-      continue;
-    }
-    const start = rows.rowIndex - (cached.headerRow + 1);
-    // The table grew (a paste below it): fine when the rows read cover every new row.
-    const end = start + rows.values.length;
-    if (body.rowCount > oldCount && (start > oldCount || end < body.rowCount)) return { ok: false, rowsRead };
-    const patched = [...cached.snapshot.rows];
-    (rows.values as XlValue[][]).forEach((values, i) => {
-      patched[start + i] = rowFrom(cached.columns, cached.firstColumn, cached.headerRow, start + i, values);
-      rowsRead += 1;
-    });
-    cached.snapshot = { ...cached.snapshot, rows: patched };
+  for (const { cached, range } of tables) {
+    const headerTouched = (dirty.boxes.get(cached.sheetId) ?? []).some(
+      (b) => b.r0 <= cached.headerRow && cached.headerRow <= b.r1,
+    );
+    const moved =
+      range.rowIndex !== cached.headerRow ||
+      range.columnIndex !== cached.firstColumn ||
+      range.columnCount !== cached.headers.length;
+    if (headerTouched || moved) return { ok: false, rowsRead: 0 };
+    cached.bottom = range.rowIndex + range.rowCount - 1;
   }
-  for (const { cached, range } of inputs) {
-    const read = nameRead(cached.name, range);
-    if (!read || read.row !== cached.row || read.column !== cached.column) return { ok: false, rowsRead };
-    cached.value = read.value;
+  let rowsRead = 0;
+  const patched = new Map<string, RawSheet>();
+  for (const { sheet, box, cells } of reads) {
+    const target = patched.get(sheet.id) ?? { ...sheet, rows: sheet.rows.map((r) => [...r]) };
+    patched.set(sheet.id, target);
+    const rows = target.rows as CellValue[][];
+    while (rows.length <= box.r1) rows.push([]);
+    for (let r = box.r0; r <= box.r1; r++) {
+      const row = rows[r] as CellValue[];
+      const values = cells.values[r - box.r0] ?? [];
+      for (let c = box.c0; c <= box.c1; c++) {
+        const value = cellValue(values[c - box.c0] as XlValue | undefined);
+        if (c < row.length || value !== null) {
+          while (row.length < c) row.push(null);
+          row[c] = value;
+        }
+      }
+      while (row.length > 0 && row[row.length - 1] === null) row.pop();
+      rowsRead += 1;
+    }
+    while (rows.length > 0 && (rows[rows.length - 1] as CellValue[]).length === 0) rows.pop();
+  }
+  state.raw = { ...state.raw, sheets: state.raw.sheets.map((s) => patched.get(s.id) ?? s) };
+  const hints = new Map([...state.located.extra.tableIds].map(([key, ids]) => [key, ids.tableId]));
+  state.reading = readWorkbookSnapshot(state.raw, state.layout, state.located.meta, hints);
+  for (const cached of state.tables.values()) {
+    const sheet = state.raw.sheets.find((s) => s.id === cached.sheetId);
+    if (sheet) refreshBody(cached, sheet);
+  }
+  for (const input of state.inputs.values()) {
+    const found = state.reading.inputs.get(input.inputId);
+    const value = found ? rawAt(found.sheet, found.row, found.column) : null;
+    if (found) input.value = value === null || value instanceof Date ? "" : value;
   }
   return { ok: true, rowsRead };
 }
 
-function sameHeaders(a: readonly unknown[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((v, i) => String(v) === b[i]);
-}
-
-/** Sheet rows a table covers, plus the row just below it (where Excel grows a table). */
+/** Sheet rows a table's records may be on (down to the next table), and its columns. */
 export function tableSpan(t: CachedTable): Box {
   return {
     r0: t.headerRow,
     c0: t.firstColumn,
-    r1: t.headerRow + t.snapshot.rows.length + 1,
+    r1: t.regionEnd,
     c1: t.firstColumn + t.headers.length - 1,
   };
 }

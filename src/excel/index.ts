@@ -20,6 +20,7 @@ export {
   type InstalledPack,
 } from "./workbook";
 export type { CheckOutcome } from "./check";
+export { extendTablesOverRows, RESIZE_API, type ExtendOutcome } from "./extendTables";
 export { ExcelAdapterError, describeError, toAdapterError, type WorkbookPart } from "./errors";
 export type { AdapterOptions } from "./options";
 export type { XlRun, IsSetSupported, XlContext } from "./api";

@@ -1,12 +1,5 @@
-import {
-  CHECKLIST_COLUMNS,
-  type ColumnLayout,
-  parseMetaRows,
-  type TableLayout,
-  VETO_COLUMNS,
-  type WorkbookLayout,
-  type WorkbookMeta,
-} from "../core/layout";
+import { type ColumnLayout, parseMetaRows, type WorkbookLayout, type WorkbookMeta } from "../core/layout";
+import { type FoundTable, readWorkbookSnapshot, type WorkbookReading } from "../core/read";
 import type { NameRead, SheetRead, TableRead, WorkbookRead } from "./read";
 
 /**
@@ -50,6 +43,8 @@ export interface Located {
   /** Ids of every sheet Taizhang made. */
   ourSheetIds: Set<string>;
   metaSheetId: string | null;
+  /** The core's reading of the workbook: what is checked. */
+  reading: WorkbookReading;
 }
 
 export function parseExtraMeta(rows: readonly (readonly unknown[])[] | null): ExtraMeta {
@@ -65,69 +60,23 @@ export function parseExtraMeta(rows: readonly (readonly unknown[])[] | null): Ex
   return extra;
 }
 
-const normalizeHeader = (text: string): string => text.replace(/\s+/g, "").toLowerCase();
-
-/** Matches header cells to layout columns by their Chinese or English text. */
-export function matchColumns(
-  headers: readonly string[],
-  firstColumn: number,
-  columns: readonly ColumnLayout[],
-): { columns: Record<string, number>; missing: ColumnLayout[] } {
-  const byText = new Map<string, number>();
-  headers.forEach((h, i) => {
-    const key = normalizeHeader(h);
-    if (!byText.has(key)) byText.set(key, firstColumn + i);
-  });
-  const found: Record<string, number> = {};
-  const missing: ColumnLayout[] = [];
-  for (const column of columns) {
-    const at = byText.get(normalizeHeader(column.header.zh)) ?? byText.get(normalizeHeader(column.header.en));
-    if (at === undefined) missing.push(column);
-    else found[column.id] = at;
-  }
-  return { columns: found, missing };
-}
-
-function columnsForKey(key: string, layout: WorkbookLayout): readonly ColumnLayout[] {
-  const table = layout.tables.find((t) => t.key === key);
-  if (table) return table.columns;
-  return key.startsWith("veto:") ? VETO_COLUMNS : CHECKLIST_COLUMNS;
-}
-
 export function locate(read: WorkbookRead, layout: WorkbookLayout): Located {
   const meta = read.metaRows ? parseMetaRows(read.metaRows) : null;
   const extra = parseExtraMeta(read.metaRows);
+  const hints = new Map([...extra.tableIds].map(([key, ids]) => [key, ids.tableId]));
+  const reading = readWorkbookSnapshot(read.raw, layout, meta, hints);
   const byId = new Map(read.tables.map((t) => [t.id, t]));
-  const byName = new Map(read.tables.map((t) => [t.name.toLowerCase(), t]));
-  const claimed = new Set<string>();
-
-  const find = (key: string, layoutName: string | undefined): TableRead | undefined => {
-    const candidates = [
-      byId.get(extra.tableIds.get(key)?.tableId ?? ""),
-      byName.get((meta?.tables.find((t) => t.key === key)?.name ?? "").toLowerCase()),
-      layoutName ? byName.get(layoutName.toLowerCase()) : undefined,
-    ];
-    const hit = candidates.find((t) => t !== undefined && !claimed.has(t.id));
-    if (hit) claimed.add(hit.id);
-    return hit;
+  // Tables found only by a header scan have no Excel table to write to: they are read, not kept.
+  const located = (found: FoundTable): LocatedTable[] => {
+    const t = found.excel ? byId.get(found.excel.id) : undefined;
+    return t ? [{ key: found.key, read: t, columns: found.columns, missing: found.missing }] : [];
   };
-  const located = (key: string, t: TableRead): LocatedTable => {
-    const match = matchColumns(t.headers, t.firstColumn, columnsForKey(key, layout));
-    return { key, read: t, ...match };
-  };
-
-  const tables = new Map<string, LocatedTable>();
-  for (const table of layout.tables) {
-    const t = find(table.key, table.name);
-    if (t) tables.set(table.key, located(table.key, t));
-  }
-  const retiredTables = new Map<string, LocatedTable>();
-  const layoutKeys = new Set(layout.tables.map((t) => t.key));
-  for (const key of new Set([...(meta?.tables.map((t) => t.key) ?? []), ...extra.tableIds.keys()])) {
-    if (layoutKeys.has(key)) continue;
-    const t = find(key, undefined);
-    if (t) retiredTables.set(key, located(key, t));
-  }
+  const tables = new Map(
+    [...reading.found.tables.values()].flatMap((f) => located(f).map((t) => [t.key, t] as const)),
+  );
+  const retiredTables = new Map(
+    [...reading.found.retired.values()].flatMap((f) => located(f).map((t) => [t.key, t] as const)),
+  );
 
   const inputs = new Map<string, NameRead>();
   for (const row of layout.info.rows) {
@@ -172,9 +121,15 @@ export function locate(read: WorkbookRead, layout: WorkbookLayout): Located {
   for (const s of sheets.values()) ourSheetIds.add(s.id);
   if (read.metaSheetId) ourSheetIds.add(read.metaSheetId);
 
-  return { meta, extra, tables, retiredTables, inputs, sheets, ourSheetIds, metaSheetId: read.metaSheetId };
-}
-
-export function tableLayout(layout: WorkbookLayout, key: string): TableLayout | undefined {
-  return layout.tables.find((t) => t.key === key);
+  return {
+    meta,
+    extra,
+    tables,
+    retiredTables,
+    inputs,
+    sheets,
+    ourSheetIds,
+    metaSheetId: read.metaSheetId,
+    reading,
+  };
 }

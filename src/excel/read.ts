@@ -1,6 +1,16 @@
 import { SHEETS } from "../core/layout";
+import {
+  findMeta,
+  rawAt,
+  type RawSheet,
+  type RawTable,
+  type RawWorkbook,
+  type SheetVisibility,
+} from "../core/read";
+import type { CellValue } from "../core/snapshot";
 import type { Box } from "./address";
-import type { XlContext, XlNamedItem, XlRange, XlTable, XlValue } from "./api";
+import type { XlContext, XlNamedItem, XlRange, XlTable, XlValue, XlWorksheet } from "./api";
+import { cellValue } from "./snapshot";
 
 /** Name of the 自评结果 chart, so a reinstall replaces it instead of adding another. */
 export const SCORES_CHART = "TZ_scores";
@@ -46,14 +56,17 @@ export interface WorkbookRead {
   /** Rows of the metadata sheet (null when there is none). */
   metaRows: XlValue[][] | null;
   metaSheetId: string | null;
+  /** Every sheet's cells, tables and names as the core reads them (core/read). */
+  raw: RawWorkbook;
 }
 
 const isOurName = (name: string): boolean => /^tz_/i.test(name);
 
 /**
- * Reads the workbook in two round trips: first what exists (sheets, tables, names), then their
- * contents. Every table is read, because a renamed Taizhang table is only recognised from the
- * metadata, which arrives in the same round trip.
+ * Reads the workbook in two round trips: first what exists (sheets, tables, names), then every
+ * sheet's values and every table's range. All of it is read, because a renamed Taizhang table is
+ * only recognised from the metadata, which arrives in the same round trip, and records typed
+ * below a table are read by the core's row policy.
  */
 export async function readWorkbook(
   ctx: XlContext,
@@ -72,78 +85,167 @@ export async function readWorkbook(
     !sheets.some((s) => s.name.toLowerCase().startsWith(SHEETS.meta));
   if (fresh && options.skipContentsWhenFresh) {
     // Nothing of Taizhang's: what a first install needs is the sheet names.
+    const sheetReads = sheets.map((s) => ({
+      id: s.id,
+      name: s.name,
+      visibility: s.visibility,
+      used: null,
+      hasScoresChart: false,
+    }));
     return {
-      sheets: sheets.map((s) => ({
-        id: s.id,
-        name: s.name,
-        visibility: s.visibility,
-        used: null,
-        hasScoresChart: false,
-      })),
+      sheets: sheetReads,
       tables: [],
       names: new Map(),
       metaRows: null,
       metaSheetId: null,
+      raw: {
+        sheets: sheetReads.map((s) => ({ ...rawSheetOf(s, null), tables: [] })),
+        names: [],
+      },
     };
   }
-  const usedRanges = sheets.map((s) =>
-    s.getUsedRangeOrNullObject(false).load("rowIndex,columnIndex,rowCount,columnCount"),
+  const pending = queueContents(
+    sheets,
+    wb.tables.items,
+    wb.names.items.filter((n) => isOurName(n.name)),
   );
-  const charts = sheets.map((s) => s.charts.getItemOrNullObject(SCORES_CHART));
-  const metaCandidates = sheets.filter(
-    (s) =>
-      s.name.toLowerCase() === SHEETS.meta ||
-      (s.visibility === "VeryHidden" && s.name.toLowerCase().startsWith(SHEETS.meta)),
-  );
-  const metaRanges = metaCandidates.map((s) => ({
-    sheet: s,
-    range: s.getUsedRangeOrNullObject(true).load("values"),
-  }));
-  const tables = wb.tables.items.map((t) => ({ table: t, ...loadTable(t) }));
-  const names = wb.names.items.filter((n) => isOurName(n.name)).map((n) => ({ item: n, range: loadName(n) }));
   await ctx.sync();
+  return finishRead(pending);
+}
 
-  // An empty sheet of that name is ours too: an install that stopped right after creating it.
-  const meta =
-    metaRanges.find((m) => !m.range.isNullObject && looksLikeMeta(m.range.values)) ??
-    metaRanges.find((m) => m.range.isNullObject && m.sheet.name === SHEETS.meta);
+/**
+ * Reads again, in one round trip, a workbook read before: the same sheets, tables and names, by
+ * id and name. Null when one of them is gone (the caller then reads from scratch).
+ */
+export async function rereadWorkbook(ctx: XlContext, known: WorkbookRead): Promise<WorkbookRead | null> {
+  const wb = ctx.workbook;
+  const sheets = known.sheets.map((s) => wb.worksheets.getItemOrNullObject(s.id).load("id,name,visibility"));
+  const tables = known.tables.map((t) =>
+    wb.tables.getItemOrNullObject(t.id).load("id,name,worksheet/id,worksheet/name"),
+  );
+  const names = [...known.names.values()].map((n) => wb.names.getItemOrNullObject(n.name).load("name,type"));
+  const pending = queueContents(sheets, tables, names);
+  try {
+    await ctx.sync();
+  } catch {
+    // A sheet, table or name went away between the two reads: read from scratch.
+    return null;
+  }
+  if ([...sheets, ...tables, ...names].some((item) => item.isNullObject)) return null;
+  return finishRead(pending);
+}
+
+interface Pending {
+  sheets: XlWorksheet[];
+  usedRanges: XlRange[];
+  valueRanges: XlRange[];
+  charts: { isNullObject: boolean }[];
+  tables: { table: XlTable; range: XlRange }[];
+  names: { item: XlNamedItem; range: XlRange }[];
+}
+
+function queueContents(sheets: XlWorksheet[], tables: XlTable[], names: XlNamedItem[]): Pending {
   return {
-    sheets: sheets.map((s, i) => ({
-      id: s.id,
-      name: s.name,
-      visibility: s.visibility,
-      used: boxOf(usedRanges[i]),
-      hasScoresChart: !(charts[i]?.isNullObject ?? true),
-    })),
-    tables: tables.map(({ table, header, body }) => tableRead(table, header, body)),
-    names: new Map(
-      names.flatMap(({ item, range }) => {
-        const read = nameRead(item.name, range);
-        return read ? [[item.name.toLowerCase(), read] as const] : [];
-      }),
+    sheets,
+    usedRanges: sheets.map((s) =>
+      s.getUsedRangeOrNullObject(false).load("rowIndex,columnIndex,rowCount,columnCount"),
     ),
-    metaRows: meta && !meta.range.isNullObject ? (meta.range.values as XlValue[][]) : null,
-    metaSheetId: meta ? meta.sheet.id : null,
+    valueRanges: sheets.map((s) => s.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex")),
+    charts: sheets.map((s) => s.charts.getItemOrNullObject(SCORES_CHART)),
+    tables: tables.map((t) => ({
+      table: t,
+      range: t.getRange().load("rowIndex,columnIndex,rowCount,columnCount"),
+    })),
+    names: names.map((n) => ({ item: n, range: loadName(n) })),
   };
 }
 
-export function loadTable(table: XlTable): { header: XlRange; body: XlRange } {
+function finishRead({ sheets, usedRanges, valueRanges, charts, tables, names }: Pending): WorkbookRead {
+  const sheetReads: SheetRead[] = sheets.map((s, i) => ({
+    id: s.id,
+    name: s.name,
+    visibility: s.visibility,
+    used: boxOf(usedRanges[i]),
+    hasScoresChart: !(charts[i]?.isNullObject ?? true),
+  }));
+  const rawTables = tables.map(({ table, range }) => ({
+    sheetId: table.worksheet.id,
+    raw: rawTableOf(table, range),
+  }));
+  const rawSheets: RawSheet[] = sheetReads.map((s, i) => ({
+    ...rawSheetOf(s, valueRanges[i] ?? null),
+    tables: rawTables.filter((t) => t.sheetId === s.id).map((t) => t.raw),
+  }));
+  const nameReads = names.flatMap(({ item, range }) => {
+    const read = nameRead(item.name, range);
+    return read ? [read] : [];
+  });
+  const raw: RawWorkbook = {
+    sheets: rawSheets,
+    names: nameReads.map((n) => ({ name: n.name, sheetId: n.sheetId, row: n.row, column: n.column })),
+  };
+  const sheetById = new Map(rawSheets.map((s) => [s.id, s]));
+  // An empty sheet of that name is ours too: an install that stopped right after creating it.
+  const meta = findMeta(raw);
+  const metaSheet = meta?.sheet ?? rawSheets.find((s) => s.name === SHEETS.meta && s.rows.length === 0);
   return {
-    header: table.getHeaderRowRange().load("values,rowIndex,columnIndex"),
-    body: table.getDataBodyRange().load("values"),
+    sheets: sheetReads,
+    tables: tables.map(({ table }, i) => {
+      const rawTable = rawTables[i]?.raw as RawTable;
+      return tableFromRaw(table, rawTable, sheetById.get(table.worksheet.id));
+    }),
+    names: new Map(nameReads.map((n) => [n.name.toLowerCase(), n] as const)),
+    metaRows: meta ? meta.rows.map((row) => row.map((v) => (v === null ? "" : (v as XlValue)))) : null,
+    metaSheetId: metaSheet?.id ?? null,
+    raw,
   };
 }
 
-export function tableRead(table: XlTable, header: XlRange, body: XlRange): TableRead {
+function rawSheetOf(sheet: SheetRead, values: XlRange | null): Omit<RawSheet, "tables"> {
+  const rows: CellValue[][] = [];
+  if (values && !values.isNullObject) {
+    for (let r = 0; r < values.rowIndex; r++) rows.push([]);
+    for (const row of values.values as XlValue[][]) {
+      const out: CellValue[] = new Array<CellValue>(values.columnIndex).fill(null);
+      for (const v of row) out.push(cellValue(v));
+      while (out.length > 0 && out[out.length - 1] === null) out.pop();
+      rows.push(out);
+    }
+  }
+  const visibility = sheet.visibility as SheetVisibility;
+  return { id: sheet.id, name: sheet.name, visibility, rows };
+}
+
+function rawTableOf(table: XlTable, range: XlRange): RawTable {
+  return {
+    id: table.id,
+    name: table.name,
+    top: range.rowIndex,
+    left: range.columnIndex,
+    bottom: range.rowIndex + range.rowCount - 1,
+    right: range.columnIndex + range.columnCount - 1,
+  };
+}
+
+/** A table's header and body as Excel shows them, cut from its sheet's values. */
+function tableFromRaw(table: XlTable, raw: RawTable, sheet: RawSheet | undefined): TableRead {
+  const cell = (r: number, c: number): XlValue => {
+    const v = sheet ? rawAt(sheet, r, c) : null;
+    return v === null || v instanceof Date ? "" : v;
+  };
+  const span = (r: number): XlValue[] =>
+    Array.from({ length: raw.right - raw.left + 1 }, (_, i) => cell(r, raw.left + i));
+  const body: XlValue[][] = [];
+  for (let r = raw.top + 1; r <= raw.bottom; r++) body.push(span(r));
   return {
     id: table.id,
     name: table.name,
     sheetId: table.worksheet.id,
     sheetName: table.worksheet.name,
-    headerRow: header.rowIndex,
-    firstColumn: header.columnIndex,
-    headers: (header.values[0] ?? []).map((v) => String(v)),
-    body: body.values as XlValue[][],
+    headerRow: raw.top,
+    firstColumn: raw.left,
+    headers: span(raw.top).map((v) => String(v)),
+    body,
   };
 }
 
@@ -171,8 +273,4 @@ function boxOf(range: XlRange | undefined): Box | null {
     r1: range.rowIndex + range.rowCount - 1,
     c1: range.columnIndex + range.columnCount - 1,
   };
-}
-
-function looksLikeMeta(values: unknown[][]): boolean {
-  return values.some((row) => row[0] === "taizhang" && row[1] === "packId");
 }

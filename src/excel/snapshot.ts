@@ -1,4 +1,4 @@
-import type { CellValue, RowSnapshot, TableSnapshot } from "../core/snapshot";
+import type { CellValue, RowSnapshot } from "../core/snapshot";
 import type { XlValue } from "./api";
 import type { LocatedTable } from "./locate";
 
@@ -22,13 +22,4 @@ export function rowFrom(
   const cells: Record<string, CellValue> = {};
   for (const [id, column] of Object.entries(columns)) cells[id] = cellValue(values[column - firstColumn]);
   return { row: headerRow + 2 + bodyIndex, cells };
-}
-
-export function tableSnapshot(table: LocatedTable): TableSnapshot {
-  return {
-    key: table.key,
-    sheet: table.read.sheetName,
-    columns: { ...table.columns },
-    rows: table.read.body.map((values, i) => rowSnapshot(table, i, values)),
-  };
 }

@@ -443,6 +443,36 @@ export class WorkbookModel {
     }
   }
 
+  /**
+   * Table.resize (ExcelApi 1.13): the table's range becomes `box`; no cell moves. Excel requires the
+   * same header row and an overlap with the old range; the fake also keeps the columns as they are.
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)
+   */
+  resizeTable(table: TableModel, box: Box): void {
+    if (box.r0 !== table.r0 || box.r1 <= box.r0) {
+      throw new FakeOfficeError(
+        CODES.invalidArgument,
+        "The header row must stay in the same row.",
+        "Table.resize",
+      );
+    }
+    if (box.c0 !== table.c0 || box.c1 !== table.c0 + table.columnCount - 1) {
+      throw new FakeOfficeError(
+        CODES.invalidArgument,
+        "The fake resizes tables by rows only.",
+        "Table.resize",
+      );
+    }
+    if (this.tables.some((o) => o !== table && o.sheet === table.sheet && intersect(o.box, box))) {
+      throw new FakeOfficeError(
+        CODES.invalidOperation,
+        "A table can't overlap another table.",
+        "Table.resize",
+      );
+    }
+    table.dataRows = box.r1 - box.r0;
+  }
+
   /** Appends data rows at the end of a table, shifting the cells below it (in its columns) down. */
   addTableRows(table: TableModel, values: unknown[][] | undefined, index?: number): ChangeRecord {
     const count = values?.length ?? 1;

@@ -938,6 +938,15 @@ export class FakeTable extends FakeClientObject implements XlTable {
   getRange(): FakeRange {
     return new FakeRange(this.ctx, () => ({ sheet: this.target().sheet, box: this.target().box }));
   }
+  resize(newRange: string): void {
+    this.ctx.requireApi(13, "Table.resize");
+    this.set("resize", () => {
+      const parsed = parseAddress(newRange);
+      if (!parsed)
+        throw new FakeOfficeError(CODES.invalidArgument, "The address is not valid.", "Table.resize");
+      this.ctx.model.resizeTable(this.target(), parsed.box);
+    });
+  }
   getHeaderRowRange(): FakeRange {
     return new FakeRange(this.ctx, () => ({ sheet: this.target().sheet, box: this.target().headerBox }));
   }

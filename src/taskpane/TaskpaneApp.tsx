@@ -75,6 +75,7 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
                 if (f.cell) void actions.select(f.sheet, f.cell);
               }}
               onRecheck={() => void actions.recheck()}
+              onExtendTables={host.extendTables ? () => void actions.extendTables() : undefined}
             />
           ),
           score: <ScorePanel assessment={state.assessment} pack={pack} />,

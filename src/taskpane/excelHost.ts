@@ -1,5 +1,6 @@
 import {
   exportGapSheet,
+  extendTablesOverRows,
   inspectWorkbook,
   installPack,
   recheckAll,
@@ -47,6 +48,7 @@ export function createExcelHost(options: AdapterOptions = {}): TaskpaneHost {
         void session.stop();
       };
     },
+    extendTables: async () => (await extendTablesOverRows(null, options)).rows,
     selectCell: (sheet, cell) => selectCell(sheet, cell, options),
     writeGapSheet: async () => {
       await exportGapSheet(null, options);

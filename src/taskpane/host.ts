@@ -18,6 +18,11 @@ export interface TaskpaneHost {
    * edit. Returns a stop function.
    */
   watch(listener: (assessment: Assessment) => void, onError: (error: unknown) => void): Promise<() => void>;
+  /**
+   * Grows each table over the records typed below it (the explicit fix offered for
+   * row.outsideTable findings); returns how many records the tables took in.
+   */
+  extendTables?(): Promise<number>;
   /** Selects a cell so the user sees the problem in its row. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Writes (or rewrites) the 差距清单 sheet from the latest assessment and shows it. */

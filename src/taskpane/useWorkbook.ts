@@ -17,6 +17,8 @@ export interface WorkbookState {
 export interface WorkbookActions {
   install(pack: Pack, settings: InstallSettings): Promise<void>;
   recheck(): Promise<void>;
+  /** Grows tables over the records typed below them, then checks again. */
+  extendTables(): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
   writeGapSheet(): Promise<void>;
   dismissError(): void;
@@ -90,6 +92,14 @@ export function useWorkbook(host: TaskpaneHost): [WorkbookState, WorkbookActions
     },
     recheck: async () => {
       try {
+        patch({ assessment: await host.recheck(), checkedAt: new Date(), error: null });
+      } catch (error) {
+        patch({ error });
+      }
+    },
+    extendTables: async () => {
+      try {
+        await host.extendTables?.();
         patch({ assessment: await host.recheck(), checkedAt: new Date(), error: null });
       } catch (error) {
         patch({ error });

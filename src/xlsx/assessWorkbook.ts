@@ -55,10 +55,10 @@ export async function assessWorkbookBytes(
   limits?: InputLimits,
   settings?: unknown,
 ): Promise<AssessedWorkbook> {
-  const { workbook, meta } = await openWorkbook(bytes, limits);
+  const { workbook, meta, raw } = await openWorkbook(bytes, limits);
   const { pack, exact, settings: applied, replacedSettings } = packForMeta(meta, settings);
   const layout = layoutFor(pack);
-  const { snapshot } = readSnapshot(workbook, layout, meta);
+  const { snapshot } = readSnapshot(workbook, layout, meta, raw);
   const assessment = assess(pack, snapshot);
   return {
     workbook,

@@ -3,9 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { assessWorkbookBytes } from "../../src/xlsx";
-import { DECISIONS, filledBytes, INFO } from "../preview/workbooks";
+import type * as ExcelJS from "exceljs";
+import { HEADER_ROW } from "../../src/core/layout";
+import { saveXlsx } from "../../src/xlsx";
+import { columnOf, DECISIONS, filledBytes, filledWorkbook, INFO } from "../preview/workbooks";
 import { screenshotPath } from "./support/browser";
-import { openTab, PreviewWorkbook } from "./support/preview";
+import { openTab, PreviewWorkbook, score } from "./support/preview";
 import { browserSession } from "./support/session";
 
 jest.setTimeout(60_000);
@@ -68,9 +71,43 @@ test("open a workbook filled in elsewhere, see its finding, fix it in the grid, 
   const decision = (s: typeof checked.snapshot) => s.tables["ledger:decisions"]?.rows[0]?.cells ?? {};
   expect(decision(checked.snapshot)).toEqual({
     ...decision(original.snapshot),
-    legalityReviewDate: new Date(Date.UTC(2018, 4, 1)),
+    // Every reading path gives dates as Excel serials: 2018-05-01.
+    legalityReviewDate: 43221,
   });
   expect(checked.assessment.score).toBeGreaterThan(original.assessment.score);
+  expect(errors).toEqual([]);
+});
+
+test("a ledger filled below its one-row table elsewhere scores as in the CLI, and the pane extends the table over it (issue 10)", async () => {
+  const wb = filledWorkbook();
+  const ledger = wb.getWorksheet(DECISIONS) as ExcelJS.Worksheet;
+  for (let i = 0; i < 5; i++) {
+    const row = HEADER_ROW + 2 + i;
+    ledger.getCell(row, columnOf(ledger, "决策事项")).value = `补录决策 ${i + 1}`;
+    ledger.getCell(row, columnOf(ledger, "决定日期")).value = "2018-06-01";
+  }
+  const bytes = await saveXlsx(wb);
+  const cli = await assessWorkbookBytes(bytes);
+  expect(cli.assessment.findings.filter((f) => f.code === "row.outsideTable")).toHaveLength(5);
+
+  const page = await openPreview();
+  const pane = page.getByTestId("taskpane");
+  await openFile(page, "宣和镇.xlsx", bytes);
+  await page
+    .getByTestId("file-status")
+    .getByText(/已打开 宣和镇\.xlsx/)
+    .waitFor({ timeout: 15_000 });
+  await openTab(page, "得分");
+  await page.getByTestId("score").waitFor({ timeout: 10_000 });
+  expect(await score(page)).toBe(cli.assessment.score);
+
+  await openTab(page, "校验");
+  await pane.getByText("有 5 行记录填在表格范围之外。").waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: screenshotPath("preview-rows-below-table") });
+  await pane.getByRole("button", { name: "把表格扩展到这些行" }).click();
+  await pane.getByText("有 5 行记录填在表格范围之外。").waitFor({ state: "detached", timeout: 10_000 });
+  await openTab(page, "得分");
+  expect(await score(page)).toBe(cli.assessment.score);
   expect(errors).toEqual([]);
 });
 

@@ -107,6 +107,36 @@ describe("live validation", () => {
     expect(checks.every((c) => String(c).length > 0)).toBe(true);
   });
 
+  it("checks a record typed below the ledger table after a blank row, which Excel does not take into the table", async () => {
+    const h = await live();
+    const bottom = h.excel.table("TZ_ledger_decisions")?.box.r1 ?? 0;
+    const row = bottom + 3; // 1-based: one blank row between the table and the record
+    const syncs = await h.edit(() => h.excel.user.setValues(DECISIONS, `A${row}`, [["学校扩建"]]));
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(last(h)?.kind).toBe("edit");
+    const findings = last(h)?.assessment.findings.filter((f) => f.sheet === DECISIONS && f.row === row) ?? [];
+    expect(findings.map((f) => f.code)).toContain("row.outsideTable");
+    // Checked as a record: its empty required fields are findings on its row.
+    expect(findings.filter((f) => f.severity === "error").length).toBeGreaterThan(0);
+    // Cleared again, it is gone.
+    await h.edit(() => h.excel.user.clear(DECISIONS, `A${row}`));
+    expect(last(h)?.assessment.findings.filter((f) => f.sheet === DECISIONS && f.row === row)).toEqual([]);
+  });
+
+  it("reads everything after a whole column was cleared instead of a million rows", async () => {
+    const h = await live();
+    await h.edit(() => h.excel.user.setValues(G21, "E4", [["完成"]]));
+    expect(
+      last(h)?.assessment.findings.some((f) => f.sheet === G21 && f.row === 4 && f.column === "evidence"),
+    ).toBe(true);
+    const syncs = await h.edit(() => h.excel.user.clear(G21, "E:E"));
+    expect(last(h)?.kind).toBe("full");
+    expect(syncs).toBeLessThanOrEqual(3);
+    expect(
+      last(h)?.assessment.findings.some((f) => f.sheet === G21 && f.row === 4 && f.column === "evidence"),
+    ).toBe(false);
+  });
+
   it("checks a burst of separate edits once", async () => {
     const h = await live();
     const count = h.results.length;

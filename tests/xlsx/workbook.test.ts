@@ -148,9 +148,11 @@ describe("reading what people and other programs leave in a workbook", () => {
   it("finds a ledger by its headers when the Excel table is gone and columns moved", () => {
     const table = snapshot.tables["ledger:decisions"];
     expect(table?.columns).toMatchObject({ name: 1, reviewDate: 2, decisionDate: 3, archived: 4 });
+    // Dates arrive as Excel serials and a merged cell's value is its top-left cell's only, as
+    // Office.js reports them, so the CLI reads what the add-in reads.
     expect(table?.rows.map((r) => [r.row, r.cells.name, r.cells.archived, r.cells.decisionDate])).toEqual([
       [3, "道路改造", "是", null],
-      [4, "学校扩建", "是", new Date(Date.UTC(2018, 3, 10))],
+      [4, "学校扩建", null, 43200],
     ]);
   });
 

@@ -201,6 +201,7 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
   }
   for (const item of items) findings.push(...item.findings.filter((f) => f.itemId === item.item.id));
   for (const typeFindings of ledgerTypeFindings.values()) findings.push(...typeFindings);
+  findings.push(...(snapshot.readFindings ?? []));
   return { township, assessmentDate, assessmentYear, declarations, findings, items };
 }
 

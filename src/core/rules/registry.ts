@@ -1,3 +1,4 @@
+import { READ_CODE_SEVERITY } from "../read/codes";
 import type { Severity } from "../findings";
 import type { Rule, RuleType } from "../pack/schema";
 import { countAtLeastRule, countBetweenRule } from "./counts";
@@ -53,4 +54,5 @@ export const FINDING_CODES: Readonly<Record<string, Severity>> = Object.assign(
   {},
   ...Object.values(RULES).map((module) => module.codes),
   IMPLICIT_CODES,
+  READ_CODE_SEVERITY,
 );

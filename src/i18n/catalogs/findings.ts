@@ -82,6 +82,8 @@ export const findingsMessages: CatalogPair = {
     "finding.info.assessmentDateInvalid": "评估基准日“{raw}”无法识别为日期,请按 2018-12-31 的格式填写",
     "finding.input.missing": "基本信息中“{field}”未填写",
     "finding.table.missing": "找不到“{table}”表格,可能已被删除或改名,请重新安装模板以恢复",
+    "finding.row.outsideTable": "本行在表格范围之外,已按台账记录校验",
+    "finding.column.missing": "找不到列“{column}”,该列的内容无法校验;请把表头改回“{column}”",
   },
   "en-US": {
     "finding.localMark": " (local setting)",
@@ -180,5 +182,8 @@ export const findingsMessages: CatalogPair = {
     "finding.input.missing": "{field} is missing on the basic information sheet",
     "finding.table.missing":
       "The table “{table}” cannot be found (deleted or renamed?); reinstall the template to restore it",
+    "finding.row.outsideTable": "This row is outside the table's range; it was checked as a ledger record",
+    "finding.column.missing":
+      "Column “{column}” cannot be found, so its entries cannot be checked; rename the header back to “{column}”",
   },
 };

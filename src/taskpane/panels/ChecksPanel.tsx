@@ -16,6 +16,7 @@ import { findingMessage } from "../../i18n";
 import { useLocale } from "../locale";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+const OUTSIDE_TABLE = "row.outsideTable";
 const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 const useStyles = makeStyles({
@@ -43,9 +44,17 @@ export interface ChecksPanelProps {
   checkedAt: Date | null;
   onSelect: (finding: Finding) => void;
   onRecheck: () => void;
+  /** Offered when records were typed below a table (row.outsideTable); absent when the host cannot. */
+  onExtendTables?: (() => void) | undefined;
 }
 
-export function ChecksPanel({ assessment, checkedAt, onSelect, onRecheck }: ChecksPanelProps) {
+export function ChecksPanel({
+  assessment,
+  checkedAt,
+  onSelect,
+  onRecheck,
+  onExtendTables,
+}: ChecksPanelProps) {
   const styles = useStyles();
   const { t, locale } = useLocale();
   const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
@@ -56,6 +65,7 @@ export function ChecksPanel({ assessment, checkedAt, onSelect, onRecheck }: Chec
   const sheets = useMemo(() => [...new Set(findings.map((f) => f.sheet))], [findings]);
   const visible = findings.filter((f) => shown.has(f.severity) && (sheet === "" || f.sheet === sheet));
   const bySheet = groupBy(visible, (f) => f.sheet);
+  const outsideRows = findings.filter((f) => f.code === OUTSIDE_TABLE).length;
 
   if (!assessment) return <Caption1>{t("ui.checks.notInstalled")}</Caption1>;
 
@@ -101,6 +111,14 @@ export function ChecksPanel({ assessment, checkedAt, onSelect, onRecheck }: Chec
           {t("ui.checks.recheck")}
         </Button>
       </div>
+      {outsideRows > 0 && onExtendTables && (
+        <div className={styles.counts}>
+          <Caption1>{t("ui.checks.outsideRows", { count: outsideRows })}</Caption1>
+          <Button size="small" appearance="primary" onClick={onExtendTables}>
+            {t("ui.checks.extendTables")}
+          </Button>
+        </div>
+      )}
       {visible.length === 0 && (
         <Caption1>{findings.length === 0 ? t("ui.checks.none") : t("ui.checks.noneShown")}</Caption1>
       )}

@@ -1,12 +1,16 @@
 import type { WorkbookMeta } from "../../core/layout";
+import type { RawWorkbook } from "../../core/read";
 import { XlsxError } from "../errors";
 import { loadXlsx, type ExcelJS } from "../exceljs";
 import { DEFAULT_LIMITS, guardXlsxBytes, type InputLimits } from "../guard";
 import { readMeta } from "./meta";
+import { rawFromWorkbook } from "./raw";
 
 export interface OpenedWorkbook {
   workbook: ExcelJS.Workbook;
   meta: WorkbookMeta;
+  /** The workbook's cells as the core reads them. */
+  raw: RawWorkbook;
 }
 
 /**
@@ -25,5 +29,6 @@ export async function openWorkbook(
   } catch (cause) {
     throw new XlsxError("corrupt", {}, cause);
   }
-  return { workbook, meta: readMeta(workbook) };
+  const raw = rawFromWorkbook(workbook);
+  return { workbook, meta: readMeta(workbook, raw), raw };
 }

@@ -1,0 +1,60 @@
+import type { Pack } from "../core/pack/schema";
+import { type Box, formatBox } from "./address";
+import { counting } from "./context";
+import { ExcelAdapterError, toAdapterError } from "./errors";
+import { type AdapterOptions, resolveOptions } from "./options";
+import { readWorkbook } from "./read";
+import { requireCapabilities } from "./requirements";
+import { stateFrom } from "./state";
+
+/** Table.resize came with ExcelApi 1.13. */
+export const RESIZE_API = "1.13";
+
+export interface ExtendOutcome {
+  /** Tables resized and the records they now take in. */
+  tables: number;
+  rows: number;
+  syncs: number;
+}
+
+/**
+ * The pane's explicit fix for records typed below a table (LibreOffice, WPS, a paste): each Excel
+ * table grows down over its last such record, so Excel's own validation, formats and 校验 cover
+ * them. Reads the workbook (2 round trips) and resizes in one more; nothing else is written.
+ */
+export async function extendTablesOverRows(
+  pack: Pack | null,
+  options: AdapterOptions = {},
+): Promise<ExtendOutcome> {
+  const o = resolveOptions(options);
+  requireCapabilities(o.isSetSupported);
+  if (!o.isSetSupported("ExcelApi", RESIZE_API)) {
+    throw new ExcelAdapterError("excel.error.requirement", { set: "ExcelApi", version: RESIZE_API });
+  }
+  try {
+    return await o.run(async (raw) => {
+      const ctx = counting(raw);
+      const state = stateFrom(await readWorkbook(ctx), pack);
+      let tables = 0;
+      let rows = 0;
+      for (const cached of state.tables.values()) {
+        const outside = state.reading.outside.get(cached.key) ?? [];
+        const last = Math.max(...outside);
+        if (outside.length === 0 || !Number.isFinite(last)) continue;
+        const box: Box = {
+          r0: cached.headerRow,
+          c0: cached.firstColumn,
+          r1: last - 1,
+          c1: cached.firstColumn + cached.headers.length - 1,
+        };
+        ctx.workbook.tables.getItem(cached.id).resize(formatBox(box));
+        tables += 1;
+        rows += outside.length;
+      }
+      if (tables > 0) await ctx.sync();
+      return { tables, rows, syncs: ctx.syncs };
+    });
+  } catch (error) {
+    throw toAdapterError(error);
+  }
+}

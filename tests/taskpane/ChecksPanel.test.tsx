@@ -1,0 +1,60 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { assess } from "../../src/core/assess";
+import type { Assessment } from "../../src/core/assessment";
+import { findPack } from "../../src/core/pack/builtin";
+import type { Pack } from "../../src/core/pack/schema";
+import { LocaleProvider } from "../../src/taskpane/locale";
+import { ChecksPanel } from "../../src/taskpane/panels/ChecksPanel";
+import { buildSnapshot } from "../support/snapshot";
+
+const township = findPack("township-2018") as Pack;
+
+function withOutsideRows(rows: number[]): Assessment {
+  const snapshot = buildSnapshot(township, { township: "宣和镇" });
+  return assess(township, {
+    ...snapshot,
+    readFindings: rows.map((row) => ({
+      code: "row.outsideTable",
+      severity: "warning" as const,
+      sheet: "重大行政决策台账",
+      row,
+      cell: `A${row}`,
+      params: {},
+    })),
+  });
+}
+
+function show(assessment: Assessment, onExtendTables?: () => void) {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LocaleProvider initial="zh-CN">
+        <ChecksPanel
+          assessment={assessment}
+          checkedAt={null}
+          onSelect={() => undefined}
+          onRecheck={() => undefined}
+          onExtendTables={onExtendTables}
+        />
+      </LocaleProvider>
+    </FluentProvider>,
+  );
+}
+
+describe("the 校验 panel and records typed below a table", () => {
+  it("offers to extend the tables and says how many records are outside", async () => {
+    const extend = jest.fn();
+    show(withOutsideRows([4, 5]), extend);
+    expect(screen.getByText("有 2 行记录填在表格范围之外。")).toBeTruthy();
+    expect(screen.getAllByText("本行在表格范围之外,已按台账记录校验")).toHaveLength(2);
+    await userEvent.click(screen.getByRole("button", { name: "把表格扩展到这些行" }));
+    expect(extend).toHaveBeenCalledTimes(1);
+  });
+
+  it("offers nothing when every record is inside its table, or the host cannot resize", () => {
+    show(withOutsideRows([]), jest.fn());
+    show(withOutsideRows([4]));
+    expect(screen.queryByRole("button", { name: "把表格扩展到这些行" })).toBeNull();
+  });
+});
