@@ -1,11 +1,15 @@
 import type { Assessment } from "../core/assessment";
 import {
   freeSheetName,
+  HEADER_ROW,
   type InfoRow,
   isLayoutSupported,
   layoutFor,
   metaRows,
   type MetaRow,
+  placeTableAt,
+  TABLE_GAP,
+  tableFootprint,
   type TableLayout,
   type WorkbookLayout,
   type WorkbookMeta,
@@ -32,7 +36,10 @@ import { readWorkbook, type SheetRead, type WorkbookRead } from "./read";
 import { requireCapabilities } from "./requirements";
 import { cellValue, rowSnapshot } from "./snapshot";
 import { checkColumnOf, userColumnsOf } from "./state";
-import { createTable, FIRST_HEADER_ROW, TABLE_GAP, tableHeight, writeStatusPrompts } from "./tableWriter";
+import { createTable, writeStatusPrompts } from "./tableWriter";
+
+/** 0-based header row of the first table on a new sheet: the title above it. */
+const FIRST_HEADER_ROW = HEADER_ROW - 1;
 import { type InputCheckTarget, type OutputTarget, writeOutputs } from "./writeOutputs";
 
 export interface InstallSettings {
@@ -360,7 +367,7 @@ function planAndQueue(
 
   // The sheets a person reads first come first.
   const infoSheet = proxyOf(infoSlot, "info");
-  if (!infoSlot.existing) writeInfoFrame(infoSheet);
+  if (!infoSlot.existing) writeInfoFrame(infoSheet, pack.title);
   const resultsSheet = proxyOf(resultsSlot, "results");
   const gapsSheet = proxyOf(gapsSlot, "gaps");
 
@@ -478,9 +485,9 @@ function planAndQueue(
     const sheet = proxyOf(slot, "table");
     const headerRow = slot.nextHeader + slot.growth;
     const first = !slot.hasTables;
-    const proxy = createTable(sheet, plan.layout, plan.name, headerRow, first);
+    const proxy = createTable(sheet, placeTableAt(plan.layout, headerRow), plan.name, first);
     slot.hasTables = true;
-    slot.nextHeader = headerRow - slot.growth + tableHeight(plan.layout) + TABLE_GAP;
+    slot.nextHeader = headerRow - slot.growth + tableFootprint(plan.layout) + TABLE_GAP;
     tablesCreated += 1;
     added += plan.layout.rows.length;
     createdTables.push({ key: plan.layout.key, proxy, sheet });
