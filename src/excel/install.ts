@@ -389,7 +389,9 @@ function planAndQueue(
     const idRel = rel("id");
     const rows: RowSnapshot[] = existing.read.body.map((values, i) => rowSnapshot(existing, i, values));
     let headerCount = width;
-    // Columns the user deleted come back at the end of the table.
+    // Columns the user deleted, or a newer pack added, go at the end of the table: an insert among
+    // the columns shifts only the table's rows, and records typed below the table (LibreOffice,
+    // WPS) would end up under the wrong header (issue 13.3).
     const columns: Record<string, number> = { ...existing.columns };
     for (const missing of existing.missing) {
       proxy.columns.add(undefined, undefined, missing.header.zh);
