@@ -8,10 +8,11 @@ import {
   numberFormatFor,
   TITLE_FONT,
   validationFor,
+  pointsFromCharacters,
 } from "../core/layout";
 import type { LocalizedText } from "../core/pack/schema";
 import type { XlWorkbook, XlWorksheet } from "./api";
-import { applyFont, applyValidation, POINTS_PER_CHARACTER } from "./format";
+import { applyFont, applyValidation } from "./format";
 
 export { INFO_COLUMNS };
 
@@ -25,7 +26,7 @@ export function writeInfoFrame(sheet: XlWorksheet, title: LocalizedText): void {
   applyFont(header, HEADER_FONT);
   header.format.fill.color = COLORS.header;
   INFO_SHEET_COLUMNS.forEach(
-    (c, i) => (sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = c.width * POINTS_PER_CHARACTER),
+    (c, i) => (sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = pointsFromCharacters(c.width)),
   );
   sheet.freezePanes.freezeRows(HEADER_ROW);
 }
@@ -41,7 +42,8 @@ export function writeInfoRow(
   const label = sheet.getRangeByIndexes(at, INFO_COLUMNS.label, 1, 1);
   label.values = [[row.label.zh]];
   label.format.fill.color = COLORS.fixed;
-  sheet.getRangeByIndexes(at, INFO_COLUMNS.unit, 1, 2).values = [[row.unit?.zh ?? "", row.help?.zh ?? ""]];
+  if (row.unit) sheet.getRangeByIndexes(at, INFO_COLUMNS.unit, 1, 1).values = [[row.unit.zh]];
+  if (row.help) sheet.getRangeByIndexes(at, INFO_COLUMNS.help, 1, 1).values = [[row.help.zh]];
   const value = sheet.getRangeByIndexes(at, INFO_COLUMNS.value, 1, 1);
   value.numberFormat = [[numberFormatFor(row.type)]];
   const spec = validationFor(row.type, row.label, row.help);

@@ -12,10 +12,11 @@ import {
   tableTitle,
   TITLE_FONT,
   wrapsText,
+  pointsFromCharacters,
 } from "../core/layout";
 import { columnLetters } from "./address";
 import type { XlRange, XlTable, XlValue, XlWorksheet } from "./api";
-import { applyConditionalFormat, applyFont, applyValidation, POINTS_PER_CHARACTER, promptOf } from "./format";
+import { applyConditionalFormat, applyFont, applyValidation, promptOf } from "./format";
 
 /**
  * Creates a Taizhang table where the core placed it: title, header, number formats, the fixed
@@ -62,7 +63,7 @@ export function createTable(
   layout.columns.forEach((column, c) => {
     const spec = columnValidation(column);
     if (spec) applyValidation(sheet.getRangeByIndexes(firstBody, c, formattedRows, 1), spec);
-    if (first) sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = column.width * POINTS_PER_CHARACTER;
+    if (first) sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsFromCharacters(column.width);
     if (column.fixed) sheet.getRangeByIndexes(firstBody, c, bodyRows, 1).format.fill.color = COLORS.fixed;
     if (wrapsText(column)) sheet.getRangeByIndexes(firstBody, c, formattedRows, 1).format.wrapText = true;
   });

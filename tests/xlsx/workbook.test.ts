@@ -22,11 +22,11 @@ describe("the blank workbook", () => {
   it("has the layout's sheets, with the metadata sheet very hidden", () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual([
       SHEETS.info,
+      SHEETS.results,
+      SHEETS.gaps,
       "一、职能",
       "二、监督",
       "决策台账",
-      SHEETS.results,
-      SHEETS.gaps,
       SHEETS.meta,
     ]);
     expect(wb.getWorksheet(SHEETS.meta)?.state).toBe("veryHidden");

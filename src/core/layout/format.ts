@@ -187,3 +187,12 @@ export const PRINT_SETUP = {
   fitToWidth: 1,
   fitToHeight: 0,
 } as const;
+
+/**
+ * Column widths: the spec and a file count characters of the default font's widest digit (7 px
+ * for Calibri 11) plus 5 px of padding; Office.js counts points (¾ px).
+ */
+export const pointsFromCharacters = (characters: number): number => round2(((characters * 7 + 5) * 3) / 4);
+export const charactersFromPoints = (points: number): number => round2(Math.max(0, (points * 4) / 3 - 5) / 7);
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;

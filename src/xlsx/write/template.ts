@@ -47,16 +47,17 @@ export function buildTemplate(pack: Pack, options: TemplateOptions): ExcelJS.Wor
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
 
+  // The add-in's order: the sheets a person reads first, then one sheet per group and ledger.
   writeInfoSheet(workbook, pack, layout, options);
-  for (const placement of placeTables(layout)) {
-    const sheet = workbook.getWorksheet(placement.table.sheet) ?? addSheet(workbook, placement.table.sheet);
-    writeTable(sheet, placement);
-  }
   for (const name of [layout.results.sheet, layout.gaps.sheet]) {
     const sheet = addSheet(workbook, name);
     sheet.getCell("A1").value = name;
     sheet.getCell("A1").font = TITLE_FONT;
     sheet.getCell("A2").value = t(WORKBOOK_LOCALE, "xlsx.sheet.notChecked");
+  }
+  for (const placement of placeTables(layout)) {
+    const sheet = workbook.getWorksheet(placement.table.sheet) ?? addSheet(workbook, placement.table.sheet);
+    writeTable(sheet, placement);
   }
   writeMetaSheet(workbook, layout);
   return workbook;
@@ -174,7 +175,7 @@ function writeMetaSheet(workbook: ExcelJS.Workbook, layout: WorkbookLayout): voi
     row.forEach((value, c) => {
       const cell = sheet.getCell(i + 1, c + 1);
       cell.numFmt = TEXT_FORMAT;
-      cell.value = value;
+      if (value !== "") cell.value = value;
     });
   });
 }
