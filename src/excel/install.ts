@@ -2,19 +2,14 @@ import type { Assessment } from "../core/assessment";
 import { isLayoutSupported, layoutFor, type WorkbookLayout } from "../core/layout";
 import { compareVersions } from "../core/pack/builtin";
 import type { Pack } from "../core/pack/schema";
-import type {
-  CellValue,
-  InputSnapshot,
-  RowSnapshot,
-  TableSnapshot,
-  WorkbookSnapshot,
-} from "../core/snapshot";
+import type { CellValue, InputSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { columnLetters } from "./address";
-import type { XlContext, XlTable, XlValue, XlWorksheet } from "./api";
+import type { XlContext, XlTable, XlWorksheet } from "./api";
 import { counting } from "./context";
 import { ExcelAdapterError, partialWriteError, toAdapterError } from "./errors";
 import { INFO_COLUMNS, writeInfoFrame, writeInfoRow } from "./infoSheet";
 import { type PartCheck, verifyParts } from "./installCheck";
+import { queueExistingTable } from "./installTables";
 import {
   countRetiredRows,
   type InstallPlan,
@@ -29,7 +24,7 @@ import { readWorkbook, type WorkbookRead } from "./read";
 import { requireCapabilities } from "./requirements";
 import { cellValue, rowSnapshot } from "./snapshot";
 import { checkColumnOf, userColumnsOf } from "./state";
-import { createTable, writeStatusPrompts } from "./tableWriter";
+import { createTable } from "./tableWriter";
 import { type InputCheckTarget, type OutputTarget, writeOutputs } from "./writeOutputs";
 
 export type { InstallSettings };
@@ -221,80 +216,13 @@ function applyPlan(
     (a, b) => b.existing.read.headerRow - a.existing.read.headerRow,
   );
   for (const tablePlan of existingPlans) {
-    const { existing } = tablePlan;
-    const proxy = wb.tables.getItem(existing.read.id);
-    const rel = (id: string): number | undefined =>
-      existing.columns[id] === undefined
-        ? undefined
-        : (existing.columns[id] as number) - existing.read.firstColumn;
-    const rows: RowSnapshot[] = existing.read.body.map((values, i) => rowSnapshot(existing, i, values));
-    let headerCount = existing.read.headers.length;
-    // Columns the user deleted, or a newer pack added, go at the end of the table: an insert among
-    // the columns shifts only the table's rows, and records typed below the table (LibreOffice,
-    // WPS) would end up under the wrong header (issue 13.3).
-    const columns: Record<string, number> = { ...existing.columns };
-    for (const missing of existing.missing) {
-      proxy.columns.add(undefined, undefined, missing.header.zh);
-      columns[missing.id] = existing.read.firstColumn + headerCount;
-      headerCount += 1;
-    }
-    // Fixed cells (requirement, clause, points) follow the pack; user cells are left alone.
-    for (const { row, at } of tablePlan.kept) {
-      kept += 1;
-      for (const [id, value] of Object.entries(row.cells)) {
-        const c = rel(id);
-        if (c !== undefined && existing.read.body[at]?.[c] !== value) {
-          proxy.getDataBodyRange().getCell(at, c).values = [[value]];
-        }
-      }
-    }
-    const newRows = tablePlan.added;
-    if (newRows.length > 0) {
-      const base = existing.read.body.length;
-      proxy.rows.add(
-        undefined,
-        newRows.map((r) => {
-          const cells: XlValue[] = Array.from({ length: headerCount }, () => "");
-          for (const [id, value] of Object.entries(r.cells)) {
-            const c = columns[id];
-            if (c !== undefined) cells[c - existing.read.firstColumn] = value;
-          }
-          return cells;
-        }),
-      );
-      writeStatusPrompts(tablePlan.layout, newRows, (i, statusColumn) => {
-        const c = rel(tablePlan.layout.columns[statusColumn]?.id ?? "") ?? statusColumn;
-        return proxy.getDataBodyRange().getCell(base + i, c);
-      });
-      newRows.forEach((r, i) => {
-        rows.push({ row: existing.read.headerRow + 2 + base + i, cells: { ...r.cells } });
-      });
-      added += newRows.length;
-      const ids = newRows.map((r) => r.itemId);
-      const tableName = tablePlan.name;
-      parts.push({
-        part: { key: "excel.part.table", params: { name: tableName } },
-        present: (r) => {
-          const t = r.tables.find((x) => x.name === tableName);
-          return !!t && ids.every((id) => t.body.some((row) => row.includes(id)));
-        },
-      });
-    }
-    const snapshot: TableSnapshot = {
-      key: tablePlan.layout.key,
-      sheet: existing.read.sheetName,
-      columns,
-      rows,
-    };
-    postTables.set(tablePlan.layout.key, snapshot);
-    outputs.push({
-      key: tablePlan.layout.key,
-      table: proxy,
-      checkColumn: checkColumnOf(columns, existing.read.firstColumn),
-      snapshot,
-      userColumns: userColumnsOf(tablePlan.layout),
-    });
+    const upgraded = queueExistingTable(wb, tablePlan, parts);
+    kept += tablePlan.kept.length;
+    added += tablePlan.added.length;
+    postTables.set(tablePlan.layout.key, upgraded.snapshot);
+    outputs.push(upgraded);
   }
+
   // Tables of a group or ledger the pack dropped: kept, every item row marked retired.
   for (const [key, retiredTable] of located.retiredTables) {
     const checkColumn = checkColumnOf(retiredTable.columns, retiredTable.read.firstColumn);
