@@ -13,7 +13,10 @@ import {
 import { t } from "../i18n";
 import type { XlRange } from "./api";
 
-/** Points per character of column width (Excel's default font): Office.js sets widths in points. */
+/**
+ * Points per character used only by the 汇总 sheet's writer (consolidation.ts, outside this
+ * change); every Taizhang sheet converts with the core's pointsFromCharacters.
+ */
 export const POINTS_PER_CHARACTER = 7;
 
 /** Workbook text in the workbook's language. */

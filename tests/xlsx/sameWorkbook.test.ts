@@ -23,7 +23,7 @@ async function loadFull(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 interface SheetInternals {
   dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> };
   conditionalFormattings?: { ref: string; rules: { formulae: string[]; style: unknown }[] }[];
-  tables: Record<string, { table: { name: string; tableRef: string } }>;
+  tables: Record<string, { table: { name: string; tableRef: string; style?: { theme?: string } } }>;
 }
 const internals = (ws: ExcelJS.Worksheet) => ws as unknown as SheetInternals;
 
@@ -74,7 +74,7 @@ function sheetModel(ws: ExcelJS.Worksheet) {
       .flatMap((c) => c.rules.map((r) => `${c.ref} ${r.formulae[0]} ${JSON.stringify(r.style)}`))
       .sort(),
     tables: Object.values(s.tables)
-      .map((t) => `${t.table.name} ${t.table.tableRef}`)
+      .map((t) => `${t.table.name} ${t.table.tableRef} ${t.table.style?.theme ?? "TableStyleMedium2"}`)
       .sort(),
   };
 }

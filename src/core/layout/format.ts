@@ -180,6 +180,12 @@ export function tableTitle(table: { kind: string; title: LocalizedText }): Local
 export const wrapsText = (column: ColumnLayout): boolean =>
   column.output === true || column.id === "requirement";
 
+/**
+ * Style of every table: Excel's own default for a new table, which the add-in leaves as it is,
+ * so a file from taizhang init looks the same as one the add-in made.
+ */
+export const TABLE_STYLE = "TableStyleMedium2";
+
 /** Print setup of every sheet Taizhang makes: A4 landscape, one page wide. */
 export const PRINT_SETUP = {
   orientation: "landscape",

@@ -14,6 +14,7 @@ import {
   type InfoRow,
   statusColumnOf,
   statusPrompt,
+  TABLE_STYLE,
   type TablePlacement,
   placeTables,
   tableTitle,
@@ -125,7 +126,7 @@ function writeTable(sheet: ExcelJS.Worksheet, placement: TablePlacement): void {
     name: table.name,
     ref: cellAddress(0, headerRow),
     headerRow: true,
-    style: { theme: "TableStyleLight9", showRowStripes: true },
+    style: { theme: TABLE_STYLE, showRowStripes: true },
     columns: table.columns.map((c) => ({ name: c.header.zh, filterButton: true })),
     rows,
   });
