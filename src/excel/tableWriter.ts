@@ -68,8 +68,10 @@ export function createTable(
     if (wrapsText(column)) sheet.getRangeByIndexes(firstBody, c, formattedRows, 1).format.wrapText = true;
   });
   writeStatusPrompts(layout, layout.rows, (i, c) => sheet.getRangeByIndexes(firstBody + i, c, 1, 1));
-  // Excel puts each added format at the top priority: add the lowest first.
-  for (const cf of tableConditionalFormats(placement).reverse()) {
+  // Formats added without a priority rank in the order added, the first winning, so the core's
+  // highest-priority-first list is added as it comes. Office.js sample "conditional-formatting-
+  // advanced": https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformattype
+  for (const cf of tableConditionalFormats(placement)) {
     applyConditionalFormat(
       sheet.getRangeByIndexes(
         cf.firstRow - 1,

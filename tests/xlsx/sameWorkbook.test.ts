@@ -22,7 +22,10 @@ async function loadFull(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 interface SheetInternals {
   dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> };
-  conditionalFormattings?: { ref: string; rules: { formulae: string[]; style: unknown }[] }[];
+  conditionalFormattings?: {
+    ref: string;
+    rules: { formulae: string[]; style: unknown; priority: number }[];
+  }[];
   tables: Record<string, { table: { name: string; tableRef: string; style?: { theme?: string } } }>;
 }
 const internals = (ws: ExcelJS.Worksheet) => ws as unknown as SheetInternals;
@@ -70,9 +73,13 @@ function sheetModel(ws: ExcelJS.Worksheet) {
     state: ws.state,
     widths: Array.from({ length: width }, (_, i) => ws.getColumn(i + 1).width ?? null),
     frozenRows: (ws.views ?? []).map((v) => (v.state === "frozen" ? (v as { ySplit?: number }).ySplit : 0)),
+    // In priority order: where two formats colour one cell, the first one shows.
     conditionalFormats: (s.conditionalFormattings ?? [])
-      .flatMap((c) => c.rules.map((r) => `${c.ref} ${r.formulae[0]} ${JSON.stringify(r.style)}`))
-      .sort(),
+      .flatMap((c) =>
+        c.rules.map((r) => ({ p: r.priority, text: `${c.ref} ${r.formulae[0]} ${JSON.stringify(r.style)}` })),
+      )
+      .sort((a, b) => a.p - b.p)
+      .map((r) => r.text),
     tables: Object.values(s.tables)
       .map((t) => `${t.table.name} ${t.table.tableRef} ${t.table.style?.theme ?? "TableStyleMedium2"}`)
       .sort(),
