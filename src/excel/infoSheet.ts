@@ -1,26 +1,34 @@
-import { type InfoRow, WORKBOOK_LOCALE } from "../core/layout";
-import { t } from "../i18n";
+import {
+  COLORS,
+  HEADER_FONT,
+  HEADER_ROW,
+  INFO_COLUMNS,
+  INFO_SHEET_COLUMNS,
+  type InfoRow,
+  numberFormatFor,
+  TITLE_FONT,
+  validationFor,
+  pointsFromCharacters,
+} from "../core/layout";
+import type { LocalizedText } from "../core/pack/schema";
 import type { XlWorkbook, XlWorksheet } from "./api";
-import { applyValidation, FILLS, numberFormatFor, POINTS_PER_CHARACTER, validationFor } from "./format";
+import { applyFont, applyValidation } from "./format";
 
-/** 基本信息: label (A), value (B, a named cell TZ_<id>), unit (C), help (D), 校验 (E). */
-export const INFO_COLUMNS = { label: 0, value: 1, unit: 2, help: 3, check: 4 } as const;
-const WIDTHS = [18, 20, 8, 48, 40];
+export { INFO_COLUMNS };
 
-export function writeInfoFrame(sheet: XlWorksheet): void {
-  const title = sheet.getRangeByIndexes(0, 0, 1, 1);
-  title.values = [[t(WORKBOOK_LOCALE, "excel.info.title")]];
-  title.format.font.bold = true;
-  const header = sheet.getRangeByIndexes(1, 0, 1, WIDTHS.length);
-  header.values = [
-    ["label", "value", "unit", "help", "check"].map((k) => t(WORKBOOK_LOCALE, `excel.info.header.${k}`)),
-  ];
-  header.format.font.bold = true;
-  header.format.fill.color = FILLS.header;
-  WIDTHS.forEach(
-    (w, i) => (sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHARACTER),
+/** Title, header, widths and frozen header of a new 基本信息 sheet, as the core lays it out. */
+export function writeInfoFrame(sheet: XlWorksheet, title: LocalizedText): void {
+  const titleCell = sheet.getRangeByIndexes(0, 0, 1, 1);
+  titleCell.values = [[title.zh]];
+  applyFont(titleCell, TITLE_FONT);
+  const header = sheet.getRangeByIndexes(HEADER_ROW - 1, 0, 1, INFO_SHEET_COLUMNS.length);
+  header.values = [INFO_SHEET_COLUMNS.map((c) => c.header.zh)];
+  applyFont(header, HEADER_FONT);
+  header.format.fill.color = COLORS.header;
+  INFO_SHEET_COLUMNS.forEach(
+    (c, i) => (sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = pointsFromCharacters(c.width)),
   );
-  sheet.freezePanes.freezeRows(2);
+  sheet.freezePanes.freezeRows(HEADER_ROW);
 }
 
 /** Writes one input row at a 0-based sheet row (label, unit, help, value format and validation, name). */
@@ -31,11 +39,14 @@ export function writeInfoRow(
   at: number,
   addName: boolean,
 ): void {
-  sheet.getRangeByIndexes(at, INFO_COLUMNS.label, 1, 1).values = [[row.label.zh]];
-  sheet.getRangeByIndexes(at, INFO_COLUMNS.unit, 1, 2).values = [[row.unit?.zh ?? "", row.help?.zh ?? ""]];
+  const label = sheet.getRangeByIndexes(at, INFO_COLUMNS.label, 1, 1);
+  label.values = [[row.label.zh]];
+  label.format.fill.color = COLORS.fixed;
+  if (row.unit) sheet.getRangeByIndexes(at, INFO_COLUMNS.unit, 1, 1).values = [[row.unit.zh]];
+  if (row.help) sheet.getRangeByIndexes(at, INFO_COLUMNS.help, 1, 1).values = [[row.help.zh]];
   const value = sheet.getRangeByIndexes(at, INFO_COLUMNS.value, 1, 1);
   value.numberFormat = [[numberFormatFor(row.type)]];
-  const spec = validationFor(row.type, row.label.zh, row.help?.zh ?? row.label.zh);
+  const spec = validationFor(row.type, row.label, row.help);
   if (spec) applyValidation(value, spec);
   if (addName) workbook.names.add(row.name, value);
 }

@@ -10,12 +10,13 @@ import {
   type ResultsSheetModel,
   type WorkbookLayout,
   WORKBOOK_LOCALE,
+  pointsFromCharacters,
 } from "../core/layout";
 import type { TableSnapshot } from "../core/snapshot";
 import { findingMessage, t } from "../i18n";
 import { columnLetters } from "./address";
 import type { XlRange, XlTable, XlWorksheet } from "./api";
-import { checkFill, POINTS_PER_CHARACTER } from "./format";
+import { checkFill } from "./format";
 import { SCORES_CHART } from "./read";
 
 /** What Taizhang writes back: the 校验 cell of every row, and the two result sheets. */
@@ -146,7 +147,7 @@ export function writeSheetModel(
   }
   if (options.firstWrite) {
     model.widths.forEach((w, i) => {
-      sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHARACTER;
+      sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = pointsFromCharacters(w);
     });
     for (const row of model.boldRows) sheet.getRangeByIndexes(row - 1, 0, 1, width).format.font.bold = true;
   }

@@ -1,54 +1,54 @@
-import { HEADER_ROW, type PrefilledRow, type TableLayout, WORKBOOK_LOCALE } from "../core/layout";
-import { t } from "../i18n";
+import {
+  COLORS,
+  columnNumberFormat,
+  columnValidation,
+  HEADER_FONT,
+  type PrefilledRow,
+  statusColumnOf,
+  statusPrompt,
+  type TableLayout,
+  type TablePlacement,
+  tableConditionalFormats,
+  tableTitle,
+  TITLE_FONT,
+  wrapsText,
+  pointsFromCharacters,
+} from "../core/layout";
 import { columnLetters } from "./address";
 import type { XlRange, XlTable, XlValue, XlWorksheet } from "./api";
-import {
-  addFailingRowFormats,
-  applyValidation,
-  columnValidation,
-  FILLS,
-  numberFormatFor,
-  POINTS_PER_CHARACTER,
-} from "./format";
-
-/** Row of the first table on a new sheet: the title above it, the header on HEADER_ROW. */
-export const FIRST_HEADER_ROW = HEADER_ROW - 1;
-/** Blank rows between two tables stacked on one sheet (plus the second one's title row). */
-export const TABLE_GAP = 2;
-
-/** How many sheet rows a new table takes, title row included. */
-export function tableHeight(table: TableLayout): number {
-  return 1 + 1 + Math.max(table.rows.length, 1);
-}
+import { applyConditionalFormat, applyFont, applyValidation, promptOf } from "./format";
 
 /**
- * Creates a Taizhang table on a sheet: title, header, number formats, the fixed cells, list / date /
- * number validation with Chinese prompts, per-item prompts on 状态, failing-row colours, widths.
- * `headerRow` is 0-based. Everything is queued; nothing is synced here.
+ * Creates a Taizhang table where the core placed it: title, header, number formats, the fixed
+ * cells, validation with prompts, per-item prompts on 状态, conditional fills, widths. A ledger's
+ * formats and validation reach below its one-row table, so records typed there (as LibreOffice
+ * and WPS leave them) get the same help. Everything is queued; nothing is synced here.
  */
 export function createTable(
   sheet: XlWorksheet,
-  layout: TableLayout,
+  placement: TablePlacement,
   name: string,
-  headerRow: number,
   first: boolean,
 ): XlTable {
+  const layout = placement.table;
   const width = layout.columns.length;
-  const bodyRows = Math.max(layout.rows.length, 1);
+  // 0-based rows of the sheet.
+  const headerRow = placement.headerRow - 1;
   const firstBody = headerRow + 1;
+  const bodyRows = placement.lastTableRow - placement.headerRow;
+  const formattedRows = placement.lastFormattedRow - placement.headerRow;
 
-  const title = sheet.getRangeByIndexes(headerRow - 1, 0, 1, 1);
-  title.values = [[layout.title.zh]];
-  title.format.font.bold = true;
+  const title = sheet.getRangeByIndexes(placement.titleRow - 1, 0, 1, 1);
+  title.values = [[tableTitle(layout).zh]];
+  applyFont(title, TITLE_FONT);
 
   layout.columns.forEach((column, c) => {
-    sheet.getRangeByIndexes(firstBody, c, bodyRows, 1).numberFormat = [
-      [column.fixed && column.type === "number" ? "General" : numberFormatFor(column.type)],
-    ];
+    sheet.getRangeByIndexes(firstBody, c, formattedRows, 1).numberFormat = [[columnNumberFormat(column)]];
   });
   const header = sheet.getRangeByIndexes(headerRow, 0, 1, width);
   header.values = [layout.columns.map((c) => c.header.zh)];
-  header.format.font.bold = true;
+  applyFont(header, HEADER_FONT);
+  header.format.fill.color = COLORS.header;
   if (layout.rows.length > 0) {
     sheet.getRangeByIndexes(firstBody, 0, bodyRows, width).values = layout.rows.map((row) =>
       layout.columns.map((c) => (row.cells[c.id] ?? "") as XlValue),
@@ -62,16 +62,25 @@ export function createTable(
 
   layout.columns.forEach((column, c) => {
     const spec = columnValidation(column);
-    if (spec) applyValidation(sheet.getRangeByIndexes(firstBody, c, bodyRows, 1), spec);
-    if (first) sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = column.width * POINTS_PER_CHARACTER;
-    if (column.fixed) sheet.getRangeByIndexes(firstBody, c, bodyRows, 1).format.fill.color = FILLS.retired;
+    if (spec) applyValidation(sheet.getRangeByIndexes(firstBody, c, formattedRows, 1), spec);
+    if (first) sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsFromCharacters(column.width);
+    if (column.fixed) sheet.getRangeByIndexes(firstBody, c, bodyRows, 1).format.fill.color = COLORS.fixed;
+    if (wrapsText(column)) sheet.getRangeByIndexes(firstBody, c, formattedRows, 1).format.wrapText = true;
   });
   writeStatusPrompts(layout, layout.rows, (i, c) => sheet.getRangeByIndexes(firstBody + i, c, 1, 1));
-  const checkColumn = layout.columns.findIndex((c) => c.output);
-  if (checkColumn >= 0) {
-    const body = sheet.getRangeByIndexes(firstBody, 0, bodyRows, width);
-    addFailingRowFormats(body, checkColumn, firstBody + 1);
-    sheet.getRangeByIndexes(firstBody, checkColumn, bodyRows, 1).format.wrapText = true;
+  // Formats added without a priority rank in the order added, the first winning, so the core's
+  // highest-priority-first list is added as it comes. Office.js sample "conditional-formatting-
+  // advanced": https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformattype
+  for (const cf of tableConditionalFormats(placement)) {
+    applyConditionalFormat(
+      sheet.getRangeByIndexes(
+        cf.firstRow - 1,
+        cf.firstColumn,
+        cf.lastRow - cf.firstRow + 1,
+        cf.lastColumn - cf.firstColumn + 1,
+      ),
+      cf,
+    );
   }
   if (first) sheet.freezePanes.freezeRows(headerRow + 1);
   return table;
@@ -83,16 +92,11 @@ export function writeStatusPrompts(
   rows: readonly PrefilledRow[],
   cellAt: (i: number, statusColumn: number) => XlRange,
 ): void {
-  const statusColumn = layout.columns.findIndex((c) => c.id === "status" || c.id === "occurred");
-  if (statusColumn < 0) return;
+  const statusColumn = statusColumnOf(layout.columns);
+  const column = layout.columns[statusColumn];
+  const spec = column ? columnValidation(column) : null;
+  if (!spec) return;
   rows.forEach((row, i) => {
-    const requirement = String(row.cells.requirement ?? "");
-    const clause = String(row.cells.clause ?? "");
-    const message = t(WORKBOOK_LOCALE, "excel.dv.statusPrompt", { requirement, clause });
-    cellAt(i, statusColumn).dataValidation.prompt = {
-      showPrompt: true,
-      title: row.itemId.slice(0, 32),
-      message: message.slice(0, 255),
-    };
+    cellAt(i, statusColumn).dataValidation.prompt = promptOf(statusPrompt(spec, row.itemId, row.cells));
   });
 }

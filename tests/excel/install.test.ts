@@ -87,11 +87,15 @@ describe("installing a pack", () => {
     expect(excel.cell(DECISIONS, "B3")?.validation?.rule.list?.source).toBe("是,否");
   });
 
-  it("colours failing rows from the 校验 column", async () => {
+  it("colours failing rows, and the 校验 cell only for problems (✗ / !), from the 校验 column", async () => {
     const { excel } = await installed();
     const formats = excel.model.sheet(G21)?.conditionalFormats ?? [];
-    expect(formats.map((f) => f.formula)).toEqual(['=LEFT($J3,1)="✗"', '=LEFT($J3,1)="!"']);
-    expect(formats[0]?.box).toEqual({ r0: 2, c0: 0, r1: 8, c1: 9 });
+    const rows = formats.filter((f) => f.box.c0 === 0 && f.box.c1 === 9);
+    expect(rows.map((f) => f.formula).sort()).toEqual(['=LEFT($J3,1)="!"', '=LEFT($J3,1)="✗"']);
+    expect(rows[0]?.box).toEqual({ r0: 2, c0: 0, r1: 8, c1: 9 });
+    const checkCell = formats.filter((f) => f.box.c0 === 9 && f.box.c1 === 9).map((f) => f.formula);
+    expect(checkCell.sort()).toEqual(['=LEFT($J3,1)="!"', '=LEFT($J3,1)="✗"']);
+    expect(formats.some((f) => f.formula.includes("✓"))).toBe(false);
   });
 
   it("names the inputs on 基本信息 and writes the settings", async () => {

@@ -22,11 +22,11 @@ describe("the blank workbook", () => {
   it("has the layout's sheets, with the metadata sheet very hidden", () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual([
       SHEETS.info,
+      SHEETS.results,
+      SHEETS.gaps,
       "一、职能",
       "二、监督",
       "决策台账",
-      SHEETS.results,
-      SHEETS.gaps,
       SHEETS.meta,
     ]);
     expect(wb.getWorksheet(SHEETS.meta)?.state).toBe("veryHidden");
@@ -81,7 +81,7 @@ describe("the blank workbook", () => {
     expect(Object.keys(validations(ws)).sort()).toEqual(["B3:B1002", "C3:C1002", "D3:D1002", "E3:E1002"]);
   });
 
-  it("colours status, missing evidence and failing checks with conditional formats", () => {
+  it("colours status, missing evidence and failing checks with conditional formats, never a ✓", () => {
     const sheet = wb.getWorksheet("一、职能") as ExcelJS.Worksheet;
     const cf = (
       sheet as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }
@@ -92,9 +92,25 @@ describe("the blank workbook", () => {
         'E3:E5 $E3="完成"',
         'G3:G5 AND($E3="完成",LEN(TRIM($G3))=0)',
         "F3:F5 AND(ISNUMBER($F3),ISNUMBER(TZ_assessmentDate),$F3>TZ_assessmentDate)",
-        "J3:J5 LEN($J3)>0",
+        'J3:J5 LEFT($J3,1)="✗"',
+        'J3:J5 LEFT($J3,1)="!"',
+        'A3:J5 LEFT($J3,1)="✗"',
       ]),
     );
+  });
+
+  it("regression (issue 10): a ✓ in 校验 is not coloured; every rule on 校验 tests for ✗ or !", () => {
+    const sheet = wb.getWorksheet("一、职能") as ExcelJS.Worksheet;
+    const cf = (
+      sheet as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }
+    ).conditionalFormattings;
+    // Rules whose range covers the 校验 column J.
+    const onCheck = cf
+      .filter((c) => /^[A-J]3:J5$/.test(c.ref))
+      .flatMap((c) => c.rules.map((r) => r.formulae[0] ?? ""));
+    expect(onCheck.length).toBeGreaterThan(0);
+    const marks = onCheck.map((f) => /^LEFT\(\$J3,1\)="(.)"$/.exec(f)?.[1] ?? `other: ${f}`);
+    expect(new Set(marks)).toEqual(new Set(["✗", "!"]));
   });
 
   it("stacks the veto table below the checklist on a shared sheet, and reads both back", async () => {

@@ -1,5 +1,5 @@
 import { readZipTexts } from "./zipText";
-import { childText, elements } from "./xmlText";
+import { elements } from "./xmlText";
 
 /** One `<dataValidation>` as the file states it, before any range is expanded. */
 export interface RawValidation {
@@ -63,9 +63,9 @@ export async function readPackageParts(bytes: Uint8Array): Promise<PackageParts>
 }
 
 function validationsIn(xml: string): RawValidation[] {
-  return elements(xml, "dataValidation").flatMap(({ attributes: a, inner }): RawValidation[] => {
+  return elements(xml, "dataValidation").flatMap(({ attributes: a, texts }): RawValidation[] => {
     // Excel's extension list keeps the range in a child element.
-    const sqref = a.sqref ?? childText(inner, "sqref");
+    const sqref = a.sqref ?? texts.sqref;
     if (!sqref) return [];
     const raw: RawValidation = { sqref: sqref.trim() };
     const set = <K extends keyof RawValidation>(key: K, value: RawValidation[K] | undefined) => {
@@ -73,8 +73,8 @@ function validationsIn(xml: string): RawValidation[] {
     };
     set("type", a.type);
     set("operator", a.operator);
-    set("formula1", childText(inner, "formula1"));
-    set("formula2", childText(inner, "formula2"));
+    set("formula1", texts.formula1);
+    set("formula2", texts.formula2);
     set("allowBlank", bool(a.allowBlank));
     set("showDropDown", bool(a.showDropDown));
     set("showInputMessage", bool(a.showInputMessage));

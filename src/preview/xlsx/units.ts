@@ -15,14 +15,7 @@ export function serialFromIso(text: string): number | null {
   return m ? serialFromDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
-/**
- * Column widths: a file counts characters of the default font's widest digit (7 px for
- * Calibri 11) plus 5 px of padding; Office.js counts points (¾ px).
- */
-export const pointsFromCharacters = (characters: number): number => round2(((characters * 7 + 5) * 3) / 4);
-export const charactersFromPoints = (points: number): number => round2(Math.max(0, (points * 4) / 3 - 5) / 7);
-
-const round2 = (n: number): number => Math.round(n * 100) / 100;
+export { charactersFromPoints, pointsFromCharacters } from "../../core/layout";
 
 /** "FFC6EFCE" (ARGB) → "#C6EFCE" as Office.js reports colours; null for anything else. */
 export function hexFromArgb(argb: string | undefined): string | null {

@@ -94,7 +94,8 @@ export function validationToFile(validation: Validation): ExcelJS.DataValidation
     if (prompt.title) out.promptTitle = prompt.title;
     if (prompt.message) out.prompt = prompt.message;
   }
-  if (errorAlert) {
+  // A switched-off alert with no text is no alert: the file says nothing, as the reader expects.
+  if (errorAlert && (errorAlert.showAlert || errorAlert.title || errorAlert.message)) {
     out.showErrorMessage = errorAlert.showAlert;
     out.errorStyle = (errorAlert.style ?? "Stop").toLowerCase();
     if (errorAlert.title) out.errorTitle = errorAlert.title;

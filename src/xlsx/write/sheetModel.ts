@@ -1,6 +1,6 @@
 import type { SheetModel } from "../../core/layout/resultSheets";
 import type { ExcelJS } from "../exceljs";
-import { TITLE_FONT } from "./styles";
+import { pageSetup, TITLE_FONT } from "./styles";
 
 /**
  * Writes a sheet model from src/core/layout/resultSheets (the same rows the add-in writes),
@@ -24,13 +24,6 @@ export function writeSheetModel(workbook: ExcelJS.Workbook, model: SheetModel): 
   for (let r = 1; r <= model.rows.length; r++) {
     sheet.getRow(r).alignment = { vertical: "top", wrapText: true };
   }
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    paperSize: 9,
-  };
+  sheet.pageSetup = { ...sheet.pageSetup, ...pageSetup() };
   return sheet;
 }

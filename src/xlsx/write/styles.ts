@@ -1,32 +1,44 @@
+import {
+  COLORS,
+  type FontSpec,
+  HEADER_FONT as HEADER,
+  PRINT_SETUP,
+  TITLE_FONT as TITLE,
+} from "../../core/layout";
 import type { ExcelJS } from "../exceljs";
 
-const solid = (argb: string): ExcelJS.Fill => ({
+/** #RRGGBB of the core spec → ExcelJS's opaque ARGB. */
+export const argb = (color: string): string => `FF${color.replace("#", "").toUpperCase()}`;
+
+export const solidFill = (color: string): ExcelJS.Fill => ({
   type: "pattern",
   pattern: "solid",
-  fgColor: { argb },
-  bgColor: { argb },
+  fgColor: { argb: argb(color) },
+  bgColor: { argb: argb(color) },
 });
 
 /** Conditional-format fills use bgColor for a solid pattern. */
-export const cfFill = (argb: string): Partial<ExcelJS.Style> => ({
-  fill: { type: "pattern", pattern: "solid", bgColor: { argb } },
+export const cfFill = (color: string): Partial<ExcelJS.Style> => ({
+  fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(color) } },
 });
 
-export const COLORS = {
-  fixed: "FFF2F2F2",
-  output: "FFFFF7E6",
-  good: "FFC6EFCE",
-  partial: "FFFFEB9C",
-  bad: "FFFFC7CE",
-  muted: "FFE7E6E6",
-  header: "FF1F4E79",
-} as const;
-
 export const FILLS = {
-  fixed: solid(COLORS.fixed),
-  output: solid(COLORS.output),
-  header: solid(COLORS.header),
+  fixed: solidFill(COLORS.fixed),
+  header: solidFill(COLORS.header),
 };
 
-export const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14 };
-export const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: "FFFFFFFF" } };
+const font = (spec: FontSpec): Partial<ExcelJS.Font> => ({ bold: spec.bold });
+
+export const TITLE_FONT = font(TITLE);
+export const HEADER_FONT = font(HEADER);
+
+const PAPER_SIZE = { A4: 9 } as const;
+
+/** The core's print setup in ExcelJS's terms. */
+export const pageSetup = (): Partial<ExcelJS.PageSetup> => ({
+  orientation: PRINT_SETUP.orientation,
+  fitToPage: true,
+  fitToWidth: PRINT_SETUP.fitToWidth,
+  fitToHeight: PRINT_SETUP.fitToHeight,
+  paperSize: PAPER_SIZE[PRINT_SETUP.paperSize],
+});

@@ -1,13 +1,26 @@
 import {
   cellAddress,
   columnLetter,
+  columnNumberFormat,
+  columnValidation,
   HEADER_ROW,
-  INFO_VALUE_COLUMN,
+  INFO_COLUMNS,
+  INFO_SHEET_COLUMNS,
   layoutFor,
   metaFor,
   metaRows,
+  numberFormatFor,
+  TEXT_FORMAT,
   type InfoRow,
+  statusColumnOf,
+  statusPrompt,
+  TABLE_STYLE,
+  type TablePlacement,
+  placeTables,
+  tableTitle,
+  validationFor,
   type WorkbookLayout,
+  wrapsText,
   WORKBOOK_LOCALE,
 } from "../../core/layout";
 import type { Pack } from "../../core/pack/schema";
@@ -15,9 +28,8 @@ import { INFO_INPUTS } from "../../core/snapshot";
 import { t } from "../../i18n";
 import { addRangeValidation, ExcelJS, saveXlsx } from "../exceljs";
 import { addConditionalFormats } from "./conditionalFormats";
-import { placeTables, type TablePlacement } from "./placement";
-import { FILLS, HEADER_FONT, TITLE_FONT } from "./styles";
-import { numberFormatFor, specForColumn, validationFor } from "./validation";
+import { FILLS, HEADER_FONT, pageSetup, TITLE_FONT } from "./styles";
+import { toExcelJs } from "./validation";
 
 export interface TemplateOptions {
   township: string;
@@ -40,16 +52,17 @@ export function buildTemplate(pack: Pack, options: TemplateOptions): ExcelJS.Wor
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
 
+  // The add-in's order: the sheets a person reads first, then one sheet per group and ledger.
   writeInfoSheet(workbook, pack, layout, options);
-  for (const placement of placeTables(layout)) {
-    const sheet = workbook.getWorksheet(placement.table.sheet) ?? addSheet(workbook, placement.table.sheet);
-    writeTable(sheet, placement);
-  }
   for (const name of [layout.results.sheet, layout.gaps.sheet]) {
     const sheet = addSheet(workbook, name);
     sheet.getCell("A1").value = name;
     sheet.getCell("A1").font = TITLE_FONT;
     sheet.getCell("A2").value = t(WORKBOOK_LOCALE, "xlsx.sheet.notChecked");
+  }
+  for (const placement of placeTables(layout)) {
+    const sheet = workbook.getWorksheet(placement.table.sheet) ?? addSheet(workbook, placement.table.sheet);
+    writeTable(sheet, placement);
   }
   writeMetaSheet(workbook, layout, options.settings);
   return workbook;
@@ -60,10 +73,7 @@ export async function templateBytes(pack: Pack, options: TemplateOptions): Promi
 }
 
 function addSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, {
-    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
-  });
-  return sheet;
+  return workbook.addWorksheet(name, { pageSetup: pageSetup() });
 }
 
 function writeInfoSheet(
@@ -75,26 +85,23 @@ function writeInfoSheet(
   const sheet = addSheet(workbook, layout.info.sheet);
   sheet.getCell("A1").value = pack.title.zh;
   sheet.getCell("A1").font = TITLE_FONT;
-  const headers = ["item", "value", "unit", "help"].map((k) => t(WORKBOOK_LOCALE, `xlsx.info.${k}`));
-  headers.forEach((text, i) => styleHeader(sheet.getCell(HEADER_ROW, i + 1), text));
-  sheet.columns = [{ width: 22 }, { width: 24 }, { width: 10 }, { width: 56 }];
+  INFO_SHEET_COLUMNS.forEach((column, i) => {
+    styleHeader(sheet.getCell(HEADER_ROW, i + 1), column.header.zh);
+    sheet.getColumn(i + 1).width = column.width;
+  });
 
   for (const row of layout.info.rows) {
-    sheet.getCell(row.row, 1).value = row.label.zh;
-    sheet.getCell(row.row, 1).fill = FILLS.fixed;
-    if (row.unit) sheet.getCell(row.row, 3).value = row.unit.zh;
-    if (row.help) sheet.getCell(row.row, 4).value = row.help.zh;
-    const address = cellAddress(INFO_VALUE_COLUMN, row.row);
+    const label = sheet.getCell(row.row, INFO_COLUMNS.label + 1);
+    label.value = row.label.zh;
+    label.fill = FILLS.fixed;
+    if (row.unit) sheet.getCell(row.row, INFO_COLUMNS.unit + 1).value = row.unit.zh;
+    if (row.help) sheet.getCell(row.row, INFO_COLUMNS.help + 1).value = row.help.zh;
+    const address = cellAddress(INFO_COLUMNS.value, row.row);
     const cell = sheet.getCell(address);
-    const format = numberFormatFor(row.type);
-    if (format) cell.numFmt = format;
-    const validation = validationFor({
-      type: row.type,
-      title: row.label,
-      ...(row.help ? { help: row.help } : {}),
-    });
-    if (validation) addRangeValidation(sheet, address, validation);
-    workbook.definedNames.add(`'${sheet.name}'!$${columnLetter(INFO_VALUE_COLUMN)}$${row.row}`, row.name);
+    cell.numFmt = numberFormatFor(row.type);
+    const validation = validationFor(row.type, row.label, row.help);
+    if (validation) addRangeValidation(sheet, address, toExcelJs(validation));
+    workbook.definedNames.add(`'${sheet.name}'!$${columnLetter(INFO_COLUMNS.value)}$${row.row}`, row.name);
     cell.value = initialValue(row, options);
   }
   sheet.views = [{ state: "frozen", ySplit: HEADER_ROW }];
@@ -111,10 +118,9 @@ function initialValue(row: InfoRow, options: TemplateOptions): ExcelJS.CellValue
 }
 
 function writeTable(sheet: ExcelJS.Worksheet, placement: TablePlacement): void {
-  const { table, titleRow, headerRow, firstDataRow, lastFormattedRow } = placement;
+  const { table, titleRow, headerRow, firstDataRow, lastTableRow, lastFormattedRow } = placement;
   const title = sheet.getCell(titleRow, 1);
-  title.value =
-    table.kind === "veto" ? `${table.title.zh} — ${t(WORKBOOK_LOCALE, "xlsx.sheet.veto")}` : table.title.zh;
+  title.value = tableTitle(table).zh;
   title.font = TITLE_FONT;
 
   const rows =
@@ -125,31 +131,35 @@ function writeTable(sheet: ExcelJS.Worksheet, placement: TablePlacement): void {
     name: table.name,
     ref: cellAddress(0, headerRow),
     headerRow: true,
-    style: { theme: "TableStyleLight9", showRowStripes: true },
+    style: { theme: TABLE_STYLE, showRowStripes: true },
     columns: table.columns.map((c) => ({ name: c.header.zh, filterButton: true })),
     rows,
   });
 
+  const statusColumn = statusColumnOf(table.columns);
   table.columns.forEach((column, index) => {
     const sheetColumn = sheet.getColumn(index + 1);
     sheetColumn.width = Math.max(sheetColumn.width ?? 0, column.width);
     styleHeader(sheet.getCell(headerRow, index + 1), column.header.zh);
-    const format = numberFormatFor(column.type);
-    // Ledgers grow below the table: the column carries the format for rows not yet written.
-    if (format && table.kind === "ledger") sheetColumn.numFmt = format;
-    for (let r = firstDataRow; r <= placement.lastTableRow; r++) {
+    const format = columnNumberFormat(column);
+    for (let r = firstDataRow; r <= lastFormattedRow; r++) {
       const cell = sheet.getCell(r, index + 1);
-      if (format) cell.numFmt = format;
-      if (column.fixed) cell.fill = FILLS.fixed;
-      if (column.output) cell.fill = FILLS.output;
-      if (column.id === "requirement") cell.alignment = { wrapText: true, vertical: "top" };
+      cell.numFmt = format;
+      if (column.fixed && r <= lastTableRow) cell.fill = FILLS.fixed;
+      if (wrapsText(column)) cell.alignment = { wrapText: true };
     }
-    if (column.fixed || column.output) return;
-    const validation = validationFor(specForColumn(column));
-    if (validation) {
-      const letter = columnLetter(index);
-      addRangeValidation(sheet, `${letter}${firstDataRow}:${letter}${lastFormattedRow}`, validation);
+    const validation = columnValidation(column);
+    if (!validation) return;
+    const letter = columnLetter(index);
+    if (index === statusColumn) {
+      // Each item's 状态 cell prompts with its own requirement and clause.
+      table.rows.forEach((row, i) => {
+        const spec = statusPrompt(validation, row.itemId, row.cells);
+        addRangeValidation(sheet, `${letter}${firstDataRow + i}`, toExcelJs(spec));
+      });
+      return;
     }
+    addRangeValidation(sheet, `${letter}${firstDataRow}:${letter}${lastFormattedRow}`, toExcelJs(validation));
   });
   addConditionalFormats(sheet, placement);
   if (titleRow === HEADER_ROW - 1) {
@@ -162,7 +172,6 @@ function styleHeader(cell: ExcelJS.Cell, text: string): void {
   cell.value = text;
   cell.font = HEADER_FONT;
   cell.fill = FILLS.header;
-  cell.alignment = { vertical: "middle", wrapText: true };
 }
 
 function writeMetaSheet(workbook: ExcelJS.Workbook, layout: WorkbookLayout, settings?: string): void {
@@ -170,7 +179,9 @@ function writeMetaSheet(workbook: ExcelJS.Workbook, layout: WorkbookLayout, sett
   sheet.state = "veryHidden";
   metaRows(metaFor(layout, [], settings)).forEach((row, i) => {
     row.forEach((value, c) => {
-      sheet.getCell(i + 1, c + 1).value = value;
+      const cell = sheet.getCell(i + 1, c + 1);
+      cell.numFmt = TEXT_FORMAT;
+      if (value !== "") cell.value = value;
     });
   });
 }
