@@ -1,9 +1,9 @@
 import { basename } from "node:path";
 import { consolidate, type TownshipInput } from "../../core/consolidate";
-import { assessWorkbookBytes, summaryBytes, type SkippedFile } from "../../xlsx";
+import { assessWorkbookBytes, isOwnSummary, summaryBytes, type SkippedFile } from "../../xlsx";
 import type { CliContext } from "../context";
 import { CliError, EXIT } from "../errors";
-import { checkOutput, collectWorkbooks, readInput, writeAtomic } from "../files";
+import { checkOutputs, collectWorkbooks, readInput, type SkippedPath, writeAtomic } from "../files";
 import { summaryHtml } from "../../report/summary";
 import { reasonMessage } from "../messages";
 import { progressBar } from "../progress";
@@ -23,16 +23,25 @@ export async function consolidateCommand(
   paths: readonly string[],
   options: ConsolidateOptions,
 ): Promise<number> {
-  const { files, missing } = await collectWorkbooks(paths);
+  const collected = await collectWorkbooks(paths);
+  const { missing } = collected;
+  const outputPaths = options.html ? [options.output, options.html] : [options.output];
+  const skipped: SkippedFile[] = [
+    ...missing.map((source) => ({ source, reason: ctx.tr("error.inputMissing", { path: source }) })),
+    ...collected.skipped.map((s) => skippedLine(ctx, s)),
+  ];
+  // A summary this tool wrote into the folder earlier is not a township's workbook: skipped
+  // (with a line), so `-o DIR/sum.xlsx --force` can run again.
+  const files: string[] = [];
+  for (const file of collected.files) {
+    if (collected.fromFolders.has(file) && (await isOwnSummaryFile(file))) {
+      skipped.push(skippedLine(ctx, { path: file, code: "ownSummary", params: {} }));
+    } else files.push(file);
+  }
   const outputs = { force: Boolean(options.force), inputs: files };
-  await checkOutput(options.output, outputs);
-  if (options.html) await checkOutput(options.html, outputs);
+  await checkOutputs(outputPaths, outputs);
   if (files.length === 0 && missing.length === 0) throw new CliError("noInputs");
 
-  const skipped: SkippedFile[] = missing.map((source) => ({
-    source,
-    reason: ctx.tr("error.inputMissing", { path: source }),
-  }));
   const inputs: TownshipInput[] = [];
   const progress = progressBar(ctx.io, files.length);
   for (const file of files) {
@@ -56,4 +65,16 @@ export async function consolidateCommand(
     `${ctx.tr("consolidate.done", { count: inputs.length, skipped: skipped.length, path: options.output })}\n`,
   );
   return EXIT.ok;
+}
+
+function skippedLine(
+  ctx: CliContext,
+  s: SkippedPath | { path: string; code: "ownSummary"; params: Record<string, string> },
+): SkippedFile {
+  return { source: s.path, reason: ctx.tr(`consolidate.skip.${s.code}`, s.params) };
+}
+
+async function isOwnSummaryFile(file: string): Promise<boolean> {
+  const bytes = await readInput(file).catch(() => null);
+  return bytes !== null && isOwnSummary(bytes);
 }
