@@ -1,18 +1,27 @@
+import {
+  EXCEL_LEAP_BUG_SERIAL,
+  excelSerialFromIso,
+  isoFromExcelSerial,
+  isoFromParts,
+} from "../core/values/isoDate";
 import type { XlValue } from "../excel/api";
 
-/** Days from 1899-12-30 (Excel's 1900 date system, past its 1900 leap-year bug). */
-const EPOCH = Date.UTC(1899, 11, 30);
-const DAY = 86_400_000;
+// Serial dates go through the core's one conversion (Excel's 1900 calendar, fictitious
+// 1900-02-29 included), so the simulator and the checks can never disagree by a day.
 
+/** The serial Excel stores for a typed date, or null for a day that does not exist. */
 export function serialFromDate(year: number, month: number, day: number): number | null {
-  const ms = Date.UTC(year, month - 1, day);
-  const d = new Date(ms);
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return Math.round((ms - EPOCH) / DAY);
+  const iso = isoFromParts(year, month, day);
+  return iso === null || iso < "1900-01-01" ? null : excelSerialFromIso(iso);
 }
 
+/**
+ * A serial as Excel displays it with a yyyy-mm-dd format: 60 shows as the 1900-02-29 Excel
+ * believes in; serials outside the calendar (0, negatives, past 9999) as Excel's "#####".
+ */
 export function isoFromSerial(serial: number): string {
-  return new Date(EPOCH + Math.floor(serial) * DAY).toISOString().slice(0, 10);
+  if (Math.floor(serial) === EXCEL_LEAP_BUG_SERIAL) return "1900-02-29";
+  return isoFromExcelSerial(serial) ?? "#####";
 }
 
 export interface StoredValue {

@@ -1,4 +1,5 @@
 import type { CellValue } from "../core/snapshot";
+import { excelSerialFromDateValue, isPlainDateSerial } from "../core/values/isoDate";
 import type { ExcelJS } from "./exceljs";
 
 /**
@@ -10,7 +11,7 @@ export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return value === "" ? null : value;
   if (typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (value instanceof Date) return dateValue(value);
   if (typeof value !== "object") return null;
   if ("richText" in value && Array.isArray(value.richText)) {
     return plainValue(value.richText.map((run) => run.text).join(""));
@@ -22,6 +23,17 @@ export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
     return plainValue((value as { text: ExcelJS.CellValue }).text);
   }
   return null;
+}
+
+/**
+ * ExcelJS turns every date-formatted number into a Date by a rule that is wrong below serial 61
+ * (Excel's 1900-02-29) and for numbers no calendar reaches (−5, 20180525 typed in a date
+ * column): those go to the core as the serial they were, for its one Excel-calendar conversion.
+ */
+function dateValue(date: Date): CellValue {
+  if (Number.isNaN(date.getTime())) return null;
+  const serial = excelSerialFromDateValue(date);
+  return isPlainDateSerial(serial) ? date : Math.round(serial * 1e6) / 1e6;
 }
 
 /** Header text as compared with the layout: no spaces or line breaks. */
