@@ -26,6 +26,8 @@ export function isoFromSerial(serial: number): string {
 
 export interface StoredValue {
   value: XlValue;
+  /** Set when Excel took the text for a formula (see storeInput). */
+  formula?: string;
   /** A number format Excel picks when the cell had "General", e.g. a typed date gets one. */
   impliedFormat?: string;
 }
@@ -35,9 +37,19 @@ const NUMBER_INPUT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT_INPUT = /^([+-]?(\d+\.?\d*|\.\d+))%$/;
 
 /**
+ * The value the simulator shows for a formula it was handed as text. It does not evaluate
+ * formulas; #NAME? is what Excel shows for most text that is not a formula it knows
+ * ("=张三", "-王五"), and it can never be mistaken for the text that was written.
+ */
+export const UNEVALUATED_FORMULA = "#NAME?";
+
+/**
  * What Excel stores when a value is typed or written through `Range.values`: text that reads as a
  * number, a percentage, a date (ISO or y/m/d) or TRUE/FALSE is converted unless the cell is
- * formatted as text ("@"); a leading apostrophe keeps text as text.
+ * formatted as text ("@"); a leading apostrophe keeps text as text. Text starting with "=", "+"
+ * or "-" that is not a number becomes a formula: "If the returned value starts with a plus ("+"),
+ * minus ("-"), or equal sign ("="), Excel interprets this value as a formula" (Excel.Range.values,
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member).
  */
 export function storeInput(input: unknown, numberFormat: string): StoredValue {
   if (input === null || input === undefined) return { value: "" };
@@ -61,6 +73,7 @@ export function storeInput(input: unknown, numberFormat: string): StoredValue {
     if (serial !== null) return { value: serial, impliedFormat: "yyyy-mm-dd" };
   }
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === "true" };
+  if (trimmed.length > 1 && /^[=+-]/.test(trimmed)) return { value: UNEVALUATED_FORMULA, formula: trimmed };
   return { value: text };
 }
 
