@@ -1,9 +1,17 @@
 import { basename } from "node:path";
 import { consolidate, type TownshipInput } from "../../core/consolidate";
-import { assessWorkbookBytes, isOwnSummary, summaryBytes, type SkippedFile } from "../../xlsx";
+import { assessWorkbookBytes, isOwnSummary, isXlsxError, summaryBytes, type SkippedFile } from "../../xlsx";
 import type { CliContext } from "../context";
 import { CliError, EXIT } from "../errors";
-import { checkOutputs, collectWorkbooks, readInput, type SkippedPath, writeAtomic } from "../files";
+import {
+  checkOutputs,
+  collectWorkbooks,
+  fileIdentity,
+  readInput,
+  sameFile,
+  type SkippedPath,
+  writeAtomic,
+} from "../files";
 import { summaryHtml } from "../../report/summary";
 import { reasonMessage } from "../messages";
 import { progressBar } from "../progress";
@@ -31,11 +39,16 @@ export async function consolidateCommand(
     ...collected.skipped.map((s) => skippedLine(ctx, s)),
   ];
   // A summary this tool wrote into the folder earlier is not a township's workbook: skipped
-  // (with a line), so `-o DIR/sum.xlsx --force` can run again.
+  // (with a line), so `-o DIR/sum.xlsx --force` can run again. Only a folder file that is one of
+  // the outputs is opened for this up front; any other one is recognised when it fails to read.
+  const outputIds = await Promise.all(outputPaths.map((o) => fileIdentity(o)));
+  const ownSummary = (path: string) => skippedLine(ctx, { path, code: "ownSummary", params: {} });
   const files: string[] = [];
   for (const file of collected.files) {
-    if (collected.fromFolders.has(file) && (await isOwnSummaryFile(file))) {
-      skipped.push(skippedLine(ctx, { path: file, code: "ownSummary", params: {} }));
+    const id = await fileIdentity(file);
+    const isOutput = outputIds.some((o) => sameFile(o, id));
+    if (isOutput && collected.fromFolders.has(file) && (await isOwnSummaryFile(file))) {
+      skipped.push(ownSummary(file));
     } else files.push(file);
   }
   const outputs = { force: Boolean(options.force), inputs: files };
@@ -50,7 +63,10 @@ export async function consolidateCommand(
       const { assessment } = await assessWorkbookBytes(await readInput(file));
       inputs.push({ source: file, assessment });
     } catch (error) {
-      skipped.push({ source: file, reason: reasonMessage(ctx, error) });
+      const notOurs = isXlsxError(error) && error.code === "notTaizhang";
+      if (notOurs && collected.fromFolders.has(file) && (await isOwnSummaryFile(file))) {
+        skipped.push(ownSummary(file));
+      } else skipped.push({ source: file, reason: reasonMessage(ctx, error) });
     }
   }
   progress.done();

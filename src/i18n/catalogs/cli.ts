@@ -26,7 +26,8 @@ export const cliMessages: CatalogPair = {
     "cli.help.report": "生成可打印的 HTML 差距报告",
     "cli.help.outputHtml": "输出的 HTML 报告",
     "cli.help.consolidate": "汇总多个乡镇的工作簿:排名、热力图、认定资格与常见差距",
-    "cli.help.paths": "工作簿文件或文件夹(文件夹内的 .xlsx 均会读取)",
+    "cli.help.paths":
+      "工作簿文件或文件夹(文件夹内的 .xlsx 均会读取,指向文件的链接也会读取;.xls 等其他格式、失效链接和台账生成的汇总表列为“跳过”)",
     "cli.help.outputSummary": "输出的汇总工作簿(.xlsx)",
     "cli.help.summaryHtml": "同时输出 HTML 汇总",
     "cli.packs.header": "{id} {version} — {title}(共 {items} 项)",
@@ -129,7 +130,8 @@ export const cliMessages: CatalogPair = {
     "cli.help.outputHtml": "HTML report to write",
     "cli.help.consolidate":
       "consolidate many townships' workbooks: ranking, heat map, eligibility, most-missed items",
-    "cli.help.paths": "workbook files or folders (every .xlsx inside is read)",
+    "cli.help.paths":
+      "workbook files or folders (every .xlsx inside is read, links to files included; .xls and other formats, broken links and summaries Taizhang wrote are listed as skipped)",
     "cli.help.outputSummary": "summary workbook to write (.xlsx)",
     "cli.help.summaryHtml": "also write an HTML summary",
     "cli.packs.header": "{id} {version} — {title} ({items} items)",
