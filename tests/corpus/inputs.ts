@@ -62,7 +62,8 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     return out;
   };
   const huge280Cells = hugeSheet(280 * MB, 20);
-  const huge280Blank = hugeSheet(280 * MB, 0);
+  // Whitespace past the 100 MB inflated-bytes limit (no cells to stop at first).
+  const hugeBlank = hugeSheet(150 * MB, 0);
   const plainBook = new ExcelJS.Workbook();
   plainBook.addWorksheet("Sheet1").getCell("A1").value = "姓名";
   const refused = (name: string, bytes: Uint8Array, message: string, exit = 2): CorpusCase => {
@@ -93,12 +94,12 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     ),
     refused(
       "honest-zip-bomb",
-      withSheet({ name: SHEET, data: new Uint8Array(0), ...huge280Blank }),
+      withSheet({ name: SHEET, data: new Uint8Array(0), ...hugeBlank }),
       "xlsx.error.zipBomb",
     ),
     refused(
       "lying-central-directory",
-      withSheet({ name: SHEET, data: new Uint8Array(0), ...huge280Blank, claimSize: 4096 }),
+      withSheet({ name: SHEET, data: new Uint8Array(0), ...hugeBlank, claimSize: 4096 }),
       "xlsx.error.zipBomb",
     ),
     refused(

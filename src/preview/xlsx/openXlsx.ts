@@ -2,7 +2,7 @@ import { type Box, parseAddress } from "../../excel/address";
 import { FakeExcel, type SheetModel, WorkbookModel } from "../../sim";
 import { isXlsxError, XlsxError } from "../../xlsx/errors";
 import { ExcelJS, tableRange } from "../../xlsx/exceljs";
-import { DEFAULT_LIMITS, guardXlsxBytes, type InputLimits } from "../../xlsx/guard";
+import { DEFAULT_LIMITS, guardXlsx, type InputLimits } from "../../xlsx/guard";
 import { type Carry, emptyCarry, type PreviewWorkbook, type SheetCarry } from "./carry";
 import { hasModelledFormat, hasStyle, modelledFormat, valueFromFile } from "./cellFile";
 import { type PackageParts, type RawValidation, readPackageParts } from "./packageParts";
@@ -38,7 +38,8 @@ export async function openXlsxWorkbook(
   bytes: Uint8Array,
   options: OpenOptions = {},
 ): Promise<PreviewWorkbook> {
-  guardXlsxBytes(bytes, options.limits ?? DEFAULT_LIMITS);
+  // The whole guard: claims, then counted inflation (a lying zip never reaches ExcelJS).
+  await guardXlsx(bytes, options.limits ?? DEFAULT_LIMITS);
   let workbook: ExcelJS.Workbook;
   let parts: PackageParts;
   try {
