@@ -1,6 +1,7 @@
 import * as ExcelJS from "exceljs";
 import { installPack, recheckAll } from "../../src/excel";
 import { openXlsxWorkbook, saveXlsxWorkbook } from "../../src/preview/xlsx";
+import { readPackageParts } from "../../src/preview/xlsx/packageParts";
 import { saveXlsx } from "../../src/xlsx";
 import { withNewItems } from "../excel/helpers";
 import { DECISIONS, filledWorkbook, TOWNSHIP_PACK } from "./workbooks";
@@ -20,9 +21,10 @@ async function original(): Promise<Uint8Array> {
   const mine = wb.addWorksheet("我的台账说明");
   mine.getCell("A1").value = "二〇一八年工作说明";
   mine.mergeCells("A1:D1");
-  // ExcelJS drops a comment on a cell with no value when loading: these cells hold one.
   mine.getCell("B3").value = "核对人";
   mine.getCell("B3").note = "王五 负责核对";
+  // On a cell with no value: ExcelJS alone drops it when loading.
+  mine.getCell("C5").note = "此处待补 & <核实>";
   mine.addImage(
     wb.addImage({ buffer: PNG as unknown as ExcelJS.Image["buffer"], extension: "png" }),
     "F2:G4",
@@ -44,6 +46,12 @@ function noteText(note: ExcelJS.Cell["note"] | undefined): string {
   return (note.texts ?? []).map((t) => t.text).join("");
 }
 
+/** Read from the saved package itself: ExcelJS drops a comment on a cell with no value. */
+async function expectEmptyCellComment(bytes: Uint8Array): Promise<void> {
+  const parts = await readPackageParts(bytes);
+  expect(parts.comments.get("我的台账说明")).toContainEqual({ ref: "C5", text: "此处待补 & <核实>" });
+}
+
 function expectKept(saved: ExcelJS.Workbook): void {
   const mine = saved.getWorksheet("我的台账说明") as ExcelJS.Worksheet;
   expect((mine.model as unknown as { merges: string[] }).merges).toEqual(["A1:D1"]);
@@ -63,14 +71,17 @@ describe("the preview keeps comments, pictures and merged cells", () => {
   it("through open → check → save", async () => {
     const book = await openXlsxWorkbook(await original());
     await recheckAll(null, { run: book.excel.run, isSetSupported: book.excel.isSetSupported });
-    expectKept(await reload(await saveXlsxWorkbook(book)));
+    const bytes = await saveXlsxWorkbook(book);
+    expectKept(await reload(bytes));
+    await expectEmptyCellComment(bytes);
   });
 
   it("through open → upgrade → save", async () => {
     const book = await openXlsxWorkbook(await original());
     const opts = { run: book.excel.run, isSetSupported: book.excel.isSetSupported };
     await installPack(withNewItems(TOWNSHIP_PACK, "1.1.0"), opts);
-    const saved = await reload(await saveXlsxWorkbook(book));
-    expectKept(saved);
+    const bytes = await saveXlsxWorkbook(book);
+    expectKept(await reload(bytes));
+    await expectEmptyCellComment(bytes);
   });
 });

@@ -100,6 +100,7 @@ function buildModel(workbook: ExcelJS.Workbook, parts: PackageParts, carry: Carr
     }
     readColumns(ws, sheet, sheetCarry);
     readCells(ws, sheet, carry);
+    readComments(parts.comments.get(ws.name) ?? [], sheet, carry);
     readMerges(ws, sheet, sheetCarry);
     readImages(workbook, ws, sheetCarry);
     readFormats(ws, sheet, sheetCarry);
@@ -146,6 +147,21 @@ function readCells(ws: ExcelJS.Worksheet, sheet: SheetModel, carry: Carry): void
       };
       if (Object.keys(cellCarry).length > 0) carry.cells.set(cell, cellCarry);
     });
+  }
+}
+
+/** Comments ExcelJS left out (on cells with no value), as plain text notes on their cells. */
+function readComments(
+  comments: readonly { ref: string; text: string }[],
+  sheet: SheetModel,
+  carry: Carry,
+): void {
+  for (const { ref, text } of comments) {
+    const box = parseAddress(ref)?.box;
+    if (!box) continue;
+    const cell = sheet.ensure(box.r0, box.c0);
+    const cellCarry = carry.cells.get(cell);
+    if (!cellCarry?.note) carry.cells.set(cell, { ...cellCarry, note: text });
   }
 }
 
