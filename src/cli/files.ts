@@ -1,6 +1,6 @@
 import { constants, promises as fs, type Stats } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { DEFAULT_LIMITS, tooLargeError } from "../xlsx";
+import { DEFAULT_LIMITS, isXlsxError, tooLargeError } from "../xlsx";
 import { writeThenRename } from "./atomicWrite";
 import { CliError } from "./errors";
 
@@ -27,7 +27,8 @@ export async function readInput(path: string): Promise<Uint8Array> {
     if (opened.size > DEFAULT_LIMITS.maxFileBytes) throw tooLargeError(opened.size);
     return new Uint8Array(await handle.readFile());
   } catch (cause) {
-    if (cause instanceof CliError || !(cause instanceof Error) || !("code" in cause)) throw cause;
+    // Only system errors (EIO, EACCES…) are worded here; ours pass through as they are.
+    if (cause instanceof CliError || isXlsxError(cause) || errnoCode(cause) === undefined) throw cause;
     throw unreadable(path, cause);
   } finally {
     await handle.close();
