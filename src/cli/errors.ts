@@ -4,6 +4,10 @@ export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 export type CliErrorCode =
   | "inputMissing"
   | "inputIsDirectory"
+  | "inputNotFile"
+  | "inputPermission"
+  | "inputUnreadable"
+  | "outputsSame"
   | "outputExists"
   | "outputIsInput"
   | "outputDirMissing"

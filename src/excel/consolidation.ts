@@ -17,6 +17,7 @@ import { toAdapterError } from "./errors";
 import { FILLS, POINTS_PER_CHARACTER } from "./format";
 import { type AdapterOptions, resolveOptions } from "./options";
 import { requireCapabilities } from "./requirements";
+import { formatStringsAsText } from "./textCells";
 
 /**
  * The coordinator's 汇总 and 共性差距 sheets in the open workbook, from the same sheet models as
@@ -249,6 +250,8 @@ function valueBlocks(sheet: XlWorksheet, model: SheetModel, budget: number): Blo
     blocks.push({
       bytes,
       run: () => {
+        // Township names, sources and notes come from the townships' files: text, never formulas.
+        formatStringsAsText(sheet, from, 0, values);
         sheet.getRangeByIndexes(from, 0, values.length, width).values = values;
       },
     });

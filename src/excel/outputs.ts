@@ -18,6 +18,7 @@ import { columnLetters } from "./address";
 import type { XlRange, XlTable, XlWorksheet } from "./api";
 import { checkFill } from "./format";
 import { SCORES_CHART } from "./read";
+import { formatStringsAsText } from "./textCells";
 
 /** What Taizhang writes back: the 校验 cell of every row, and the two result sheets. */
 
@@ -139,9 +140,10 @@ export function writeSheetModel(
 ): void {
   const width = model.widths.length;
   sheet.getRange(`A:${columnLetters(width - 1)}`).clear("Contents");
-  sheet.getRangeByIndexes(0, 0, model.rows.length, width).values = model.rows.map((row) =>
-    row.map((c) => c ?? ""),
-  );
+  const values = model.rows.map((row) => row.map((c) => c ?? ""));
+  // Titles, 责任人, findings quoting what a user typed: text, never a formula or a date.
+  formatStringsAsText(sheet, 0, 0, values);
+  sheet.getRangeByIndexes(0, 0, model.rows.length, width).values = values;
   for (const f of model.formats) {
     sheet.getRangeByIndexes(f.fromRow - 1, f.column, f.toRow - f.fromRow + 1, 1).numberFormat = [[f.format]];
   }

@@ -1,22 +1,33 @@
+import {
+  EXCEL_LEAP_BUG_SERIAL,
+  excelSerialFromIso,
+  isoFromExcelSerial,
+  isoFromParts,
+} from "../core/values/isoDate";
 import type { XlValue } from "../excel/api";
 
-/** Days from 1899-12-30 (Excel's 1900 date system, past its 1900 leap-year bug). */
-const EPOCH = Date.UTC(1899, 11, 30);
-const DAY = 86_400_000;
+// Serial dates go through the core's one conversion (Excel's 1900 calendar, fictitious
+// 1900-02-29 included), so the simulator and the checks can never disagree by a day.
 
+/** The serial Excel stores for a typed date, or null for a day that does not exist. */
 export function serialFromDate(year: number, month: number, day: number): number | null {
-  const ms = Date.UTC(year, month - 1, day);
-  const d = new Date(ms);
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return Math.round((ms - EPOCH) / DAY);
+  const iso = isoFromParts(year, month, day);
+  return iso === null || iso < "1900-01-01" ? null : excelSerialFromIso(iso);
 }
 
+/**
+ * A serial as Excel displays it with a yyyy-mm-dd format: 60 shows as the 1900-02-29 Excel
+ * believes in; serials outside the calendar (0, negatives, past 9999) as Excel's "#####".
+ */
 export function isoFromSerial(serial: number): string {
-  return new Date(EPOCH + Math.floor(serial) * DAY).toISOString().slice(0, 10);
+  if (Math.floor(serial) === EXCEL_LEAP_BUG_SERIAL) return "1900-02-29";
+  return isoFromExcelSerial(serial) ?? "#####";
 }
 
 export interface StoredValue {
   value: XlValue;
+  /** Set when Excel took the text for a formula (see storeInput). */
+  formula?: string;
   /** A number format Excel picks when the cell had "General", e.g. a typed date gets one. */
   impliedFormat?: string;
 }
@@ -26,9 +37,19 @@ const NUMBER_INPUT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT_INPUT = /^([+-]?(\d+\.?\d*|\.\d+))%$/;
 
 /**
+ * The value the simulator shows for a formula it was handed as text. It does not evaluate
+ * formulas; #NAME? is what Excel shows for most text that is not a formula it knows
+ * ("=张三", "-王五"), and it can never be mistaken for the text that was written.
+ */
+export const UNEVALUATED_FORMULA = "#NAME?";
+
+/**
  * What Excel stores when a value is typed or written through `Range.values`: text that reads as a
  * number, a percentage, a date (ISO or y/m/d) or TRUE/FALSE is converted unless the cell is
- * formatted as text ("@"); a leading apostrophe keeps text as text.
+ * formatted as text ("@"); a leading apostrophe keeps text as text. Text starting with "=", "+"
+ * or "-" that is not a number becomes a formula: "If the returned value starts with a plus ("+"),
+ * minus ("-"), or equal sign ("="), Excel interprets this value as a formula" (Excel.Range.values,
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member).
  */
 export function storeInput(input: unknown, numberFormat: string): StoredValue {
   if (input === null || input === undefined) return { value: "" };
@@ -52,6 +73,7 @@ export function storeInput(input: unknown, numberFormat: string): StoredValue {
     if (serial !== null) return { value: serial, impliedFormat: "yyyy-mm-dd" };
   }
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === "true" };
+  if (trimmed.length > 1 && /^[=+-]/.test(trimmed)) return { value: UNEVALUATED_FORMULA, formula: trimmed };
   return { value: text };
 }
 

@@ -21,6 +21,8 @@ export interface Validation {
 
 export interface Cell {
   value: XlValue;
+  /** A formula Excel made of written text (the simulator keeps it, it does not evaluate it). */
+  formula?: string;
   numberFormat: string;
   fill?: string;
   bold?: boolean;
@@ -274,6 +276,8 @@ export class WorkbookModel {
         const cell = sheet.ensure(r, c);
         const stored = storeInput(grid(r - box.r0, c - box.c0), cell.numberFormat);
         cell.value = stored.value;
+        if (stored.formula === undefined) delete cell.formula;
+        else cell.formula = stored.formula;
         if (stored.impliedFormat && cell.numberFormat === GENERAL) cell.numberFormat = stored.impliedFormat;
       }
     }

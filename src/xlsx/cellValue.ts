@@ -1,9 +1,6 @@
 import type { CellValue } from "../core/snapshot";
+import { excelSerialFromDateValue } from "../core/values/isoDate";
 import type { ExcelJS } from "./exceljs";
-
-// ExcelJS reads 1900-system serials as UTC dates; Office.js gives the serial.
-const EPOCH = Date.UTC(1899, 11, 30);
-const DAY = 86_400_000;
 
 /**
  * A cell's value as Office.js would show it, for the raw-cell model: formulas give their cached
@@ -14,7 +11,12 @@ export function rawCellValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return value === "" ? null : value;
   if (typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : (value.getTime() - EPOCH) / DAY;
+  // ExcelJS reads 1900-system serials as UTC dates (wrongly below serial 61 and for numbers no
+  // calendar reaches, such as 20180525 typed in a date column); Office.js gives the serial, and the
+  // core converts it once, by Excel's calendar.
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? null : Math.round(excelSerialFromDateValue(value) * 1e6) / 1e6;
+  }
   if (typeof value !== "object") return null;
   if ("richText" in value && Array.isArray(value.richText)) {
     return rawCellValue(value.richText.map((run) => run.text).join(""));

@@ -8,6 +8,7 @@ export type XlsxErrorCode =
   | "corrupt"
   | "tooLarge"
   | "zipBomb"
+  | "tooManyCells"
   | "notTaizhang"
   | "layoutUnsupported"
   | "unknownPack"

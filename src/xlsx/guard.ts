@@ -1,14 +1,18 @@
 import { XlsxError } from "./errors";
+import { guardInflated, type ZipEntryRef } from "./guardInflate";
 
 /**
  * Checks run on the raw bytes before ExcelJS (JSZip) inflates anything, so a hostile or broken
- * file costs a few reads of the zip's central directory, not gigabytes of memory.
+ * file costs a few reads of the zip's central directory, then one counted, discarded inflation
+ * (guardInflate.ts) — not gigabytes of memory.
  */
 export interface InputLimits {
   /** Largest file accepted, in bytes. */
   maxFileBytes: number;
-  /** Largest sum of uncompressed entry sizes. */
+  /** Largest sum of uncompressed entry sizes, as claimed and as really inflated. */
   maxUncompressedBytes: number;
+  /** Most cells plus rows over all worksheets, counted while inflating: ExcelJS holds each one. */
+  maxCells: number;
   /** Most entries in the zip. */
   maxEntries: number;
   /** Highest uncompressed/compressed ratio for an entry larger than `ratioFloorBytes`. */
@@ -16,10 +20,17 @@ export interface InputLimits {
   ratioFloorBytes: number;
 }
 
-/** Generous for real checklists (a 10,000-row ledger is a few MB unpacked). */
+const MAX_UNCOMPRESSED_MB = 100;
+const MAX_CELLS = 250_000;
+
+/**
+ * Generous for real checklists (a 10,000-row ledger is a few MB unpacked, ~150,000 cells), and
+ * small enough that reading stays under 500 MB of memory (bench/guard.bench.ts measures it).
+ */
 export const DEFAULT_LIMITS: InputLimits = {
   maxFileBytes: 50 * 1024 * 1024,
-  maxUncompressedBytes: 300 * 1024 * 1024,
+  maxUncompressedBytes: MAX_UNCOMPRESSED_MB * 1024 * 1024,
+  maxCells: MAX_CELLS,
   maxEntries: 5000,
   maxRatio: 400,
   ratioFloorBytes: 8 * 1024 * 1024,
@@ -40,8 +51,19 @@ export function tooLargeError(
   return new XlsxError("tooLarge", { sizeMb: round(sizeBytes / MB), limitMb: round(limitBytes / MB) });
 }
 
-/** Throws an XlsxError when the bytes are not a readable, reasonably sized .xlsx package. */
-export function guardXlsxBytes(bytes: Uint8Array, limits: InputLimits = DEFAULT_LIMITS): void {
+/**
+ * The whole guard: the central directory's claims, then the counted inflation. Throws an XlsxError
+ * when the bytes are not a readable .xlsx package within the limits.
+ */
+export async function guardXlsx(bytes: Uint8Array, limits: InputLimits = DEFAULT_LIMITS): Promise<void> {
+  await guardInflated(bytes, guardXlsxBytes(bytes, limits), limits);
+}
+
+/**
+ * The cheap half: throws an XlsxError when the bytes are not a readable, reasonably sized .xlsx
+ * package by the zip's own claims; returns the entries for the counted inflation.
+ */
+export function guardXlsxBytes(bytes: Uint8Array, limits: InputLimits = DEFAULT_LIMITS): ZipEntryRef[] {
   if (bytes.length === 0) throw new XlsxError("empty");
   if (startsWith(bytes, OLE_MAGIC)) {
     // Password-protected .xlsx files are OLE containers holding an EncryptedPackage stream.
@@ -69,6 +91,7 @@ export function guardXlsxBytes(bytes: Uint8Array, limits: InputLimits = DEFAULT_
   let offset = directoryOffset;
   let total = 0;
   const names = new Set<string>();
+  const entries: ZipEntryRef[] = [];
   for (let i = 0; i < entryCount; i++) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_ENTRY) {
       throw new XlsxError("corrupt");
@@ -78,7 +101,14 @@ export function guardXlsxBytes(bytes: Uint8Array, limits: InputLimits = DEFAULT_
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
-    names.add(decodeName(bytes.subarray(offset + 46, offset + 46 + nameLength)));
+    const name = decodeName(bytes.subarray(offset + 46, offset + 46 + nameLength));
+    names.add(name);
+    entries.push({
+      name,
+      method: view.getUint16(offset + 10, true),
+      compressedSize: compressed,
+      localOffset: view.getUint32(offset + 42, true),
+    });
     if (uncompressed === 0xffffffff || compressed === 0xffffffff) throw new XlsxError("zipBomb");
     if (uncompressed > limits.ratioFloorBytes && uncompressed / Math.max(compressed, 1) > limits.maxRatio) {
       throw new XlsxError("zipBomb");
@@ -88,6 +118,7 @@ export function guardXlsxBytes(bytes: Uint8Array, limits: InputLimits = DEFAULT_
     offset += 46 + nameLength + extraLength + commentLength;
   }
   if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) throw new XlsxError("notXlsx");
+  return entries;
 }
 
 function findEndOfCentralDirectory(view: DataView): number {

@@ -1,7 +1,7 @@
 export * from "./errors";
-export { DEFAULT_LIMITS, guardXlsxBytes, type InputLimits, tooLargeError } from "./guard";
+export { DEFAULT_LIMITS, guardXlsx, guardXlsxBytes, type InputLimits, tooLargeError } from "./guard";
 export { loadXlsx, saveXlsx } from "./exceljs";
-export { openWorkbook, type OpenedWorkbook } from "./read/open";
+export { isOwnSummary, openWorkbook, type OpenedWorkbook } from "./read/open";
 export { readMeta } from "./read/meta";
 export { readSnapshot, type SnapshotRead } from "./read/snapshot";
 export { buildTemplate, templateBytes, type TemplateOptions } from "./write/template";

@@ -1,9 +1,17 @@
 import { basename } from "node:path";
 import { consolidate, type TownshipInput } from "../../core/consolidate";
-import { assessWorkbookBytes, summaryBytes, type SkippedFile } from "../../xlsx";
+import { assessWorkbookBytes, isOwnSummary, isXlsxError, summaryBytes, type SkippedFile } from "../../xlsx";
 import type { CliContext } from "../context";
 import { CliError, EXIT } from "../errors";
-import { checkOutput, collectWorkbooks, readInput, writeAtomic } from "../files";
+import {
+  checkOutputs,
+  collectWorkbooks,
+  fileIdentity,
+  readInput,
+  sameFile,
+  type SkippedPath,
+  writeAtomic,
+} from "../files";
 import { summaryHtml } from "../../report/summary";
 import { reasonMessage } from "../messages";
 import { progressBar } from "../progress";
@@ -27,16 +35,30 @@ export async function consolidateCommand(
   options: ConsolidateOptions,
 ): Promise<number> {
   const given = options.settings ? await readSettingsFile(ctx, options.settings) : undefined;
-  const { files, missing } = await collectWorkbooks(paths);
+  const collected = await collectWorkbooks(paths);
+  const { missing } = collected;
+  const outputPaths = options.html ? [options.output, options.html] : [options.output];
+  const skipped: SkippedFile[] = [
+    ...missing.map((source) => ({ source, reason: ctx.tr("error.inputMissing", { path: source }) })),
+    ...collected.skipped.map((s) => skippedLine(ctx, s)),
+  ];
+  // A summary this tool wrote into the folder earlier is not a township's workbook: skipped
+  // (with a line), so `-o DIR/sum.xlsx --force` can run again. Only a folder file that is one of
+  // the outputs is opened for this up front; any other one is recognised when it fails to read.
+  const outputIds = await Promise.all(outputPaths.map((o) => fileIdentity(o)));
+  const ownSummary = (path: string) => skippedLine(ctx, { path, code: "ownSummary", params: {} });
+  const files: string[] = [];
+  for (const file of collected.files) {
+    const id = await fileIdentity(file);
+    const isOutput = outputIds.some((o) => sameFile(o, id));
+    if (isOutput && collected.fromFolders.has(file) && (await isOwnSummaryFile(file))) {
+      skipped.push(ownSummary(file));
+    } else files.push(file);
+  }
   const outputs = { force: Boolean(options.force), inputs: files };
-  await checkOutput(options.output, outputs);
-  if (options.html) await checkOutput(options.html, outputs);
+  await checkOutputs(outputPaths, outputs);
   if (files.length === 0 && missing.length === 0) throw new CliError("noInputs");
 
-  const skipped: SkippedFile[] = missing.map((source) => ({
-    source,
-    reason: ctx.tr("error.inputMissing", { path: source }),
-  }));
   const inputs: TownshipInput[] = [];
   const progress = progressBar(ctx.io, files.length);
   for (const file of files) {
@@ -50,7 +72,10 @@ export async function consolidateCommand(
         replacedSettings: read.replacedSettings,
       });
     } catch (error) {
-      skipped.push({ source: file, reason: reasonMessage(ctx, error) });
+      const notOurs = isXlsxError(error) && error.code === "notTaizhang";
+      if (notOurs && collected.fromFolders.has(file) && (await isOwnSummaryFile(file))) {
+        skipped.push(ownSummary(file));
+      } else skipped.push({ source: file, reason: reasonMessage(ctx, error) });
     }
   }
   progress.done();
@@ -66,4 +91,16 @@ export async function consolidateCommand(
     `${ctx.tr("consolidate.done", { count: inputs.length, skipped: skipped.length, path: options.output })}\n`,
   );
   return EXIT.ok;
+}
+
+function skippedLine(
+  ctx: CliContext,
+  s: SkippedPath | { path: string; code: "ownSummary"; params: Record<string, string> },
+): SkippedFile {
+  return { source: s.path, reason: ctx.tr(`consolidate.skip.${s.code}`, s.params) };
+}
+
+async function isOwnSummaryFile(file: string): Promise<boolean> {
+  const bytes = await readInput(file).catch(() => null);
+  return bytes !== null && isOwnSummary(bytes);
 }

@@ -17,6 +17,7 @@ export const IMPLICIT_CODES: Readonly<Record<string, Severity>> = {
   "value.date.impossible": "error",
   "value.number.invalid": "error",
   "value.integer.notWhole": "error",
+  "value.number.negative": "error",
   "value.ratio.invalid": "error",
   "value.ratio.outOfRange": "error",
   "value.yesNo.invalid": "error",

@@ -1,5 +1,11 @@
 import type { CellValue } from "../snapshot";
-import { isoFromExcelSerial, isoFromParts, type IsoDate } from "./isoDate";
+import {
+  excelSerialFromDateValue,
+  isoFromExcelSerial,
+  isoFromParts,
+  isPlainDateSerial,
+  type IsoDate,
+} from "./isoDate";
 import { displayValue, isBlank, normalizeText } from "./normalize";
 import { EMPTY_CODE, failed, parsed, type Parsed } from "./result";
 
@@ -20,13 +26,13 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
  */
 export function parseDate(value: CellValue | undefined): Parsed<IsoDate> {
   if (isBlank(value) || value === undefined || value === null) return failed(EMPTY_CODE, "");
-  if (typeof value === "number") {
-    const iso = isoFromExcelSerial(value);
-    if (iso) return parsed(iso);
-    const compact = COMPACT.exec(String(value));
-    return compact ? fromMatch(compact[1], compact[2], compact[3], String(value)) : invalid(value);
+  if (typeof value === "number") return parseSerial(value);
+  if (value instanceof Date) {
+    // A reader's Date outside Excel's calendar (−5, 20180525 in a date column) is read as the
+    // number it was, never echoed as "+057152-05".
+    const serial = excelSerialFromDateValue(value);
+    return isPlainDateSerial(serial) || Number.isNaN(serial) ? parseDateValue(value) : parseSerial(serial);
   }
-  if (value instanceof Date) return parseDateValue(value);
   if (typeof value !== "string") return invalid(value);
   const canonical = canonicalIso(value);
   if (canonical !== undefined) return canonical ? parsed(canonical) : failed(DATE_CODES.impossible, value);
@@ -38,6 +44,17 @@ export function parseDate(value: CellValue | undefined): Parsed<IsoDate> {
   const compact = COMPACT.exec(text);
   if (compact) return fromMatch(compact[1], compact[2], compact[3], value);
   return invalid(value);
+}
+
+/**
+ * An Excel serial (1900 calendar: 60 is the fictitious 1900-02-29 and is refused, as are 0 and
+ * negatives), else eight digits typed as a number, 20180525 → 2018-05-25.
+ */
+function parseSerial(value: number): Parsed<IsoDate> {
+  const iso = isoFromExcelSerial(value);
+  if (iso) return parsed(iso);
+  const compact = COMPACT.exec(String(value));
+  return compact ? fromMatch(compact[1], compact[2], compact[3], String(value)) : invalid(value);
 }
 
 /** The number of two or four ASCII digits at `from`, or -1. */

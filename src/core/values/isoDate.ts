@@ -99,3 +99,22 @@ export function excelSerialFromIso(iso: IsoDate): number {
   const serial = dayNumber(iso) - EXCEL_EPOCH_DAY;
   return serial <= EXCEL_LEAP_BUG_SERIAL ? serial - 1 : serial;
 }
+
+/** Serial 1 as the Unix day ExcelJS and Office.js writers assume (1899-12-30 is serial 0). */
+const UNIX_EPOCH_SERIAL = 25569;
+const DAY_MS = 86_400_000;
+
+/**
+ * The Excel serial a Date stands for when a reader turned a date-formatted number into a Date by
+ * the plain rule date = 1970-01-01 + (serial − 25569) days, as ExcelJS does. That rule ignores
+ * Excel's 1900 calendar below serial 61 and gives years past 9999 for typed numbers like
+ * 20180525; undoing it lets the one conversion above decide.
+ */
+export function excelSerialFromDateValue(date: Date): number {
+  return date.getTime() / DAY_MS + UNIX_EPOCH_SERIAL;
+}
+
+/** True when a reader's Date for `serial` is right as it stands: a real day of Excel's calendar. */
+export function isPlainDateSerial(serial: number): boolean {
+  return serial >= EXCEL_LEAP_BUG_SERIAL + 1 && serial < MAX_EXCEL_SERIAL + 1;
+}

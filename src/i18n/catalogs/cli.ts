@@ -29,7 +29,8 @@ export const cliMessages: CatalogPair = {
     "cli.help.report": "生成可打印的 HTML 差距报告",
     "cli.help.outputHtml": "输出的 HTML 报告",
     "cli.help.consolidate": "汇总多个乡镇的工作簿:排名、热力图、认定资格与常见差距",
-    "cli.help.paths": "工作簿文件或文件夹(文件夹内的 .xlsx 均会读取)",
+    "cli.help.paths":
+      "工作簿文件或文件夹(文件夹内的 .xlsx 均会读取,指向文件的链接也会读取;.xls 等其他格式、失效链接和台账生成的汇总表列为“跳过”)",
     "cli.help.outputSummary": "输出的汇总工作簿(.xlsx)",
     "cli.help.summaryHtml": "同时输出 HTML 汇总",
     "cli.packs.header": "{id} {version} — {title}(共 {items} 项)",
@@ -37,6 +38,11 @@ export const cliMessages: CatalogPair = {
     "cli.report.done": "已生成报告 {path}",
     "cli.consolidate.done": "已汇总 {count} 个工作簿(跳过 {skipped} 个),写入 {path}",
     "cli.consolidate.skipped": "跳过 {source}:{reason}",
+    "cli.consolidate.skip.legacyFormat":
+      "台账只读取 .xlsx 工作簿;请在 Excel 或 WPS 中将此 {ext} 文件另存为 .xlsx 后再汇总",
+    "cli.consolidate.skip.notFile": "不是普通文件(失效的链接、指向文件夹的链接、管道或设备)",
+    "cli.consolidate.skip.sameAs": "与 {other} 是同一个文件,只读取一次",
+    "cli.consolidate.skip.ownSummary": "这是台账生成的汇总工作簿,不作为乡镇工作簿读取",
     "cli.check.summary": "{township} · 评估基准日 {date} · 模板 {pack} {version}",
     "cli.check.noTownship": "(未填写乡镇名称)",
     "cli.check.noDate": "(未填写)",
@@ -135,6 +141,10 @@ export const cliMessages: CatalogPair = {
     "cli.error.unexpected": "出现意外错误:{detail}",
     "cli.error.inputMissing": "找不到文件或文件夹:{path}",
     "cli.error.inputIsDirectory": "{path} 是文件夹,这里需要一个文件。",
+    "cli.error.inputNotFile": "{path} 不是普通文件(可能是管道或设备),台账不会读取它。",
+    "cli.error.inputPermission": "无法读取 {path}:没有读取权限。请检查文件权限后重试。",
+    "cli.error.inputUnreadable": "无法读取 {path}:系统错误 {cause}。",
+    "cli.error.outputsSame": "输出文件 {path} 与 {other} 是同一个文件;两个输出必须写到不同的文件。",
     "cli.error.outputExists": "输出文件 {path} 已存在。如需覆盖,请加 --force。",
     "cli.error.outputIsInput": "输出文件 {path} 与输入文件相同;台账不会修改输入文件,请换一个输出文件名。",
     "cli.error.outputDirMissing": "输出目录 {path} 不存在。",
@@ -192,7 +202,8 @@ export const cliMessages: CatalogPair = {
     "cli.help.outputHtml": "HTML report to write",
     "cli.help.consolidate":
       "consolidate many townships' workbooks: ranking, heat map, eligibility, most-missed items",
-    "cli.help.paths": "workbook files or folders (every .xlsx inside is read)",
+    "cli.help.paths":
+      "workbook files or folders (every .xlsx inside is read, links to files included; .xls and other formats, broken links and summaries Taizhang wrote are listed as skipped)",
     "cli.help.outputSummary": "summary workbook to write (.xlsx)",
     "cli.help.summaryHtml": "also write an HTML summary",
     "cli.packs.header": "{id} {version} — {title} ({items} items)",
@@ -200,6 +211,12 @@ export const cliMessages: CatalogPair = {
     "cli.report.done": "Wrote the report {path}",
     "cli.consolidate.done": "Consolidated {count} workbooks ({skipped} skipped) into {path}",
     "cli.consolidate.skipped": "Skipped {source}: {reason}",
+    "cli.consolidate.skip.legacyFormat":
+      "Taizhang reads .xlsx workbooks only; save this {ext} file as .xlsx in Excel or WPS, then consolidate again",
+    "cli.consolidate.skip.notFile":
+      "not a regular file (a broken link, a link to a folder, a pipe or a device)",
+    "cli.consolidate.skip.sameAs": "the same file as {other}; read once",
+    "cli.consolidate.skip.ownSummary": "a summary workbook written by Taizhang, not a township's workbook",
     "cli.check.summary": "{township} · assessment date {date} · template {pack} {version}",
     "cli.check.noTownship": "(no township name)",
     "cli.check.noDate": "(not entered)",
@@ -300,6 +317,13 @@ export const cliMessages: CatalogPair = {
     "cli.error.unexpected": "Unexpected error: {detail}",
     "cli.error.inputMissing": "No such file or folder: {path}",
     "cli.error.inputIsDirectory": "{path} is a folder; a file is needed here.",
+    "cli.error.inputNotFile":
+      "{path} is not a regular file (a pipe or a device?); Taizhang will not read it.",
+    "cli.error.inputPermission":
+      "Cannot read {path}: permission denied. Check the file's permissions and retry.",
+    "cli.error.inputUnreadable": "Cannot read {path}: system error {cause}.",
+    "cli.error.outputsSame":
+      "The output {path} is the same file as {other}; the two outputs must go to different files.",
     "cli.error.outputExists": "The output file {path} exists. Add --force to overwrite it.",
     "cli.error.outputIsInput":
       "The output file {path} is an input; Taizhang never modifies inputs, so choose another name.",

@@ -15,6 +15,7 @@ export const findingsMessages: CatalogPair = {
     "finding.value.date.impossible": "“{field}”中的“{raw}”不是实际存在的日期,请核对",
     "finding.value.number.invalid": "“{field}”中的“{raw}”不是数字",
     "finding.value.integer.notWhole": "“{field}”中的“{raw}”应为整数",
+    "finding.value.number.negative": "“{field}”中的“{raw}”是负数;人数、次数、年限、金额不能小于 0",
     "finding.value.ratio.invalid": "“{field}”中的“{raw}”无法识别为比例,请填写如 50% 或 0.5",
     "finding.value.ratio.outOfRange": "“{field}”中的“{raw}”超出 0%–100% 的范围",
     "finding.value.yesNo.invalid": "“{field}”中的“{raw}”无法识别,请填写“是”或“否”",
@@ -95,6 +96,8 @@ export const findingsMessages: CatalogPair = {
     "finding.value.date.impossible": "{field}: “{raw}” is not a real date; please check",
     "finding.value.number.invalid": "{field}: “{raw}” is not a number",
     "finding.value.integer.notWhole": "{field}: “{raw}” must be a whole number",
+    "finding.value.number.negative":
+      "{field}: “{raw}” is negative; counts, years and amounts cannot be below 0",
     "finding.value.ratio.invalid": "{field}: “{raw}” is not a ratio; write it like 50% or 0.5",
     "finding.value.ratio.outOfRange": "{field}: “{raw}” is outside 0%–100%",
     "finding.value.yesNo.invalid": "{field}: “{raw}” is not a yes/no answer; write 是 (yes) or 否 (no)",

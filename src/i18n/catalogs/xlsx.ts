@@ -12,6 +12,8 @@ export const xlsxMessages: CatalogPair = {
     "xlsx.error.corrupt": "工作簿已损坏或不完整,无法打开。请用 Excel 或 WPS 打开并重新保存后再试。",
     "xlsx.error.tooLarge": "文件过大({sizeMb} MB),上限为 {limitMb} MB。",
     "xlsx.error.zipBomb": "文件解压后的内容异常庞大,可能是恶意文件,已拒绝读取。",
+    "xlsx.error.tooManyCells":
+      "工作簿的单元格超过 {limit} 个,超出台账能读取的范围,已拒绝读取。请删除多余的行或工作表后再试。",
     "xlsx.error.notTaizhang":
       "这不是台账生成的工作簿(找不到模板信息)。请使用 taizhang init 或加载项生成的工作簿。",
     "xlsx.error.layoutUnsupported": "工作簿由更新版本的台账生成(版式 {version}),请升级台账后再试。",
@@ -75,6 +77,8 @@ export const xlsxMessages: CatalogPair = {
     "xlsx.error.tooLarge": "The file is too large ({sizeMb} MB); the limit is {limitMb} MB.",
     "xlsx.error.zipBomb":
       "The file unpacks to an abnormally large size and may be malicious; it was not read.",
+    "xlsx.error.tooManyCells":
+      "The workbook holds more than {limit} cells, more than Taizhang reads; it was not read. Delete surplus rows or sheets and retry.",
     "xlsx.error.notTaizhang":
       "This workbook was not made by Taizhang (no template information found). Use a workbook from taizhang init or the add-in.",
     "xlsx.error.layoutUnsupported":

@@ -20,6 +20,8 @@ export interface CellCarry {
   /** A formula, rich text, hyperlink or error, written back while the cell still shows `shown`. */
   original?: ExcelJS.CellValue;
   shown?: XlValue;
+  /** The cell's comment (note); it moves with the cell when rows or columns are inserted. */
+  note?: ExcelJS.Comment | string;
 }
 
 export interface SheetCarry {
@@ -31,6 +33,10 @@ export interface SheetCarry {
   otherFormats: ExcelJS.ConditionalFormattingOptions[];
   /** Validations as stated (whole columns, before the capped expansion), by their stored JSON. */
   validationRanges: Map<string, { sqref: string; expanded: string }>;
+  /** Merged ranges by their corner cells, so a merge moves with its cells on an upgrade. */
+  merges: { from: Cell; to: Cell }[];
+  /** Pictures as the file anchored them (they float over the grid, as in Excel). */
+  images: { image: ExcelJS.Image; range: ExcelJS.ImageRange & { editAs?: string } }[];
 }
 
 /** A workbook in the preview: the fake Excel the task pane runs on, plus what the file carried. */

@@ -2,7 +2,7 @@ import { type Box, parseAddress } from "../../excel/address";
 import { FakeExcel, type SheetModel, WorkbookModel } from "../../sim";
 import { isXlsxError, XlsxError } from "../../xlsx/errors";
 import { ExcelJS, tableRange } from "../../xlsx/exceljs";
-import { DEFAULT_LIMITS, guardXlsxBytes, type InputLimits } from "../../xlsx/guard";
+import { DEFAULT_LIMITS, guardXlsx, type InputLimits } from "../../xlsx/guard";
 import { type Carry, emptyCarry, type PreviewWorkbook, type SheetCarry } from "./carry";
 import { hasModelledFormat, hasStyle, modelledFormat, valueFromFile } from "./cellFile";
 import { type PackageParts, type RawValidation, readPackageParts } from "./packageParts";
@@ -17,7 +17,8 @@ import { validationFromFile } from "./validationRule";
  * LibreOffice write. The bridge expands them itself, capped (see ranges.ts), and remembers the
  * ranges as stated so saving writes them back whole. Drawings and the extension list are skipped.
  */
-const IGNORED_NODES = ["dataValidations", "extLst", "drawing", "picture"];
+// "drawing" is read: it anchors the pictures a save must keep (issue 13, item 4).
+const IGNORED_NODES = ["dataValidations", "extLst", "picture"];
 
 /** Most validation cells expanded in one workbook (past that, the stated ranges are still saved). */
 const MAX_VALIDATION_CELLS = 400_000;
@@ -37,14 +38,12 @@ export async function openXlsxWorkbook(
   bytes: Uint8Array,
   options: OpenOptions = {},
 ): Promise<PreviewWorkbook> {
-  guardXlsxBytes(bytes, options.limits ?? DEFAULT_LIMITS);
+  // The whole guard: claims, then counted inflation (a lying zip never reaches ExcelJS).
+  await guardXlsx(bytes, options.limits ?? DEFAULT_LIMITS);
   let workbook: ExcelJS.Workbook;
   let parts: PackageParts;
   try {
-    workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0], {
-      ignoreNodes: IGNORED_NODES,
-    });
+    workbook = await loadWithPictures(bytes);
     parts = await readPackageParts(bytes);
   } catch (cause) {
     throw new XlsxError("corrupt", {}, cause);
@@ -55,6 +54,23 @@ export async function openXlsxWorkbook(
     return { excel: new FakeExcel({ apiVersion: options.apiVersion ?? "1.14", model }), carry };
   } catch (cause) {
     throw isXlsxError(cause) ? cause : new XlsxError("corrupt", {}, cause);
+  }
+}
+
+/**
+ * Loads with drawings read, for the pictures; should ExcelJS trip over a drawing it does not know
+ * (shapes, charts from other programs), the file still opens, without its pictures.
+ */
+async function loadWithPictures(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const load = async (ignoreNodes: string[]) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0], { ignoreNodes });
+    return workbook;
+  };
+  try {
+    return await load(IGNORED_NODES);
+  } catch {
+    return load([...IGNORED_NODES, "drawing"]);
   }
 }
 
@@ -73,6 +89,8 @@ function buildModel(workbook: ExcelJS.Workbook, parts: PackageParts, carry: Carr
       columns: [],
       otherFormats: [],
       validationRanges: new Map(),
+      merges: [],
+      images: [],
     };
     carry.sheets.set(sheet, sheetCarry);
     const view = ws.views?.[0];
@@ -82,6 +100,9 @@ function buildModel(workbook: ExcelJS.Workbook, parts: PackageParts, carry: Carr
     }
     readColumns(ws, sheet, sheetCarry);
     readCells(ws, sheet, carry);
+    readComments(parts.comments.get(ws.name) ?? [], sheet, carry);
+    readMerges(ws, sheet, sheetCarry);
+    readImages(workbook, ws, sheetCarry);
     readFormats(ws, sheet, sheetCarry);
     budget = readValidations(parts.validations.get(ws.name) ?? [], sheet, sheetCarry, budget);
   }
@@ -115,15 +136,48 @@ function readCells(ws: ExcelJS.Worksheet, sheet: SheetModel, carry: Carry): void
         : valueFromFile(xcell.value);
       const style = xcell.style ?? {};
       const format = modelledFormat(style);
-      if (value === "" && !hasModelledFormat(format) && !hasStyle(style)) return;
+      const note = xcell.note;
+      if (value === "" && !hasModelledFormat(format) && !hasStyle(style) && !note) return;
       const cell = sheet.ensure(r - 1, c - 1);
       Object.assign(cell, format, { value });
       const cellCarry = {
         ...(hasStyle(style) ? { style } : {}),
         ...(original !== undefined ? { original, shown: value } : {}),
+        ...(note ? { note } : {}),
       };
       if (Object.keys(cellCarry).length > 0) carry.cells.set(cell, cellCarry);
     });
+  }
+}
+
+/** Comments ExcelJS left out (on cells with no value), as plain text notes on their cells. */
+function readComments(
+  comments: readonly { ref: string; text: string }[],
+  sheet: SheetModel,
+  carry: Carry,
+): void {
+  for (const { ref, text } of comments) {
+    const box = parseAddress(ref)?.box;
+    if (!box) continue;
+    const cell = sheet.ensure(box.r0, box.c0);
+    const cellCarry = carry.cells.get(cell);
+    if (!cellCarry?.note) carry.cells.set(cell, { ...cellCarry, note: text });
+  }
+}
+
+/** Merged ranges, held by their corner cells (made if empty) so they move as the cells move. */
+function readMerges(ws: ExcelJS.Worksheet, sheet: SheetModel, carry: SheetCarry): void {
+  const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
+  for (const ref of merges) {
+    const box = parseAddress(ref)?.box;
+    if (box) carry.merges.push({ from: sheet.ensure(box.r0, box.c0), to: sheet.ensure(box.r1, box.c1) });
+  }
+}
+
+function readImages(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, carry: SheetCarry): void {
+  for (const placed of ws.getImages()) {
+    const image = workbook.getImage(Number(placed.imageId));
+    if (image) carry.images.push({ image, range: placed.range });
   }
 }
 

@@ -25,6 +25,8 @@ export interface PackageParts {
   validations: Map<string, RawValidation[]>;
   /** The `id` of each table part by table name: Office.js table ids, kept across save and open. */
   tableIds: Map<string, number>;
+  /** Cell comments by sheet name, as plain text: ExcelJS drops those on cells with no value. */
+  comments: Map<string, { ref: string; text: string }[]>;
 }
 
 const bool = (value: string | undefined): boolean | undefined =>
@@ -38,6 +40,8 @@ export async function readPackageParts(bytes: Uint8Array): Promise<PackageParts>
       name === "xl/workbook.xml" ||
       name === "xl/_rels/workbook.xml.rels" ||
       /^xl\/worksheets\/[^/]+\.xml$/.test(name) ||
+      /^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(name) ||
+      /^xl\/comments[^/]*\.xml$/.test(name) ||
       /^xl\/tables\/[^/]+\.xml$/.test(name),
   );
   const targets = new Map<string, string>();
@@ -46,11 +50,14 @@ export async function readPackageParts(bytes: Uint8Array): Promise<PackageParts>
     if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
   }
   const validations = new Map<string, RawValidation[]>();
+  const comments = new Map<string, { ref: string; text: string }[]>();
   for (const sheet of elements(texts.get("xl/workbook.xml") ?? "", "sheet")) {
     const name = sheet.attributes.name;
     const relId = Object.entries(sheet.attributes).find(([k]) => k.endsWith(":id"))?.[1];
-    const xml = relId ? texts.get(targets.get(relId) ?? "") : undefined;
+    const part = targets.get(relId ?? "") ?? "";
+    const xml = relId ? texts.get(part) : undefined;
     if (name && xml) validations.set(name, validationsIn(xml));
+    if (name && part) comments.set(name, commentsOf(part, texts));
   }
   const tableIds = new Map<string, number>();
   for (const [path, xml] of texts) {
@@ -59,7 +66,36 @@ export async function readPackageParts(bytes: Uint8Array): Promise<PackageParts>
     const id = Number(table?.id);
     if (table?.name && Number.isInteger(id)) tableIds.set(table.name, id);
   }
-  return { validations, tableIds };
+  return { validations, tableIds, comments };
+}
+
+/** The comments part a sheet part points at (its .rels), read as ref → plain text. */
+function commentsOf(sheetPart: string, texts: ReadonlyMap<string, string>): { ref: string; text: string }[] {
+  const slash = sheetPart.lastIndexOf("/");
+  const rels = texts.get(`${sheetPart.slice(0, slash)}/_rels/${sheetPart.slice(slash + 1)}.rels`) ?? "";
+  const out: { ref: string; text: string }[] = [];
+  for (const rel of elements(rels, "Relationship")) {
+    const { Type: type, Target: target } = rel.attributes;
+    if (!type?.endsWith("/comments") || !target) continue;
+    const path = target.startsWith("/") ? target.slice(1) : resolvePart(sheetPart.slice(0, slash), target);
+    for (const comment of elements(texts.get(path) ?? "", "comment")) {
+      const ref = comment.attributes.ref;
+      // Every run's text (`<t>`), in order; saxes has decoded the entities.
+      const text = comment.texts["t"] ?? "";
+      if (ref) out.push({ ref, text });
+    }
+  }
+  return out;
+}
+
+/** "xl/worksheets" + "../comments1.xml" → "xl/comments1.xml". */
+function resolvePart(dir: string, target: string): string {
+  const parts = dir.split("/");
+  for (const step of target.split("/")) {
+    if (step === "..") parts.pop();
+    else if (step !== ".") parts.push(step);
+  }
+  return parts.join("/");
 }
 
 function validationsIn(xml: string): RawValidation[] {

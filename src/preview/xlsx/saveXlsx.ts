@@ -86,6 +86,7 @@ function writeSheet(
     if (value !== null) target.value = value;
     const style = styleToFile(cell, cellCarry?.style);
     if (style) target.style = style;
+    if (cellCarry?.note) target.note = structuredClone(cellCarry.note);
     if (cell.validation) {
       const key = JSON.stringify(cell.validation);
       const entry = validations.get(key) ?? { validation: cell.validation, cells: [] };
@@ -101,7 +102,33 @@ function writeSheet(
     for (const range of ranges.split(/\s+/)) addRangeValidation(ws, range, validationToFile(validation));
   }
   writeConditionalFormats(ws, sheet, sheetCarry);
+  writeMerges(ws, sheet, sheetCarry);
+  for (const { image, range } of sheetCarry?.images ?? []) ws.addImage(workbook.addImage(image), range);
   return ws;
+}
+
+/** Merges where their corner cells are now; one whose corners no longer exist or cross is dropped. */
+function writeMerges(ws: ExcelJS.Worksheet, sheet: SheetModel, carry: SheetCarry | undefined): void {
+  if (!carry || carry.merges.length === 0) return;
+  const at = new Map<object, number>();
+  for (const [k, cell] of sheet.cells) at.set(cell, k);
+  for (const { from, to } of carry.merges) {
+    const a = at.get(from);
+    const b = at.get(to);
+    if (a === undefined || b === undefined) continue;
+    const [r0, c0, r1, c1] = [
+      Math.floor(a / MAX_COLUMNS),
+      a % MAX_COLUMNS,
+      Math.floor(b / MAX_COLUMNS),
+      b % MAX_COLUMNS,
+    ];
+    if (r1 < r0 || c1 < c0) continue;
+    try {
+      ws.mergeCells(r0 + 1, c0 + 1, r1 + 1, c1 + 1);
+    } catch {
+      // Overlaps a merge already made (a table grew into it): the earlier one stands.
+    }
+  }
 }
 
 function writeView(ws: ExcelJS.Worksheet, sheet: SheetModel, carry: SheetCarry | undefined): void {

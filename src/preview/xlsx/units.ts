@@ -1,14 +1,10 @@
+import { excelSerialFromDateValue } from "../../core/values/isoDate";
 import { isoFromSerial, serialFromDate } from "../../sim";
 
 export { isoFromSerial };
 
-const EPOCH = Date.UTC(1899, 11, 30);
-const DAY = 86_400_000;
-
-/** ExcelJS reads 1900-system serials as UTC dates; this is the serial back (times kept). */
-export function serialFromJsDate(date: Date): number {
-  return (date.getTime() - EPOCH) / DAY;
-}
+/** ExcelJS reads 1900-system serials as UTC dates; this is the serial back (times kept), by the core's one rule. */
+export const serialFromJsDate = excelSerialFromDateValue;
 
 export function serialFromIso(text: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

@@ -2,7 +2,7 @@ import type { WorkbookMeta } from "../../core/layout";
 import type { RawWorkbook } from "../../core/read";
 import { XlsxError } from "../errors";
 import { loadXlsx, type ExcelJS } from "../exceljs";
-import { DEFAULT_LIMITS, guardXlsxBytes, type InputLimits } from "../guard";
+import { DEFAULT_LIMITS, guardXlsx, type InputLimits } from "../guard";
 import { readMeta } from "./meta";
 import { rawFromWorkbook } from "./raw";
 
@@ -22,7 +22,7 @@ export async function openWorkbook(
   bytes: Uint8Array,
   limits: InputLimits = DEFAULT_LIMITS,
 ): Promise<OpenedWorkbook> {
-  guardXlsxBytes(bytes, limits);
+  await guardXlsx(bytes, limits);
   let workbook: ExcelJS.Workbook;
   try {
     workbook = await loadXlsx(bytes);
@@ -31,4 +31,23 @@ export async function openWorkbook(
   }
   const raw = rawFromWorkbook(workbook);
   return { workbook, meta: readMeta(workbook, raw), raw };
+}
+
+/**
+ * True for a summary workbook Taizhang itself wrote (`consolidate -o`): made by Taizhang (the
+ * document's creator property) but without a checklist's metadata. Lets a re-run skip it.
+ */
+export async function isOwnSummary(
+  bytes: Uint8Array,
+  limits: InputLimits = DEFAULT_LIMITS,
+): Promise<boolean> {
+  try {
+    await guardXlsx(bytes, limits);
+    const workbook = await loadXlsx(bytes);
+    if (workbook.creator !== "Taizhang") return false;
+    readMeta(workbook);
+    return false;
+  } catch (error) {
+    return error instanceof XlsxError && error.code === "notTaizhang";
+  }
 }

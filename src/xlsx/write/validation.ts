@@ -1,3 +1,4 @@
+import { excelSerialFromIso } from "../../core/values/isoDate";
 import {
   clipText,
   type ValidationCheck,
@@ -13,7 +14,10 @@ import type { ExcelJS } from "../exceljs";
 const workbookText = (text: WorkbookText): string =>
   "text" in text ? text.text.zh : t(WORKBOOK_LOCALE, text.key, text.params ?? {});
 
-const isoDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+// ExcelJS writes a Date d as (d − 1899-12-30) in days, which is one day off Excel's calendar before
+// 1900-03-01: go through the core's serial so the file holds the day Excel shows (1900-01-01 → 1).
+const isoDate = (iso: string): Date =>
+  new Date(Date.UTC(1899, 11, 30) + excelSerialFromIso(iso) * 86_400_000);
 
 type Check = Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae">;
 
