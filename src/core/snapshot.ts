@@ -37,22 +37,14 @@ export interface InputSnapshot {
 export interface WorkbookSnapshot {
   packId: string;
   packVersion: string;
-  /** 乡镇名称, 评估基准日, 评估年度, and every indicator input, by input id. */
+  /**
+   * 乡镇名称, 评估基准日, every indicator input, 评估年度 and each ledger's 本评估年度无此类事项
+   * reason (noMatters_<ledger>), by input id.
+   */
   inputs: Readonly<Record<string, InputSnapshot>>;
   tables: Readonly<Record<string, TableSnapshot>>;
-  /**
-   * Each ledger's 本评估年度无此类事项 declaration, by ledger id: the answer cell and the reason
-   * cell as the user left them. Absent for workbooks made before declarations existed.
-   */
-  declarations?: Readonly<Record<string, DeclarationSnapshot>>;
   /** What reading the workbook found (rows below a table, missing columns), from core/read. */
   readFindings?: readonly Finding[];
-}
-
-export interface DeclarationSnapshot {
-  /** 是 when the unit declares it had no such matters in the 评估年度. */
-  declared: InputSnapshot;
-  reason: InputSnapshot;
 }
 
 /** Reserved input ids on 基本信息 that every pack has. */

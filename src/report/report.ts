@@ -172,7 +172,7 @@ export function reportHtml(
   const gapTable =
     assessment.gaps.length === 0
       ? `<p class="good">${e(tr("noGaps"))}</p>`
-      : `<table><thead><tr>${headers}</tr></thead><tbody>${gapRows}</tbody></table>`;
+      : `<table class="gaps"><thead><tr>${headers}</tr></thead><tbody>${gapRows}</tbody></table>`;
 
   const otherFindings = assessment.findings.filter((f) => !f.itemId && f.severity !== "info");
   const general =

@@ -69,8 +69,8 @@ describe("the gap report, printed (issue 14)", () => {
     });
     // No half-empty first page: the gap list starts on it; its header repeats on the next page.
     const firstGap = assessment.gaps[0]?.itemId as string;
-    expect(pages[0]).toContain(`序号编号依据要求所属部分失分问题责任人完成期限1${firstGap}`);
-    expect(pages[1]).toContain("序号编号依据要求所属部分失分问题责任人完成期限");
+    expect(pages[0]).toContain(`序号编号依据要求所属部分分值实得失分问题评分标准责任人完成期限1${firstGap}`);
+    expect(pages[1]).toContain("序号编号依据要求所属部分分值实得失分问题评分标准责任人完成期限");
     // How it was made, and the reviewer's block, kept together at the end.
     const last = pages[pages.length - 1] as string;
     expect(last).toContain("报告说明");
@@ -88,7 +88,7 @@ describe("the gap report, printed (issue 14)", () => {
         range.selectNodeContents(node);
         return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
       };
-      const table = document.querySelector("table") as HTMLTableElement;
+      const table = document.querySelector("table.gaps") as HTMLTableElement;
       const headers = [...table.tHead!.rows[0]!.cells];
       return headers.map((th, col) => {
         const range = document.createRange();
@@ -110,9 +110,9 @@ describe("the gap report, printed (issue 14)", () => {
       expect(c.inner + 0.5).toBeGreaterThanOrEqual(c.textWidth);
     }
     const short = columns.filter((c) =>
-      ["序号", "编号", "依据", "失分", "责任人", "完成期限"].includes(c.header),
+      ["序号", "编号", "依据", "分值", "实得", "失分", "责任人", "完成期限"].includes(c.header),
     );
-    expect(short).toHaveLength(6);
+    expect(short).toHaveLength(8);
     for (const c of short)
       expect({ header: c.header, lines: c.maxCellLines }).toEqual({ header: c.header, lines: 1 });
     await page.close();

@@ -127,7 +127,7 @@ test("a veto inside the window makes the township ineligible, whatever the score
   await book.enter(sheet, `${await book.column(sheet, "发生日期")}3`, "2018-03-01");
   await openTab(page, "得分");
   await page.getByTestId("veto").waitFor({ timeout: 5_000 });
-  expect(await page.getByTestId("eligibility").innerText()).toBe("不予认定");
+  expect(await page.getByTestId("recognition").innerText()).toBe("不予认定");
   expect(await page.getByTestId("veto").innerText()).toContain("2018-03-01");
   await page.screenshot({ path: screenshotPath("tab-score-veto") });
   expect(errors).toEqual([]);

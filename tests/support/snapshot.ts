@@ -1,4 +1,10 @@
-import { HEADER_ROW, INFO_VALUE_COLUMN, cellAddress, layoutFor } from "../../src/core/layout/layout";
+import {
+  HEADER_ROW,
+  INFO_VALUE_COLUMN,
+  cellAddress,
+  declarationInputId,
+  layoutFor,
+} from "../../src/core/layout/layout";
 import type { Pack } from "../../src/core/pack/schema";
 import type {
   CellValue,
@@ -20,8 +26,8 @@ export interface SnapshotSpec {
   ledgers?: Readonly<Record<string, readonly Readonly<Record<string, CellValue>>[]>>;
   /** Table keys to leave out, as if the user deleted the sheet. */
   omitTables?: readonly string[];
-  /** 本评估年度无此类事项 declarations, by ledger id: the answer (是) and the reason. */
-  declarations?: Readonly<Record<string, { declared: CellValue; reason?: CellValue }>>;
+  /** 本评估年度无此类事项 declarations, by ledger id: the reason typed on 基本信息. */
+  declarations?: Readonly<Record<string, CellValue>>;
 }
 
 /** The snapshot an adapter would read from a freshly installed workbook filled in as `spec` says. */
@@ -31,6 +37,12 @@ export function buildSnapshot(pack: Pack, spec: SnapshotSpec = {}): WorkbookSnap
     township: spec.township === undefined ? "测试镇" : spec.township,
     assessmentDate: spec.assessmentDate === undefined ? "2018-12-31" : spec.assessmentDate,
     ...spec.inputs,
+    ...Object.fromEntries(
+      Object.entries(spec.declarations ?? {}).map(([ledgerId, reason]) => [
+        declarationInputId(ledgerId),
+        reason,
+      ]),
+    ),
   };
   const inputs: Record<string, InputSnapshot> = {};
   for (const row of layout.info.rows) {
@@ -62,17 +74,5 @@ export function buildSnapshot(pack: Pack, spec: SnapshotSpec = {}): WorkbookSnap
     }
     tables[table.key] = { key: table.key, sheet: table.sheet, columns, rows };
   }
-  const declarations = Object.fromEntries(
-    Object.entries(spec.declarations ?? {}).map(([ledgerId, d]) => {
-      const sheet = pack.ledgers.find((l) => l.id === ledgerId)?.sheet ?? ledgerId;
-      return [
-        ledgerId,
-        {
-          declared: { value: d.declared, sheet, cell: "B1" },
-          reason: { value: d.reason ?? null, sheet, cell: "D1" },
-        },
-      ];
-    }),
-  );
-  return { packId: pack.id, packVersion: pack.version, inputs, tables, declarations };
+  return { packId: pack.id, packVersion: pack.version, inputs, tables };
 }

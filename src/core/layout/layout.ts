@@ -124,8 +124,42 @@ const baseInfo = (pack: Pack): readonly Input[] => [
 ];
 
 /** The one layout both adapters write and read. Pure: the same pack gives the same layout. */
+/**
+ * Rows after the pack's own inputs: 评估年度, then one 本评估年度无此类事项 row per ledger a unit may
+ * declare empty (its reason is the declaration). Appended so the rows above keep their places.
+ */
+const trailingInfo = (pack: Pack): readonly Input[] => [
+  {
+    id: INFO_INPUTS.assessmentYear,
+    label: { zh: "评估年度", en: "Assessment year" },
+    type: "integer",
+    help: {
+      zh: "被评估工作的年度,如 2018;不填时取评估基准日所在年度(1—3 月评估时取上一年度)",
+      en: "The year whose work is assessed, e.g. 2018; when blank, the year of the assessment date (the year before when assessed in January–March)",
+    },
+  },
+  ...pack.ledgers
+    .filter((ledger) => ledger.declarable !== false)
+    .map((ledger): Input => ({
+      id: declarationInputId(ledger.id),
+      label: {
+        zh: `${ledger.title.zh}:本评估年度无此类事项的理由`,
+        en: `${ledger.title.en}: why there were none this assessment year`,
+      },
+      type: "text",
+      help: {
+        zh: `本评估年度确无此类事项时,在此写明理由(即为声明,评审将核实),相关事项不计入应得;台账有记录时请留空`,
+        en: "If there truly were none this assessment year, give the reason here (this is the declaration, for the reviewer to verify); its items then leave the applicable points. Leave blank when the ledger has records",
+      },
+    })),
+];
+
+/** The 基本信息 input that holds a ledger's 本评估年度无此类事项 declaration (its reason). */
+export const declarationInputId = (ledgerId: string): string => `noMatters_${ledgerId}`;
+
 export function layoutFor(pack: Pack): WorkbookLayout {
-  const infoRows: InfoRow[] = [...baseInfo(pack), ...pack.inputs].map((input, i) => ({
+  const infoInputs = [...baseInfo(pack), ...pack.inputs, ...trailingInfo(pack)];
+  const infoRows: InfoRow[] = infoInputs.map((input, i) => ({
     inputId: input.id,
     label: input.label,
     type: input.type,

@@ -58,7 +58,8 @@ export function checkIds(parts: PackParts): PackProblem[] {
     ...duplicates(bands, "band.duplicate_id"),
   ];
   for (const input of inputs) {
-    if (RESERVED_INPUTS.has(excelName(input.id)))
+    // noMatters_<ledger> holds a ledger's 本评估年度无此类事项 declaration on 基本信息.
+    if (RESERVED_INPUTS.has(excelName(input.id)) || excelName(input.id).startsWith("nomatters_"))
       out.push(problem("input.reserved_id", input.path, { id: input.id }));
   }
   for (const { index, value: ledger } of parts.ledgers.parts) {

@@ -1,6 +1,12 @@
 import type { Finding } from "../findings";
 import { CHECKLIST_COLUMNS, VETO_COLUMNS, type StatusValue } from "../layout/columns";
-import { INFO_VALUE_COLUMN, cellAddress, layoutFor, type TableLayout } from "../layout/layout";
+import {
+  INFO_VALUE_COLUMN,
+  cellAddress,
+  declarationInputId,
+  layoutFor,
+  type TableLayout,
+} from "../layout/layout";
 import type { Group, Input, Item, Pack, Rule, RuleType, ValueSource } from "../pack/schema";
 import { INFO_INPUTS, type InputSnapshot, type TableSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { parseCell } from "../values/cell";
@@ -10,7 +16,6 @@ import { displayValue, isBlank } from "../values/normalize";
 import { defaultAssessmentYear, FIRST_ASSESSMENT_YEAR } from "../assessmentYear";
 import { dueDate } from "../gaps/due";
 import { parseInteger } from "../values/number";
-import { parseYesNo } from "../values/yesNo";
 import { inFutureHit } from "./date";
 import { cellTypeHits, checkChecklistRow, checkVetoRow } from "./implicit";
 import { labelParams } from "./labels";
@@ -406,8 +411,8 @@ function readAssessmentYear(
 }
 
 /**
- * The 本评估年度无此类事项 declarations that hold: answered 是, with a reason, on a ledger that
- * has no records. A declaration without a reason, or beside records, is a finding and not honoured.
+ * The 本评估年度无此类事项 declarations that hold: a reason entered on 基本信息 for a ledger that
+ * has no records. One beside records is a finding and not honoured (the records are scored).
  */
 function readDeclarations(
   pack: Pack,
@@ -417,41 +422,17 @@ function readDeclarations(
 ): DeclaredLedger[] {
   const out: DeclaredLedger[] = [];
   for (const ledger of pack.ledgers) {
-    const declaration = snapshot.declarations?.[ledger.id];
-    if (!declaration || isBlank(declaration.declared.value)) continue;
-    const at = { sheet: declaration.declared.sheet, cell: declaration.declared.cell };
-    const answer = parseYesNo(declaration.declared.value);
-    const table = labelParams("table", ledger.title);
-    if (!answer.ok) {
-      report(place(hit(answer.code, { ...labelParams("field", DECLARATION_LABEL), ...answer.params }), at));
-      continue;
-    }
-    if (!answer.value) continue;
-    if (ledger.declarable === false) {
-      report(place(hit("declaration.notAllowed", table), at));
-      continue;
-    }
+    const input = snapshot.inputs[declarationInputId(ledger.id)];
+    const reason = input ? displayValue(input.value).trim() : "";
+    if (!input || reason === "" || ledger.declarable === false) continue;
+    const at = { sheet: input.sheet, cell: input.cell };
     const records = ledgers.get(ledger.id)?.records.length ?? 0;
     if (records > 0) {
-      report(
-        place({ code: "declaration.withRecords", severity: "warning", params: { ...table, records } }, at),
-      );
+      const params = { ...labelParams("table", ledger.title), records };
+      report(place({ code: "declaration.withRecords", severity: "warning", params }, at));
       continue;
     }
-    const reason = displayValue(declaration.reason.value).trim();
-    if (reason === "") {
-      report(
-        place(hit("declaration.noReason", table), {
-          sheet: declaration.reason.sheet,
-          cell: declaration.reason.cell,
-        }),
-      );
-      continue;
-    }
-    out.push({ ledgerId: ledger.id, reason, sheet: at.sheet, cell: at.cell });
+    out.push({ ledgerId: ledger.id, reason, ...at });
   }
   return out;
 }
-
-/** The declaration's label, as its cell on the ledger sheet says it. */
-export const DECLARATION_LABEL = { zh: "本评估年度无此类事项", en: "No such matters this assessment year" };

@@ -76,10 +76,8 @@ export const findingsMessages: CatalogPair = {
       "评估年度“{raw}”不是有效年份,请填写如 2018 的四位年份;已按评估基准日推定",
     "finding.info.assessmentYearAfterDate":
       "评估年度 {year} 晚于评估基准日 {assessmentDate} 所在年度;已按评估基准日推定",
-    "finding.declaration.noReason": "已声明{table}“本评估年度无此类事项”,但未填写理由,声明不予认可",
     "finding.declaration.withRecords":
       "已声明{table}“本评估年度无此类事项”,但台账中有 {records} 条记录,声明不予认可,按记录计分",
-    "finding.declaration.notAllowed": "{table}是每年都须完成的工作,不能声明“本评估年度无此类事项”",
     "finding.info.assessmentDateInvalid": "评估基准日“{raw}”无法识别为日期,请按 2018-12-31 的格式填写",
     "finding.input.missing": "基本信息中“{field}”未填写",
     "finding.table.missing": "找不到“{table}”表格,可能已被删除或改名,请重新安装模板以恢复",
@@ -172,12 +170,8 @@ export const findingsMessages: CatalogPair = {
       "Assessment year “{raw}” is not a valid year; enter four digits such as 2018. Inferred from the assessment date",
     "finding.info.assessmentYearAfterDate":
       "Assessment year {year} is after the year of the assessment date {assessmentDate}; inferred from the assessment date",
-    "finding.declaration.noReason":
-      "{table} is declared “no such matters this assessment year” without a reason; the declaration is not accepted",
     "finding.declaration.withRecords":
       "{table} is declared “no such matters this assessment year” but has {records} record(s); the declaration is ignored and the records are scored",
-    "finding.declaration.notAllowed":
-      "{table} is a yearly duty and cannot be declared “no such matters this assessment year”",
     "finding.info.assessmentDateMissing":
       "The assessment date is missing on the basic information sheet; date checks cannot run",
     "finding.info.assessmentDateInvalid":

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { assess } from "../../../src/core/assess";
 import type { Finding } from "../../../src/core/findings";
 import { findingMessage } from "../../../src/i18n";
+import { layoutFor } from "../../../src/core/layout";
 import { findPack } from "../../../src/core/pack/builtin";
 import type { Pack } from "../../../src/core/pack/schema";
 import type { CellValue } from "../../../src/core/snapshot";
@@ -131,7 +132,7 @@ describe("an empty ledger scores 0 unless declared (hiding records never pays)",
 
   it("declared 本评估年度无此类事项 with a reason: its items leave 应得 and are listed for the reviewer", () => {
     const result = run(township, {
-      declarations: { decisions: { declared: "是", reason: "本年度未作出重大行政决策" } },
+      declarations: { decisions: "本年度未作出重大行政决策" },
     });
     for (const id of decisions) {
       expect(itemOf(result, id)).toMatchObject({ applicable: false, state: "notApplicable" });
@@ -146,21 +147,27 @@ describe("an empty ledger scores 0 unless declared (hiding records never pays)",
     ]);
   });
 
-  it("a declaration without a reason, or beside records, is not honoured", () => {
-    const noReason = run(township, { declarations: { decisions: { declared: "是" } } });
-    expect(noReason.findings.map((f) => f.code)).toContain("declaration.noReason");
-    expect(itemOf(noReason, "T2.1.1").applicable).toBe(true);
+  it("a blank reason is no declaration, and one beside records is not honoured", () => {
+    const blank = run(township, { declarations: { decisions: "  " } });
+    expect(itemOf(blank, "T2.1.1")).toMatchObject({ applicable: true, reason: { code: "ledger.empty" } });
     const withRecords = run(township, {
-      declarations: { decisions: { declared: "是", reason: "无" } },
+      declarations: { decisions: "无" },
       ledgers: { decisions: [decision("2018-03-05")] },
     });
-    expect(withRecords.findings.map((f) => f.code)).toContain("declaration.withRecords");
+    const finding = withRecords.findings.find((f) => f.code === "declaration.withRecords");
+    expect(finding).toMatchObject({ severity: "warning", sheet: "基本信息" });
     expect(itemOf(withRecords, "T2.1.1")).toMatchObject({ applicable: true, earned: 5 });
   });
 
-  it("trainings are a yearly duty and cannot be declared away", () => {
-    const result = run(township, { declarations: { trainings: { declared: "是", reason: "没有培训" } } });
-    expect(result.findings.map((f) => f.code)).toContain("declaration.notAllowed");
+  it("trainings and enforcement staff are yearly duties: 基本信息 offers no declaration for them", () => {
+    const rows = layoutFor(township).info.rows.map((r) => r.inputId);
+    expect(rows.filter((id) => id.startsWith("noMatters_"))).toEqual([
+      "noMatters_decisions",
+      "noMatters_normativeDocs",
+      "noMatters_contracts",
+      "noMatters_litigation",
+    ]);
+    const result = run(township, { inputs: { noMatters_trainings: "没有培训" } });
     expect(itemOf(result, "T2.4.3")).toMatchObject({ applicable: true, earned: 0 });
   });
 });
