@@ -28,6 +28,8 @@ export interface InstallSettings {
   township?: string;
   /** YYYY-MM-DD */
   assessmentDate?: string;
+  /** The local settings file the pack was adjusted with (canonical JSON), recorded in the metadata. */
+  settings?: string;
 }
 
 /** 0-based header row of the first table on a new sheet: the title above it. */
@@ -223,6 +225,10 @@ export function planInstall(
       })),
     ],
     retiredItems: [...retiredItems].sort(),
+    // New settings replace the recorded ones; a reinstall without any keeps what the workbook had.
+    ...((settings.settings ?? located.meta?.settings)
+      ? { settings: settings.settings ?? located.meta?.settings }
+      : {}),
   };
 
   return {

@@ -1,5 +1,5 @@
 import { layoutFor, type TableLayout, type WorkbookLayout } from "../core/layout";
-import { findPack } from "../core/pack/builtin";
+import { resolvePack } from "../core/pack/resolve";
 import type { Pack } from "../core/pack/schema";
 import { rawAt, type RawSheet, type RawWorkbook, type WorkbookReading } from "../core/read";
 import type { CellValue, RowSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/snapshot";
@@ -62,13 +62,14 @@ export function packFor(located: Located, given: Pack | null | undefined): Pack 
   if (given) return given;
   const meta = located.meta;
   if (!meta) throw new ExcelAdapterError("excel.error.notInstalled", {});
-  const pack = findPack(meta.packId, meta.packVersion);
-  if (!pack)
-    throw new ExcelAdapterError("excel.error.unknownPack", {
-      packId: meta.packId,
-      packVersion: meta.packVersion,
-    });
-  return pack;
+  // The workbook's pack as shipped, adjusted by the local settings it records (as the CLI does).
+  const resolved = resolvePack(meta);
+  if (resolved.ok && resolved.exact) return resolved.pack;
+  if (!resolved.ok && resolved.reason === "badSettings") throw new ExcelAdapterError("excel.error.badSettings", {});
+  throw new ExcelAdapterError("excel.error.unknownPack", {
+    packId: meta.packId,
+    packVersion: meta.packVersion,
+  });
 }
 
 /** Locates Taizhang's parts in a read workbook; throws "not installed" when there are none. */

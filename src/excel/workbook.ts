@@ -27,6 +27,8 @@ export interface InstalledPack {
   township: string;
   /** ISO date, or null when empty or unreadable. */
   assessmentDate: string | null;
+  /** The local settings the workbook records (canonical JSON), if any. */
+  settings?: string;
 }
 
 /** The pack installed in the open workbook, if any (2 round trips). */
@@ -44,6 +46,7 @@ export function inspectWorkbook(options: AdapterOptions = {}): Promise<Installed
         packVersion: state.pack.version,
         township: township === undefined ? "" : String(township),
         assessmentDate: assessmentDateOf(date),
+        ...(state.located.meta?.settings ? { settings: state.located.meta.settings } : {}),
       };
     }),
   );

@@ -7,7 +7,7 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 import { useMemo, type ReactNode } from "react";
-import { findPack } from "../core/pack/builtin";
+import { resolvePack } from "../core/pack/resolve";
 import type { Locale } from "../i18n";
 import { App, type TabId } from "./App";
 import { sourceOf } from "./consolidateFiles";
@@ -36,9 +36,9 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
   const [consolidation, consolidateActions] = useConsolidateRun(host);
   const packs = useMemo(() => summarizePacks(), []);
   const installed = state.installed;
-  const pack = installed
-    ? (findPack(installed.packId, installed.packVersion) ?? findPack(installed.packId))
-    : undefined;
+  // The installed pack as the workbook records it, local settings applied, as every reader does.
+  const resolved = useMemo(() => (installed ? resolvePack(installed) : null), [installed]);
+  const pack = resolved?.ok ? resolved.pack : undefined;
 
   const template = (
     <TemplatePanel

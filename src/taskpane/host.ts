@@ -55,12 +55,16 @@ export interface InstalledPack {
   packVersion: string;
   township: string;
   assessmentDate: string | null;
+  /** The local settings the workbook records (canonical JSON), if any. */
+  settings?: string;
 }
 
 export interface InstallSettings {
   township: string;
   /** YYYY-MM-DD */
   assessmentDate: string;
+  /** A local settings file the pack was adjusted with (canonical JSON), recorded in the workbook. */
+  settings?: string;
 }
 
 export interface InstallProgress {

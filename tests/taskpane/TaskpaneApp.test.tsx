@@ -28,6 +28,34 @@ describe("task pane", () => {
     expect(host.spec.township).toBe("宣和镇");
   });
 
+  it("imports a settings file and installs the adjusted pack, recording it; a bad file names its fields", async () => {
+    const host = new StubHost();
+    renderPane(host);
+    await screen.findByRole("button", { name: "安装模板" });
+    const upload = (text: string, name = "细则.json") =>
+      userEvent.upload(
+        screen.getByTestId("settings-file"),
+        new File([text], name, { type: "application/json" }),
+      );
+    await upload(JSON.stringify({ pack: "township-2018", items: { "T2.1.2": { points: 9 }, "T9.9": {} } }));
+    const problems = await screen.findByTestId("settings-problems");
+    expect(problems.textContent).toContain("items.T9.9: 模板中没有编号为 T9.9 的事项");
+    const moved = {
+      pack: "township-2018",
+      name: { zh: "沙坡头区2019年度考核细则", en: "Shapotou 2019" },
+      items: { "T2.1.2": { points: 2 }, "T2.1.4": { points: 2.5 } },
+    };
+    await upload(JSON.stringify(moved));
+    expect(await screen.findByText(/已导入“沙坡头区2019年度考核细则”/)).toBeTruthy();
+    await userEvent.type(screen.getByRole("textbox", { name: /乡镇名称/ }), "宣和镇");
+    await userEvent.type(screen.getByLabelText(/评估基准日/), "2018-12-31");
+    await userEvent.click(screen.getByRole("button", { name: "安装模板" }));
+    expect(await screen.findByText("模板已安装")).toBeTruthy();
+    const item = host.pack?.groups.flatMap((g) => g.items).find((i) => i.id === "T2.1.2");
+    expect(item?.points).toBe(2);
+    expect(JSON.parse(host.installedSettings ?? "{}")).toEqual(moved);
+  });
+
   it("refuses to install without a township name or a valid date", async () => {
     const host = new StubHost();
     renderPane(host);

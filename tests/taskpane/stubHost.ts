@@ -45,6 +45,9 @@ export class StubHost implements TaskpaneHost {
     };
   }
 
+  /** The settings JSON the last install recorded, if any. */
+  installedSettings: string | null = null;
+
   async install(
     pack: Pack,
     settings: InstallSettings,
@@ -55,6 +58,7 @@ export class StubHost implements TaskpaneHost {
     const upgradedFrom = this.pack && this.pack.version !== pack.version ? this.pack.version : null;
     const kept = this.pack ? pack.groups.flatMap((g) => g.items).length : 0;
     this.pack = pack;
+    this.installedSettings = settings.settings ?? null;
     this.spec = { ...this.spec, township: settings.township, assessmentDate: settings.assessmentDate };
     return {
       added: kept === 0 ? pack.groups.flatMap((g) => g.items).length : 0,

@@ -78,7 +78,8 @@ export function applySettings(base: Pack, data: unknown): SettingsResult {
   }
   const note = settings.note ?? DEFAULT_NOTE;
   const local = { basis: "local" as const, note };
-  const pack: Pack = structuredClone(base);
+  // A pack is plain JSON data: a JSON copy is a deep copy on every host (older WebViews lack structuredClone).
+  const pack = JSON.parse(JSON.stringify(base)) as Pack;
 
   if (settings.total !== undefined) pack.assessment.total = settings.total;
   if (settings.vetoWindowYears !== undefined) pack.assessment.vetoWindowYears = settings.vetoWindowYears;

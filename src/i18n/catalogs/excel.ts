@@ -16,6 +16,7 @@ export const excelMessages: CatalogPair = {
     "excel.error.unknown": "Excel 报告错误 {officeCode}:{detail}",
     "excel.error.notInstalled": "此工作簿还没有安装台账模板,请先安装。",
     "excel.error.unknownPack": "工作簿使用的模板 {packId} {packVersion} 不在此版本的台账中,请更新台账。",
+    "excel.error.badSettings": "工作簿中记录的本地设置已损坏或与模板不符,请重新导入设置文件并安装。",
     "excel.error.layoutTooNew": "此工作簿由更新版本的台账创建(布局版本 {layoutVersion}),请更新台账后再打开。",
     "excel.error.otherPack": "此工作簿已安装模板“{installed}”,不能再安装“{packId}”。请新建一个工作簿。",
     "excel.error.downgrade": "工作簿中的模板版本 {installed} 比要安装的 {packVersion} 更新,未做任何更改。",
@@ -71,6 +72,8 @@ export const excelMessages: CatalogPair = {
     "excel.error.unknown": "Excel reported error {officeCode}: {detail}",
     "excel.error.notInstalled":
       "No Taizhang template is installed in this workbook yet. Please install one first.",
+    "excel.error.badSettings":
+      "The local settings recorded in the workbook are damaged or do not fit its template; import the settings file and install again.",
     "excel.error.unknownPack":
       "This workbook uses template {packId} {packVersion}, which this version of Taizhang does not have. Please update Taizhang.",
     "excel.error.layoutTooNew":

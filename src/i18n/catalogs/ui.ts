@@ -103,6 +103,13 @@ export const uiMessages: CatalogPair = {
     "ui.score.declaration": "{ledger}({items}):{reason}",
     "ui.local.mark": "本地设定",
     "ui.local.legend": "本地设定:原文未作规定,由评估单位确定,可在设置文件中调整",
+    "ui.settings.label": "本地设置文件(可选)",
+    "ui.settings.hint":
+      "评估单位下发的 JSON 设置文件:调整分值、评分标准、等次和本地参数,安装时记录在工作簿中",
+    "ui.settings.choose": "导入设置文件",
+    "ui.settings.clear": "不使用设置文件",
+    "ui.settings.none": "未导入,使用模板原有设置",
+    "ui.settings.applied": "已导入“{name}”(标识 {hash}),安装时将记录在工作簿中",
     "ui.install.undated": "未注明日期",
     "ui.score.na": "不适用",
     "ui.score.losses": "主要失分",
@@ -281,6 +288,13 @@ export const uiMessages: CatalogPair = {
     "ui.local.mark": "Local",
     "ui.local.legend":
       "Local setting: not stated in the source document; set by the assessing body and adjustable in a settings file",
+    "ui.settings.label": "Local settings file (optional)",
+    "ui.settings.hint":
+      "A JSON settings file from the assessing body: points, scoring standards, bands and local figures; recorded in the workbook on install",
+    "ui.settings.choose": "Import settings file",
+    "ui.settings.clear": "Use no settings file",
+    "ui.settings.none": "None imported: the template's own settings",
+    "ui.settings.applied": "Imported “{name}” (id {hash}); it will be recorded in the workbook on install",
     "ui.install.undated": "undated",
     "ui.score.na": "n/a",
     "ui.score.losses": "Where points are lost",

@@ -20,6 +20,7 @@ import { localized } from "../../i18n";
 import type { InstallOutcome, InstallProgress, InstallSettings, InstalledPack } from "../host";
 import { useLocale } from "../locale";
 import type { PackSummary } from "../packs";
+import { SettingsImport, type ImportedSettings } from "../components/SettingsImport";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -43,6 +44,7 @@ export function TemplatePanel({ packs, installed, progress, lastInstall, onInsta
   const [township, setTownship] = useState(installed?.township ?? "");
   const [date, setDate] = useState(installed?.assessmentDate ?? "");
   const [touched, setTouched] = useState(false);
+  const [imported, setImported] = useState<ImportedSettings | null>(null);
 
   const chosen = packs.find((p) => p.pack.id === packId);
   const unitLabel = localized(locale, chosen?.pack.assessment.unitLabel ?? DEFAULT_UNIT_LABEL);
@@ -56,7 +58,12 @@ export function TemplatePanel({ packs, installed, progress, lastInstall, onInsta
   const submit = () => {
     setTouched(true);
     if (!chosen || township.trim() === "" || !dateResult.ok || action === "otherPack") return;
-    onInstall(chosen.pack, { township: township.trim(), assessmentDate: dateResult.value });
+    if (imported && !imported.ok) return;
+    onInstall(imported?.ok ? imported.pack : chosen.pack, {
+      township: township.trim(),
+      assessmentDate: dateResult.value,
+      ...(imported?.ok ? { settings: imported.settings.json } : {}),
+    });
   };
 
   return (
@@ -74,7 +81,10 @@ export function TemplatePanel({ packs, installed, progress, lastInstall, onInsta
         <Dropdown
           value={chosen ? localized(locale, chosen.pack.title) : ""}
           selectedOptions={chosen ? [chosen.pack.id] : []}
-          onOptionSelect={(_, data) => setPackId(data.optionValue ?? "")}
+          onOptionSelect={(_, data) => {
+            setPackId(data.optionValue ?? "");
+            setImported(null);
+          }}
           disabled={busy}
         >
           {packs.map(({ pack, itemCount, vetoCount }) => (
@@ -124,6 +134,7 @@ export function TemplatePanel({ packs, installed, progress, lastInstall, onInsta
       >
         <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} disabled={busy} />
       </Field>
+      <SettingsImport pack={chosen?.pack} imported={imported} disabled={busy} onImported={setImported} />
       {action === "otherPack" && installed && (
         <MessageBar intent="warning">
           <MessageBarBody>
