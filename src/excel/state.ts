@@ -65,7 +65,8 @@ export function packFor(located: Located, given: Pack | null | undefined): Pack 
   // The workbook's pack as shipped, adjusted by the local settings it records (as the CLI does).
   const resolved = resolvePack(meta);
   if (resolved.ok && resolved.exact) return resolved.pack;
-  if (!resolved.ok && resolved.reason === "badSettings") throw new ExcelAdapterError("excel.error.badSettings", {});
+  if (!resolved.ok && resolved.reason === "badSettings")
+    throw new ExcelAdapterError("excel.error.badSettings", {});
   throw new ExcelAdapterError("excel.error.unknownPack", {
     packId: meta.packId,
     packVersion: meta.packVersion,
