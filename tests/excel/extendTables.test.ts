@@ -69,7 +69,7 @@ describe("the simulator's Table.resize", () => {
         await ctx.sync();
       });
     await expect(resize("TZ_ledger_decisions", "A3:F6")).rejects.toMatchObject({ code: "InvalidArgument" });
-    await expect(resize("TZ_checklist_G2", "A2:J8")).rejects.toMatchObject({ code: "InvalidOperation" });
+    await expect(resize("TZ_checklist_G2", "A2:K8")).rejects.toMatchObject({ code: "InvalidOperation" });
     await resize("TZ_ledger_decisions", "A2:F9");
     expect(excel.value("决策台账", "A6")).toBe("集镇规划");
   });

@@ -90,9 +90,10 @@ describe("installing a pack", () => {
   it("colours failing rows, and the 校验 cell only for problems (✗ / !), from the 校验 column", async () => {
     const { excel } = await installed();
     const formats = excel.model.sheet(G21)?.conditionalFormats ?? [];
-    const rows = formats.filter((f) => f.box.c0 === 0 && f.box.c1 === 9);
+    // The whole row, 评分标准 (K) included, from the 校验 column (J).
+    const rows = formats.filter((f) => f.box.c0 === 0 && f.box.c1 === 10);
     expect(rows.map((f) => f.formula).sort()).toEqual(['=LEFT($J3,1)="!"', '=LEFT($J3,1)="✗"']);
-    expect(rows[0]?.box).toEqual({ r0: 2, c0: 0, r1: 8, c1: 9 });
+    expect(rows[0]?.box).toEqual({ r0: 2, c0: 0, r1: 8, c1: 10 });
     const checkCell = formats.filter((f) => f.box.c0 === 9 && f.box.c1 === 9).map((f) => f.formula);
     expect(checkCell.sort()).toEqual(['=LEFT($J3,1)="!"', '=LEFT($J3,1)="✗"']);
     expect(formats.some((f) => f.formula.includes("✓"))).toBe(false);

@@ -133,13 +133,20 @@ describe.each([
       const other = addin.getWorksheet(ws.name);
       expect(other?.name).toBe(ws.name);
       if (!other) continue;
-      // Every table's last column is 校验; on 基本信息 it is column E.
+      // The 校验 column of every table (found by its header); on 基本信息 it is column E.
       const checkColumns = new Set(
         ws.name === SHEETS.info
           ? [infoCheck]
-          : Object.values(internals(ws).tables).map((t) =>
-              t.table.tableRef.split(":")[1]?.replace(/\d+/, ""),
-            ),
+          : Object.values(internals(ws).tables).flatMap((t) => {
+              const start = t.table.tableRef.split(":")[0] ?? "A1";
+              const headerRow = Number(start.replace(/\D+/, ""));
+              const row = ws.getRow(headerRow);
+              const letters: string[] = [];
+              row.eachCell((cell) => {
+                if (cell.value === CHECK_COLUMN.header.zh) letters.push(cell.address.replace(/\d+/, ""));
+              });
+              return letters;
+            }),
       );
       const skip = (address: string) =>
         checkColumns.has(address.replace(/\d+/, "")) && Number(address.replace(/\D+/, "")) > 2;

@@ -94,7 +94,7 @@ describe("the blank workbook", () => {
         "F3:F5 AND(ISNUMBER($F3),ISNUMBER(TZ_assessmentDate),$F3>TZ_assessmentDate)",
         'J3:J5 LEFT($J3,1)="✗"',
         'J3:J5 LEFT($J3,1)="!"',
-        'A3:J5 LEFT($J3,1)="✗"',
+        'A3:K5 LEFT($J3,1)="✗"',
       ]),
     );
   });

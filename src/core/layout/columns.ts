@@ -74,6 +74,8 @@ export const CHECKLIST_COLUMNS: readonly ColumnLayout[] = [
     help: text("状态为“不适用”时请在此说明理由", "When not applicable, give the reason here"),
   },
   { id: "check", header: text("校验", "Check"), type: "text", width: 40, output: true },
+  // After 校验, so every column a user types in keeps its place in workbooks made before it.
+  { id: "criteria", header: text("评分标准", "Scoring standard"), type: "text", width: 40, fixed: true },
 ];
 
 /** The veto table columns (一票否决情形). */
@@ -101,4 +103,4 @@ export const VETO_COLUMNS: readonly ColumnLayout[] = [
 ];
 
 /** The check column that closes every ledger. */
-export const CHECK_COLUMN: ColumnLayout = CHECKLIST_COLUMNS[CHECKLIST_COLUMNS.length - 1] as ColumnLayout;
+export const CHECK_COLUMN: ColumnLayout = CHECKLIST_COLUMNS.find((c) => c.id === "check") as ColumnLayout;

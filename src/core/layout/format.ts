@@ -155,9 +155,11 @@ export function statusPrompt(
     ...validation,
     prompt: {
       title: { text: { zh: itemId, en: itemId } },
-      message: message("excel.dv.statusPrompt", {
+      message: message(cells.criteria ? "excel.dv.statusPromptCriteria" : "excel.dv.statusPrompt", {
         requirement: String(cells.requirement ?? ""),
         clause: String(cells.clause ?? ""),
+        criteria: String(cells.criteria ?? ""),
+        points: String(cells.points ?? ""),
       }),
     },
   };

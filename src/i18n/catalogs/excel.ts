@@ -53,6 +53,7 @@ export const excelMessages: CatalogPair = {
     "excel.dv.ratioTitle": "请输入比例",
     "excel.dv.ratioMessage": "请输入 0% 到 100% 之间的比例,如 50%",
     "excel.dv.statusPrompt": "{requirement}(依据 {clause})。请选择:完成 / 部分完成 / 未开始 / 不适用",
+    "excel.dv.statusPromptCriteria": "{requirement}(依据 {clause},{points} 分)。评分标准:{criteria}",
   },
   "en-US": {
     "excel.error.cellEditMode":
@@ -115,5 +116,6 @@ export const excelMessages: CatalogPair = {
     "excel.dv.ratioTitle": "Enter a ratio",
     "excel.dv.ratioMessage": "Enter a ratio between 0% and 100%, e.g. 50%",
     "excel.dv.statusPrompt": "{requirement} (clause {clause}). Choose: 完成 / 部分完成 / 未开始 / 不适用",
+    "excel.dv.statusPromptCriteria": "{requirement} (clause {clause}, {points} points). Scoring: {criteria}",
   },
 };
