@@ -1,4 +1,5 @@
 import type { Assessment } from "../core/assessment";
+import { formatPoints as pts } from "../core/score/round";
 import type { AppliedSettings } from "../core/pack";
 import type { Pack } from "../core/pack/schema";
 import { findingMessage, localized, t, type Locale } from "../i18n";
@@ -211,9 +212,4 @@ ${general}
 ${signatureBlock(locale)}</div>
 </body></html>
 `;
-}
-
-/** Points as a reviewer writes them: up to two decimals, no trailing zeros. */
-function pts(value: number): string {
-  return String(Math.round(value * 100) / 100);
 }

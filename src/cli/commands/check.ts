@@ -1,4 +1,5 @@
 import { findingMessage, localized } from "../../i18n";
+import { formatPoints as points } from "../../core/score/round";
 import { assessWorkbookBytes } from "../../xlsx";
 import { checkJson, hasErrors } from "../checkJson";
 import type { CliContext } from "../context";
@@ -106,9 +107,4 @@ export async function checkCommand(
   ];
   ctx.io.stdout(`${lines.join("\n")}\n`);
   return hasErrors(assessment) ? EXIT.findings : EXIT.ok;
-}
-
-/** Points as a reviewer writes them: up to two decimals, no trailing zeros. */
-function points(value: number): string {
-  return String(Math.round(value * 100) / 100);
 }

@@ -6,3 +6,8 @@ export function roundTo(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(Number((value * factor).toFixed(6))) / factor;
 }
+
+/** Points as a reviewer writes them: at most two decimals, no trailing zeros (4.5, 2.25, 100). */
+export function formatPoints(value: number): string {
+  return String(roundTo(value, 2));
+}

@@ -1,13 +1,12 @@
 import { Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Assessment } from "../../core/assessment";
 import { localized } from "../../i18n";
+import { formatPoints as pts } from "../../core/score/round";
 import { useLocale } from "../locale";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
-
-const pts = (value: number): string => String(Math.round(value * 100) / 100);
 
 /** Items set apart from the score: 待完成 (not yet due) and 声明事项 (declared empty ledgers). */
 export function AsideItems({ assessment }: { assessment: Assessment }) {

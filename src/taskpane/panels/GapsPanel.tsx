@@ -14,9 +14,8 @@ import type { Assessment, Gap } from "../../core/assessment";
 import type { Pack } from "../../core/pack/schema";
 import { localized, type Locale } from "../../i18n";
 import { AsideItems } from "../components/AsideItems";
+import { formatPoints as pts } from "../../core/score/round";
 import { useLocale } from "../locale";
-
-const pts = (value: number): string => String(Math.round(value * 100) / 100);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

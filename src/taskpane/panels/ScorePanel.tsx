@@ -21,6 +21,7 @@ import { localized } from "../../i18n";
 import { AsideItems } from "../components/AsideItems";
 import { GroupChart } from "../components/GroupChart";
 import { LocalMark } from "../components/LocalMark";
+import { formatPoints as pts } from "../../core/score/round";
 import { useLocale } from "../locale";
 
 const useStyles = makeStyles({
@@ -36,9 +37,6 @@ const useStyles = makeStyles({
   loss: { overflowWrap: "anywhere" },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
 });
-
-/** Points as a reviewer writes them: up to two decimals, no trailing zeros. */
-const pts = (value: number): string => String(Math.round(value * 100) / 100);
 
 export function ScorePanel({ assessment, pack }: { assessment: Assessment | null; pack: Pack | undefined }) {
   const styles = useStyles();
