@@ -1,3 +1,4 @@
+import { groupHeading, groupScoreOf } from "../core/consolidate";
 import type { Consolidation, TownshipInput } from "../core/consolidate";
 import { localized, t, type Locale } from "../i18n";
 import type { SkippedFile } from "../xlsx";
@@ -27,8 +28,8 @@ export function summaryHtml(
     `<td class="num" style="background:${heatColor(score)}">${score === null ? "—" : e(score.toFixed(1))}</td>`;
   const head = [
     ...["rank", "township", "score", "band", "eligible"].map((k) => tr(`col.${k}`)),
-    ...summary.groups.map((g) => localized(locale, g.title)),
-    ...["gaps", "errors", "vetoes", "source"].map((k) => tr(`col.${k}`)),
+    ...summary.groups.map((g) => localized(locale, groupHeading(summary, g))),
+    ...["gaps", "errors", "vetoes", "source", "duplicate"].map((k) => tr(`col.${k}`)),
   ]
     .map(th)
     .join("");
@@ -42,12 +43,14 @@ export function summaryHtml(
         }</td>${cell(row.score)}<td>${e(
           localized(locale, row.band.label),
         )}</td><td class="${row.eligible ? "good" : "bad"}">${e(tr(row.eligible ? "eligible.yes" : "eligible.no"))}</td>${summary.groups
-          .map((g) => cell(row.groupScores[g.groupId] ?? null))
+          .map((g) => cell(groupScoreOf(row, g)))
           .join(
             "",
           )}<td class="num">${row.gapCount}</td><td class="num">${row.errorCount}</td><td class="num">${
           row.vetoCount
-        }</td><td>${e(row.source)}</td></tr>`,
+        }</td><td>${e(row.source)}</td><td${row.duplicateSources.length > 0 ? ' class="bad"' : ""}>${e(
+          row.duplicateSources.join("; "),
+        )}</td></tr>`,
     )
     .join("");
   const missedHead = ["index", "itemId", "clause", "requirement", "count", "share", "pointsLost", "townships"]

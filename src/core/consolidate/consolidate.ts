@@ -1,5 +1,6 @@
 import type { Assessment } from "../assessment";
 import { compareVersions } from "../pack/builtin";
+import type { LocalizedText } from "../pack/schema";
 import { roundTo } from "../score/group";
 import { mostMissedItems } from "./mostMissed";
 import { competitionRanks, compareForRanking } from "./rank";
@@ -25,7 +26,17 @@ export function consolidate(
   const rows = inputs.map(({ source, assessment }) => ({ row: rowFor(source, assessment), assessment }));
   rows.sort((a, b) => compareForRanking(a.row, b.row));
   const ranks = competitionRanks(rows.map((r) => r.row));
-  const townships = rows.map(({ row }, i): TownshipRow => ({ ...row, rank: ranks[i] as number }));
+  const sourcesByName = new Map<string, string[]>();
+  for (const { row } of rows)
+    sourcesByName.set(row.township, [...(sourcesByName.get(row.township) ?? []), row.source]);
+  const townships = rows.map(({ row }, i): TownshipRow => {
+    const sources = sourcesByName.get(row.township) ?? [];
+    return {
+      ...row,
+      rank: ranks[i] as number,
+      duplicateSources: sources.length > 1 ? [...sources].sort() : [],
+    };
+  });
 
   const groups = groupColumns(rows.map((r) => r.assessment));
   const scores = townships.map((t) => t.score);
@@ -45,7 +56,7 @@ export function consolidate(
   };
 }
 
-function rowFor(source: string, assessment: Assessment): Omit<TownshipRow, "rank"> {
+function rowFor(source: string, assessment: Assessment): Omit<TownshipRow, "rank" | "duplicateSources"> {
   return {
     source,
     township: assessment.township.trim() || source,
@@ -64,18 +75,38 @@ function rowFor(source: string, assessment: Assessment): Omit<TownshipRow, "rank
   };
 }
 
-/** Groups in pack order, newest version first, keeping those that score somewhere. */
+/**
+ * Per template (pack ids sorted), its groups in pack order, newest version first, keeping those
+ * that score somewhere. Group ids are matched within a template only: two templates may both have
+ * a G3 that means different things.
+ */
 function groupColumns(assessments: readonly Assessment[]): ConsolidatedGroup[] {
-  const byVersion = [...assessments].sort((a, b) => compareVersions(b.packVersion, a.packVersion));
-  const seen = new Map<string, ConsolidatedGroup>();
-  const scored = new Set<string>();
-  for (const assessment of byVersion) {
-    for (const group of assessment.groups) {
-      if (!seen.has(group.groupId)) seen.set(group.groupId, { groupId: group.groupId, title: group.title });
-      if (group.score !== null) scored.add(group.groupId);
+  return unique(assessments.map((a) => a.packId)).flatMap((packId) => {
+    const byVersion = assessments
+      .filter((a) => a.packId === packId)
+      .sort((a, b) => compareVersions(b.packVersion, a.packVersion));
+    const seen = new Map<string, ConsolidatedGroup>();
+    const scored = new Set<string>();
+    for (const assessment of byVersion) {
+      for (const group of assessment.groups) {
+        if (!seen.has(group.groupId))
+          seen.set(group.groupId, { packId, groupId: group.groupId, title: group.title });
+        if (group.score !== null) scored.add(group.groupId);
+      }
     }
-  }
-  return [...seen.values()].filter((g) => scored.has(g.groupId));
+    return [...seen.values()].filter((g) => scored.has(g.groupId));
+  });
+}
+
+/** A township's score under a matrix column: null under another template's columns. */
+export function groupScoreOf(row: TownshipRow, group: ConsolidatedGroup): number | null {
+  return row.packId === group.packId ? (row.groupScores[group.groupId] ?? null) : null;
+}
+
+/** A column's heading: the group's title, with its template's id when the batch mixes templates. */
+export function groupHeading(summary: Consolidation, group: ConsolidatedGroup): LocalizedText {
+  if (summary.packIds.length < 2) return group.title;
+  return { zh: `${group.packId}:${group.title.zh}`, en: `${group.packId}: ${group.title.en}` };
 }
 
 function bandCounts(assessments: readonly Assessment[]): BandCount[] {

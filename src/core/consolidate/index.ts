@@ -1,4 +1,4 @@
 export * from "./types";
-export { consolidate } from "./consolidate";
+export { consolidate, groupHeading, groupScoreOf } from "./consolidate";
 export { compareForRanking, competitionRanks } from "./rank";
 export { mostMissedItems } from "./mostMissed";

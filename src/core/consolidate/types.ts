@@ -11,7 +11,9 @@ export interface TownshipInput {
   replacedSettings?: boolean;
 }
 
+/** A matrix column: one group of one template. Templates never share columns, even when ids match. */
 export interface ConsolidatedGroup {
+  packId: string;
   groupId: string;
   title: LocalizedText;
 }
@@ -34,6 +36,8 @@ export interface TownshipRow {
   gapCount: number;
   errorCount: number;
   warningCount: number;
+  /** When the same township name comes from several files: every one of those files, this one too. */
+  duplicateSources: readonly string[];
   /** 1-based; ties share a rank (1, 2, 2, 4). Eligible townships rank before ineligible ones. */
   rank: number;
 }
@@ -72,7 +76,10 @@ export interface Consolidation {
   packIds: readonly string[];
   /** Every pack version seen, as "id@version", sorted. */
   versions: readonly string[];
-  /** Matrix columns: groups that score in at least one township, in pack order. */
+  /**
+   * Matrix columns: per template (by pack id), its groups that score in at least one township, in
+   * pack order. A township's scores go only under its own template's columns.
+   */
   groups: readonly ConsolidatedGroup[];
   /** Ranking order. */
   townships: readonly TownshipRow[];

@@ -1,3 +1,4 @@
+import { groupHeading, groupScoreOf } from "../consolidate/consolidate";
 import type { Consolidation, ConsolidationNote, TownshipRow } from "../consolidate";
 import type { LocalizedText } from "../pack/schema";
 import type { ChartModel, SheetCell, SheetLang, SheetModel } from "./resultSheets";
@@ -78,10 +79,10 @@ export const SUMMARY_COLOR_STOPS: readonly [ColorStop, ColorStop, ColorStop] = [
 export const SUMMARY_HEADER_ROW = 2;
 
 const LEAD_COLUMNS = ["rank", "township", "score", "band", "eligible"] as const;
-const TAIL_COLUMNS = ["gaps", "errors", "vetoes", "vetoItems", "version", "source"] as const;
+const TAIL_COLUMNS = ["gaps", "errors", "vetoes", "vetoItems", "version", "source", "duplicate"] as const;
 const LEAD_WIDTHS = [6, 16, 8, 8, 10];
 const GROUP_WIDTH = 10;
-const TAIL_WIDTHS = [8, 8, 8, 30, 16, 40];
+const TAIL_WIDTHS = [8, 8, 8, 30, 16, 40, 40];
 const MISSED_COLUMNS = [
   "index",
   "itemId",
@@ -135,7 +136,7 @@ function matrixModel(
     ),
     [
       ...LEAD_COLUMNS.map((k) => texts.label(`col.${k}`)),
-      ...summary.groups.map((g) => tr(g.title)),
+      ...summary.groups.map((g) => tr(groupHeading(summary, g))),
       ...TAIL_COLUMNS.map((k) => texts.label(`col.${k}`)),
     ],
   ];
@@ -205,13 +206,14 @@ function townshipCells(row: TownshipRow, summary: Consolidation, texts: SummaryT
     row.score,
     tr(row.band.label),
     texts.label(row.eligible ? "eligible.yes" : "eligible.no"),
-    ...summary.groups.map((g) => row.groupScores[g.groupId] ?? null),
+    ...summary.groups.map((g) => groupScoreOf(row, g)),
     row.gapCount,
     row.errorCount,
     row.vetoCount,
     row.vetoes.length === 0 ? null : row.vetoes.map((v) => `${v.itemId} ${tr(v.title)} ${v.date}`).join("; "),
     `${row.packId}@${row.packVersion}`,
     row.source,
+    row.duplicateSources.length === 0 ? null : row.duplicateSources.join("; "),
   ];
 }
 

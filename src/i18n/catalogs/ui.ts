@@ -103,6 +103,7 @@ export const uiMessages: CatalogPair = {
     "ui.score.declaration": "{ledger}({items}):{reason}",
     "ui.local.mark": "本地设定",
     "ui.local.legend": "本地设定:原文未作规定,由评估单位确定,可在设置文件中调整",
+    "ui.consolidate.duplicate": "同名乡镇提交了多份文件,请核对:{files}",
     "ui.settings.label": "本地设置文件(可选)",
     "ui.settings.hint":
       "评估单位下发的 JSON 设置文件:调整分值、评分标准、等次和本地参数,安装时记录在工作簿中",
@@ -288,6 +289,7 @@ export const uiMessages: CatalogPair = {
     "ui.local.mark": "Local",
     "ui.local.legend":
       "Local setting: not stated in the source document; set by the assessing body and adjustable in a settings file",
+    "ui.consolidate.duplicate": "This township was submitted more than once; please check: {files}",
     "ui.settings.label": "Local settings file (optional)",
     "ui.settings.hint":
       "A JSON settings file from the assessing body: points, scoring standards, bands and local figures; recorded in the workbook on install",

@@ -326,6 +326,11 @@ function Ranking({
                   band: localized(locale, row.band.label),
                 })}
               </Caption1>
+              {row.duplicateSources.length > 0 && (
+                <Caption1 data-testid="duplicate">
+                  {t("ui.consolidate.duplicate", { files: row.duplicateSources.join("; ") })}
+                </Caption1>
+              )}
               {row.vetoes.length > 0 && (
                 <Caption1>
                   {t("ui.consolidate.vetoes", {
