@@ -3,11 +3,7 @@ import type { Basis, ItemKind, LocalizedText } from "./pack/schema";
 
 /** Why an item scored what it scored, as data (text from src/i18n by `code`). */
 export interface ScoreReason {
-  /**
-   * One of: status.done, status.partial, status.notStarted, status.empty, status.invalid,
-   * status.notApplicable, indicator.met, indicator.notMet, indicator.missing,
-   * ledger.share, ledger.emptyRequired, ledger.emptyOptional, veto.clear, veto.inWindow, veto.outsideWindow.
-   */
+  /** One of REASON_CODES (src/core/score/reasons.ts). */
   code: string;
   params: Readonly<Record<string, string | number | boolean>>;
 }

@@ -5,6 +5,17 @@ import { cli, tempDir } from "./helpers";
 const tmp = tempDir();
 afterAll(() => tmp.remove());
 
+/** `taizhang init` for township-2018, a township and an assessment date; more options follow. */
+const initArgs = (township: string, date: string): string[] => [
+  "init",
+  "--pack",
+  "township-2018",
+  "--township",
+  township,
+  "--date",
+  date,
+];
+
 const settingsFile = (name: string, data: unknown): string => {
   const path = tmp.path(name);
   writeFileSync(path, JSON.stringify(data));
@@ -28,19 +39,7 @@ describe("settings files", () => {
   it("init records them, and check scores with them without being told again", async () => {
     const path = settingsFile("moved.json", moved);
     const out = tmp.path("with-settings.xlsx");
-    const init = await cli([
-      "init",
-      "--pack",
-      "township-2018",
-      "--township",
-      "宣和镇",
-      "--date",
-      "2018-12-31",
-      "--settings",
-      path,
-      "-o",
-      out,
-    ]);
+    const init = await cli([...initArgs("宣和镇", "2018-12-31"), "--settings", path, "-o", out]);
     expect(init.code).toBe(0);
     const check = await cli(["check", out, "--json"]);
     const json = JSON.parse(check.stdout) as Json;
@@ -54,25 +53,9 @@ describe("settings files", () => {
 
   it("consolidate warns when the files were made with different settings", async () => {
     const dir = tmp.path("batch");
+    await cli([...initArgs("甲镇", "2018-12-31"), "-o", `${dir}-a.xlsx`]);
     await cli([
-      "init",
-      "--pack",
-      "township-2018",
-      "--township",
-      "甲镇",
-      "--date",
-      "2018-12-31",
-      "-o",
-      `${dir}-a.xlsx`,
-    ]);
-    await cli([
-      "init",
-      "--pack",
-      "township-2018",
-      "--township",
-      "乙镇",
-      "--date",
-      "2018-12-31",
+      ...initArgs("乙镇", "2018-12-31"),
       "--settings",
       settingsFile("m2.json", moved),
       "-o",
@@ -126,37 +109,11 @@ describe("settings files", () => {
   });
 
   it("init --year writes 评估年度, and refuses a year after the assessment date", async () => {
-    const bad = await cli([
-      "init",
-      "--pack",
-      "township-2018",
-      "--township",
-      "宣和镇",
-      "--date",
-      "2019-01-15",
-      "--year",
-      "2020",
-      "-o",
-      tmp.path("y.xlsx"),
-    ]);
+    const bad = await cli([...initArgs("宣和镇", "2019-01-15"), "--year", "2020", "-o", tmp.path("y.xlsx")]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/评估年度“2020”无效/);
     const out = tmp.path("y2.xlsx");
-    expect(
-      (
-        await cli([
-          "init",
-          "--pack",
-          "township-2018",
-          "--township",
-          "宣和镇",
-          "--date",
-          "2019-01-15",
-          "-o",
-          out,
-        ])
-      ).code,
-    ).toBe(0);
+    expect((await cli([...initArgs("宣和镇", "2019-01-15"), "-o", out])).code).toBe(0);
     const json = JSON.parse((await cli(["check", out, "--json"])).stdout) as { assessmentYear: number };
     expect(json.assessmentYear).toBe(2018);
   });
