@@ -68,6 +68,8 @@ export interface XlWorksheet extends XlLoadable {
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
+  /** Fails with InvalidOperation on a VeryHidden sheet (make it Hidden first). */
+  delete(): void;
 }
 
 export interface XlTableCollection extends XlLoadable {
@@ -160,6 +162,8 @@ export interface XlNamedItem extends XlLoadable {
   readonly name: string;
   readonly isNullObject: boolean;
   getRangeOrNullObject(): XlRange;
+  /** ExcelApi 1.4. */
+  delete(): void;
 }
 
 /** `Office.context.requirements.isSetSupported`, or a stand-in. */

@@ -5,6 +5,7 @@ import { excelMessages } from "./catalogs/excel";
 import { findingsMessages } from "./catalogs/findings";
 import { packMessages } from "./catalogs/pack";
 import { reasonsMessages } from "./catalogs/reasons";
+import { selfTestMessages } from "./catalogs/selfTest";
 import { uiMessages } from "./catalogs/ui";
 import { xlsxMessages } from "./catalogs/xlsx";
 import { DEFAULT_LOCALE, LOCALES, type Catalog, type CatalogPair, type Locale } from "./types";
@@ -20,6 +21,7 @@ export const CATALOGS: readonly CatalogPair[] = [
   excelMessages,
   xlsxMessages,
   packMessages,
+  selfTestMessages,
 ];
 
 const merged: Record<Locale, Catalog> = Object.fromEntries(

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { localeFor, t } from "../i18n";
+import { SelfTestPage } from "../taskpane/SelfTestPage";
 import { TaskpaneApp } from "../taskpane/TaskpaneApp";
 import { themeFor } from "../taskpane/theme";
 import { FileBar, type FileStatus } from "./FileBar";
@@ -13,6 +14,8 @@ const params = new URLSearchParams(location.search);
 const locale = localeFor(params.get("lang"));
 // ?theme=dark shows the pane as under Office's dark theme (the pane follows Office's colours).
 const paneTheme = themeFor(params.get("theme") === "dark" ? { bodyBackgroundColor: "#262626" } : undefined);
+// ?selftest runs the add-in's self-test page against the simulated workbook.
+const selfTest = params.has("selftest");
 
 /** The workbook lives in this page only; opening a file replaces it and starts the pane over. */
 function Preview() {
@@ -49,7 +52,18 @@ function Preview() {
       }
       onDropFile={(f) => void open(f)}
       workbook={<WorkbookGrid key={session.key} excel={session.book.excel} locale={locale} />}
-      pane={<TaskpaneApp key={session.key} host={session.host} theme={paneTheme} initialLocale={locale} />}
+      pane={
+        selfTest ? (
+          <SelfTestPage
+            key={session.key}
+            locale={locale}
+            theme={paneTheme}
+            adapter={{ run: session.book.excel.run, isSetSupported: session.book.excel.isSetSupported }}
+          />
+        ) : (
+          <TaskpaneApp key={session.key} host={session.host} theme={paneTheme} initialLocale={locale} />
+        )
+      }
     />
   );
 }

@@ -264,6 +264,29 @@ export class WorkbookModel {
     sheet.visibility = visibility;
   }
 
+  /**
+   * Deletes a sheet as Excel does: not a VeryHidden one, not the last visible one; its tables go
+   * with it and names that pointed into it stay, showing =#REF!.
+   */
+  removeSheet(sheet: SheetModel): void {
+    if (sheet.visibility === "VeryHidden") {
+      throw new FakeOfficeError(
+        CODES.invalidOperation,
+        "A very hidden sheet can't be deleted; make it hidden or visible first.",
+        "Worksheet.delete",
+      );
+    }
+    if (sheet.visibility === "Visible" && this.sheets.filter((s) => s.visibility === "Visible").length === 1) {
+      throw new FakeOfficeError(
+        CODES.invalidOperation,
+        "A workbook must keep at least one visible sheet.",
+        "Worksheet.delete",
+      );
+    }
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.tables = this.tables.filter((t) => t.sheet !== sheet);
+  }
+
   // ---- cells ----
 
   /** Writes values as Excel does (text that reads as a number or a date is converted). */
@@ -720,8 +743,13 @@ export class WorkbookModel {
     return item;
   }
 
-  /** The formula a named item shows, e.g. "=基本信息!$B$3". */
+  removeName(item: NameModel): void {
+    this.names = this.names.filter((n) => n !== item);
+  }
+
+  /** The formula a named item shows, e.g. "=基本信息!$B$3"; "=#REF!" once its sheet is gone. */
   nameFormula(item: NameModel): string {
+    if (!this.sheets.includes(item.sheet)) return "=#REF!";
     const a = `$${columnLetters(item.box.c0)}$${item.box.r0 + 1}`;
     const b = `$${columnLetters(item.box.c1)}$${item.box.r1 + 1}`;
     return `=${item.sheet.name}!${a === b ? a : `${a}:${b}`}`;

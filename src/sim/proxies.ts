@@ -335,6 +335,11 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
       this.ctx.host.select(sheet.name, "A1");
     });
   }
+
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)
+  delete(): void {
+    this.set("delete", () => this.ctx.model.removeSheet(this.target()));
+  }
 }
 
 type Handler = (args: XlChangedArgs) => Promise<unknown>;
@@ -1024,6 +1029,15 @@ export class FakeNamedItem extends FakeClientObject implements XlNamedItem {
   }
   get formula(): string {
     return this.prop("formula");
+  }
+  delete(): void {
+    this.set("delete", () => {
+      this.ctx.requireApi(4, "NamedItem.delete");
+      const n = this.ref();
+      if (!n)
+        throw new FakeOfficeError(CODES.itemNotFound, "The requested resource doesn't exist.", "NamedItem.delete");
+      this.ctx.model.removeName(n);
+    });
   }
   getRangeOrNullObject(): FakeRange {
     return new FakeRange(

@@ -2,6 +2,7 @@ import { createRoot } from "react-dom/client";
 import { localeFor } from "../i18n";
 import { createExcelHost } from "./excelHost";
 import { NotInExcel } from "./NotInExcel";
+import { SelfTestPage } from "./SelfTestPage";
 import { TaskpaneApp } from "./TaskpaneApp";
 import { themeFor } from "./theme";
 
@@ -14,11 +15,11 @@ void Office.onReady().then((info) => {
     root.render(<NotInExcel locale={locale} />);
     return;
   }
-  root.render(
-    <TaskpaneApp
-      host={createExcelHost({ locale })}
-      theme={themeFor(Office.context.officeTheme)}
-      initialLocale={locale}
-    />,
-  );
+  const theme = themeFor(Office.context.officeTheme);
+  // ?selftest: the adapter's contract against this Excel (README, "Checking the add-in in real Excel").
+  if (new URLSearchParams(location.search).has("selftest")) {
+    root.render(<SelfTestPage locale={locale} theme={theme} />);
+    return;
+  }
+  root.render(<TaskpaneApp host={createExcelHost({ locale })} theme={theme} initialLocale={locale} />);
 });
