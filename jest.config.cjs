@@ -34,6 +34,8 @@ const narrow = (patterns) => {
 };
 
 module.exports = {
+  // Generous for a loaded 2-core machine; a hang still fails.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: "node",

@@ -155,6 +155,7 @@ export interface XlChart {
 export interface XlNamedItemCollection extends XlLoadable {
   readonly items: XlNamedItem[];
   add(name: string, reference: XlRange | string, comment?: string): XlNamedItem;
+  getItem(name: string): XlNamedItem;
   getItemOrNullObject(name: string): XlNamedItem;
 }
 

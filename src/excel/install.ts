@@ -85,6 +85,9 @@ export async function installPack(pack: Pack, options: InstallOptions = {}): Pro
     guardVersions(located, pack);
 
     progress(0.4, "excel.step.writing");
+    // Re-adding a name Excel keeps as =#REF! fails (it still exists): delete it, the write re-adds it.
+    // https://github.com/OfficeDev/office-js/issues/4772
+    for (const name of read.brokenNames) ctx.workbook.names.getItem(name).delete();
     const plan = applyPlan(
       ctx,
       pack,

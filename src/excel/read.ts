@@ -53,6 +53,8 @@ export interface WorkbookRead {
   tables: TableRead[];
   /** Defined names starting with TZ_, by lower-case name. */
   names: Map<string, NameRead>;
+  /** TZ_ names whose cells were deleted: Excel keeps them as =#REF! until they are deleted. */
+  brokenNames: string[];
   /** Rows of the metadata sheet (null when there is none). */
   metaRows: XlValue[][] | null;
   metaSheetId: string | null;
@@ -96,6 +98,7 @@ export async function readWorkbook(
       sheets: sheetReads,
       tables: [],
       names: new Map(),
+      brokenNames: [],
       metaRows: null,
       metaSheetId: null,
       raw: {
@@ -195,6 +198,7 @@ function finishRead({ sheets, usedRanges, valueRanges, charts, tables, names }: 
       return tableFromRaw(table, rawTable, sheetById.get(table.worksheet.id));
     }),
     names: new Map(nameReads.map((n) => [n.name.toLowerCase(), n] as const)),
+    brokenNames: names.filter(({ range }) => range.isNullObject).map(({ item }) => item.name),
     metaRows: meta ? meta.rows.map((row) => row.map((v) => (v === null ? "" : (v as XlValue)))) : null,
     metaSheetId: metaSheet?.id ?? null,
     raw,

@@ -172,6 +172,8 @@ export interface NameModel {
   sheet: SheetModel;
   box: Box;
   comment: string;
+  /** Its cells were deleted: Excel keeps the name, referring to =#REF!. */
+  broken?: boolean;
 }
 
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
@@ -661,8 +663,12 @@ export class WorkbookModel {
         t.dataRows = Math.max(1, t.dataRows - lost);
       }
     }
-    this.names = this.names.filter((n) => !(n.sheet === sheet && n.box.r0 >= at && n.box.r1 <= end));
-    for (const n of this.names) if (n.sheet === sheet && n.box.r0 > end) n.box = shiftRows(n.box, -count);
+    // https://github.com/OfficeDev/office-js/issues/4772: a name whose cells are deleted stays, as =#REF!.
+    for (const n of this.names) {
+      if (n.sheet !== sheet || n.broken) continue;
+      if (n.box.r0 >= at && n.box.r1 <= end) n.broken = true;
+      else if (n.box.r0 > end) n.box = shiftRows(n.box, -count);
+    }
     return { sheet, box: { r0: at, c0: 0, r1: end, c1: MAX_COLUMNS - 1 }, changeType: "RowDeleted" };
   }
 
@@ -749,7 +755,7 @@ export class WorkbookModel {
 
   /** The formula a named item shows, e.g. "=基本信息!$B$3"; "=#REF!" once its sheet is gone. */
   nameFormula(item: NameModel): string {
-    if (!this.sheets.includes(item.sheet)) return "=#REF!";
+    if (item.broken || !this.sheets.includes(item.sheet)) return "=#REF!";
     const a = `$${columnLetters(item.box.c0)}$${item.box.r0 + 1}`;
     const b = `$${columnLetters(item.box.c1)}$${item.box.r1 + 1}`;
     return `=${item.sheet.name}!${a === b ? a : `${a}:${b}`}`;

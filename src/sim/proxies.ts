@@ -999,6 +999,14 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> imple
     return new FakeNamedItem(this.ctx, () => created);
   }
 
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => {
+      const found = this.ctx.model.name(name);
+      if (!found) throw new FakeOfficeError(CODES.itemNotFound, `The name '${name}' doesn't exist.`);
+      return found;
+    });
+  }
+
   getItemOrNullObject(name: string): FakeNamedItem {
     return new FakeNamedItem(this.ctx, () => this.ctx.model.name(name), true);
   }
@@ -1044,7 +1052,7 @@ export class FakeNamedItem extends FakeClientObject implements XlNamedItem {
       this.ctx,
       () => {
         const n = this.ref();
-        return n && this.ctx.model.sheets.includes(n.sheet) ? { sheet: n.sheet, box: n.box } : undefined;
+        return n && !n.broken && this.ctx.model.sheets.includes(n.sheet) ? { sheet: n.sheet, box: n.box } : undefined;
       },
       true,
     );

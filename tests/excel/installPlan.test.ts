@@ -67,6 +67,7 @@ const blank = (...sheets: SheetRead[]): WorkbookRead =>
     sheets: sheets.length > 0 ? sheets : [sheet("s1", "Sheet1")],
     tables: [],
     names: new Map(),
+    brokenNames: [],
     metaRows: null,
     metaSheetId: null,
   });
@@ -147,6 +148,7 @@ describe("the install plan", () => {
       sheets: [sheet("s0", SHEETS.meta), sheet("s1", SHEETS.info, 8), sheet("s2", checklist.sheet, 5)],
       tables: [table],
       names: new Map(),
+      brokenNames: [],
       metaRows: metaRows({
         packId: pack.id,
         packVersion: "0.9.0",
