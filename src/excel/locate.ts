@@ -96,6 +96,16 @@ export function locate(read: WorkbookRead, layout: WorkbookLayout): Located {
   }
 
   const sheetById = new Map(read.sheets.map((s) => [s.id, s]));
+  // Ids hold only within a session (Excel for desktop reports positional ones after a reopen), so a
+  // recorded id is trusted only for a renamed sheet, never for one that is visibly something else.
+  const otherwiseOurs = new Set([
+    ...[...extra.sheets.values()].map((r) => r.name),
+    ...[...tables.values(), ...retiredTables.values()].map((t) => t.read.sheetName),
+  ]);
+  const trustedById = (id: string): SheetRead | undefined => {
+    const sheet = sheetById.get(id);
+    return sheet && sheet.id !== read.metaSheetId && !otherwiseOurs.has(sheet.name) ? sheet : undefined;
+  };
   const sheets = new Map<SheetPurpose, SheetRead>();
   const fallbackNames: Record<SheetPurpose, string> = {
     info: layout.info.sheet,
@@ -105,7 +115,7 @@ export function locate(read: WorkbookRead, layout: WorkbookLayout): Located {
   for (const purpose of ["info", "results", "gaps"] as const) {
     const recorded = extra.sheets.get(purpose);
     let sheet = recorded
-      ? (sheetById.get(recorded.sheetId) ?? read.sheets.find((s) => s.name === recorded.name))
+      ? (read.sheets.find((s) => s.name === recorded.name) ?? trustedById(recorded.sheetId))
       : undefined;
     if (!sheet && purpose === "info") {
       const anyInput = [...inputs.values()][0];

@@ -80,7 +80,7 @@ export class SheetModel {
   constructor(
     public name: string,
     /** Excel's worksheet id; a sheet loaded from a file keeps the id derived from it. */
-    readonly id: string = guid(),
+    public id: string = guid(),
   ) {}
 
   cell(r: number, c: number): Cell | undefined {
@@ -245,6 +245,17 @@ export class WorkbookModel {
     const sheet = new SheetModel(chosen, id);
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /**
+   * The workbook closed and opened again: worksheet ids hold only within a session, and Excel for
+   * desktop then reports positional ones (https://github.com/OfficeDev/office-js-docs/issues/297,
+   * https://github.com/OfficeDev/office-js/issues/1390).
+   */
+  reopen(): void {
+    this.sheets.forEach((sheet, i) => {
+      sheet.id = `{00000000-0001-0000-${i.toString(16).padStart(4, "0").toUpperCase()}-000000000000}`;
+    });
   }
 
   renameSheet(sheet: SheetModel, name: string): void {

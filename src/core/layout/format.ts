@@ -197,10 +197,28 @@ export const PRINT_SETUP = {
 } as const;
 
 /**
- * Column widths: the spec and a file count characters of the default font's widest digit (7 px
- * for Calibri 11) plus 5 px of padding; Office.js counts points (¾ px).
+ * Column widths. The spec counts characters of the default font's widest digit (7 px for Calibri 11);
+ * Excel shows n characters as n×7 + 5 px of padding, and Office.js counts points (¾ px). A file
+ * stores the width with the padding in (ECMA-376 Part 1, §18.3.1.13, col/@width).
  */
-export const pointsFromCharacters = (characters: number): number => round2(((characters * 7 + 5) * 3) / 4);
-export const charactersFromPoints = (points: number): number => round2(Math.max(0, (points * 4) / 3 - 5) / 7);
+const DIGIT_PX = 7;
+const PADDING_PX = 5;
+
+export const pointsFromCharacters = (characters: number): number =>
+  round2(((characters * DIGIT_PX + PADDING_PX) * 3) / 4);
+
+/** §18.3.1.13: width = Truncate([n × 7 + 5] / 7 × 256) / 256 (8 characters → 8.7109375). */
+export const fileWidthFromCharacters = (characters: number): number =>
+  fileWidthFromPixels(characters * DIGIT_PX + PADDING_PX);
+
+/** §18.3.1.13: pixels = Truncate(((256 × width + Truncate(128 / 7)) / 256) × 7) (8.7109375 → 61 px). */
+export const pointsFromFileWidth = (width: number): number =>
+  round2((Math.trunc(((256 * width + Math.trunc(128 / DIGIT_PX)) / 256) * DIGIT_PX) * 3) / 4);
+
+export const fileWidthFromPoints = (points: number): number =>
+  fileWidthFromPixels(Math.round((points * 4) / 3));
+
+const fileWidthFromPixels = (pixels: number): number =>
+  Math.trunc((Math.max(0, pixels) / DIGIT_PX) * 256) / 256;
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;

@@ -31,8 +31,8 @@ const HEADER_SCAN_ROWS = 200;
 const HEADER_MATCH_SHARE = 0.6;
 
 /**
- * The one table locator. Each layout table is found by its spreadsheet table: by the id the
- * host recorded (a hint), the name the metadata recorded, or the layout's name, on whatever sheet
+ * The one table locator. Each layout table is found by its spreadsheet table: by the name the
+ * metadata recorded, the layout's name, or the id the host recorded (a hint), on whatever sheet
  * it now is; else by its header row, on the sheet the metadata names, the layout's sheet, then any
  * sheet. Columns are matched by header (see matchHeaders), so moved, inserted and renamed columns
  * and renamed sheets are found the same way on every path.
@@ -51,10 +51,11 @@ export function locateTables(
 
   const byTable = (key: string, layoutName: string | undefined) => {
     const recorded = meta?.tables.find((t) => t.key === key)?.name;
+    // Names first: a host's ids hold only within a session, so an old id may name another table.
     const candidates = [
-      byId.get(idHints.get(key) ?? "\u0000"),
       recorded ? byName.get(recorded.toLowerCase()) : undefined,
       layoutName ? byName.get(layoutName.toLowerCase()) : undefined,
+      byId.get(idHints.get(key) ?? "\u0000"),
     ];
     const hit = candidates.find((c) => c !== undefined && !claimedTables.has(c.table));
     if (hit) claimedTables.add(hit.table);

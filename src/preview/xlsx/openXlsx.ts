@@ -8,7 +8,7 @@ import { hasModelledFormat, hasStyle, modelledFormat, valueFromFile } from "./ce
 import { type PackageParts, type RawValidation, readPackageParts } from "./packageParts";
 import { boxesOf, boxesOfCells, expandLimits, sqrefOf } from "./ranges";
 import { sheetIdFromFile } from "./sheetIds";
-import { hexFromArgb, pointsFromCharacters } from "./units";
+import { hexFromArgb, pointsFromFileWidth } from "./units";
 import { validationFromFile } from "./validationRule";
 
 /**
@@ -117,7 +117,7 @@ function buildModel(workbook: ExcelJS.Workbook, parts: PackageParts, carry: Carr
 
 function readColumns(ws: ExcelJS.Worksheet, sheet: SheetModel, carry: SheetCarry): void {
   (ws.columns ?? []).forEach((column, index) => {
-    if (column.width) sheet.columnWidths.set(index, pointsFromCharacters(column.width));
+    if (column.width) sheet.columnWidths.set(index, pointsFromFileWidth(column.width));
     const style = hasStyle(column.style) ? column.style : undefined;
     if (style || column.hidden)
       carry.columns.push({ index, ...(style ? { style } : {}), ...(column.hidden ? { hidden: true } : {}) });

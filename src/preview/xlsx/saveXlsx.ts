@@ -5,7 +5,7 @@ import type { Carry, PreviewWorkbook, SheetCarry } from "./carry";
 import { styleToFile, valueToFile } from "./cellFile";
 import { boxesOfCells, sqrefOf } from "./ranges";
 import { fileSheetIds } from "./sheetIds";
-import { argbFromHex, charactersFromPoints } from "./units";
+import { argbFromHex, fileWidthFromPoints } from "./units";
 import { validationToFile } from "./validationRule";
 
 const STATES: Record<Visibility, ExcelJS.WorksheetState> = {
@@ -58,7 +58,7 @@ function writeSheet(
     if (column.style) target.style = structuredClone(column.style);
     if (column.hidden) target.hidden = true;
   }
-  for (const [c, points] of sheet.columnWidths) ws.getColumn(c + 1).width = charactersFromPoints(points);
+  for (const [c, points] of sheet.columnWidths) ws.getColumn(c + 1).width = fileWidthFromPoints(points);
 
   for (const table of model.tables.filter((t) => t.sheet === sheet)) {
     const headers = model.headers(table);

@@ -11,7 +11,7 @@ export function serialFromIso(text: string): number | null {
   return m ? serialFromDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
-export { charactersFromPoints, pointsFromCharacters } from "../../core/layout";
+export { fileWidthFromPoints, pointsFromFileWidth } from "../../core/layout";
 
 /** "FFC6EFCE" (ARGB) → "#C6EFCE" as Office.js reports colours; null for anything else. */
 export function hexFromArgb(argb: string | undefined): string | null {

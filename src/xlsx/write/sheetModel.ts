@@ -1,3 +1,4 @@
+import { fileWidthFromCharacters } from "../../core/layout/format";
 import type { SheetModel } from "../../core/layout/resultSheets";
 import type { ExcelJS } from "../exceljs";
 import { pageSetup, TITLE_FONT } from "./styles";
@@ -15,7 +16,7 @@ export function writeSheetModel(workbook: ExcelJS.Workbook, model: SheetModel): 
     });
   });
   model.widths.forEach((width, c) => {
-    sheet.getColumn(c + 1).width = width;
+    sheet.getColumn(c + 1).width = fileWidthFromCharacters(width);
   });
   for (const row of model.boldRows) sheet.getRow(row).font = row === 1 ? TITLE_FONT : { bold: true };
   for (const { column, fromRow, toRow, format } of model.formats) {

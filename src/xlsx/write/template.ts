@@ -1,4 +1,5 @@
 import {
+  fileWidthFromCharacters,
   cellAddress,
   columnLetter,
   columnNumberFormat,
@@ -87,7 +88,7 @@ function writeInfoSheet(
   sheet.getCell("A1").font = TITLE_FONT;
   INFO_SHEET_COLUMNS.forEach((column, i) => {
     styleHeader(sheet.getCell(HEADER_ROW, i + 1), column.header.zh);
-    sheet.getColumn(i + 1).width = column.width;
+    sheet.getColumn(i + 1).width = fileWidthFromCharacters(column.width);
   });
 
   for (const row of layout.info.rows) {
@@ -139,7 +140,7 @@ function writeTable(sheet: ExcelJS.Worksheet, placement: TablePlacement): void {
   const statusColumn = statusColumnOf(table.columns);
   table.columns.forEach((column, index) => {
     const sheetColumn = sheet.getColumn(index + 1);
-    sheetColumn.width = Math.max(sheetColumn.width ?? 0, column.width);
+    sheetColumn.width = Math.max(sheetColumn.width ?? 0, fileWidthFromCharacters(column.width));
     styleHeader(sheet.getCell(headerRow, index + 1), column.header.zh);
     const format = columnNumberFormat(column);
     for (let r = firstDataRow; r <= lastFormattedRow; r++) {
