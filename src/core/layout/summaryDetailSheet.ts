@@ -70,7 +70,7 @@ export function detailModel(
         label("detail.col.score"),
         label("detail.col.earned"),
         label("detail.col.possible"),
-        row.change ? label("col.change") : null,
+        row.change ? label("detail.col.change") : null,
       ]),
     );
     boldRows.push(rows.length);

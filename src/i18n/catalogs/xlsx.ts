@@ -80,6 +80,7 @@ export const xlsxMessages: CatalogPair = {
     "xlsx.summary.detail.col.possible": "应得",
     "xlsx.summary.detail.col.lost": "失分",
     "xlsx.summary.detail.col.reason": "原因",
+    "xlsx.summary.detail.col.change": "较上年",
     "xlsx.summary.detail.noGaps": "没有差距。",
   },
   "en-US": {
@@ -167,6 +168,7 @@ export const xlsxMessages: CatalogPair = {
     "xlsx.summary.detail.col.possible": "Possible",
     "xlsx.summary.detail.col.lost": "Points lost",
     "xlsx.summary.detail.col.reason": "Why",
+    "xlsx.summary.detail.col.change": "vs previous year",
     "xlsx.summary.detail.noGaps": "No gaps.",
   },
 };
