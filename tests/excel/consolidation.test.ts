@@ -142,12 +142,19 @@ describe("writeConsolidation", () => {
     const chunked = fakeExcel();
     const result = await writeConsolidation(summary, [], { ...chunked.opts, requestBudgetBytes: 2_000 });
     expect(result.syncs).toBeGreaterThan(2);
-    for (const sheet of ["汇总", "共性差距"]) {
+    for (const sheet of ["汇总", "共性差距", "乡镇详情"]) {
       const a = whole.excel.model.sheet(sheet);
       const b = chunked.excel.model.sheet(sheet);
-      for (let r = 0; r < 60; r++)
-        for (let c = 0; c < 20; c++) expect(b?.value(r, c)).toEqual(a?.value(r, c));
+      const rows = sheet === "乡镇详情" ? 1200 : 60;
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < 20; c++) {
+          // Values, heat-map fills and links alike: links go with the last values, never before them.
+          expect(b?.value(r, c)).toEqual(a?.value(r, c));
+          expect(b?.cell(r, c)?.fill).toEqual(a?.cell(r, c)?.fill);
+          expect(b?.cell(r, c)?.hyperlink).toEqual(a?.cell(r, c)?.hyperlink);
+        }
     }
+    expect(whole.excel.model.sheet("汇总")?.cell(2, 1)?.hyperlink?.documentReference).toBe("'乡镇详情'!A3");
   });
 });
 
