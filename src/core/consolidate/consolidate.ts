@@ -28,9 +28,9 @@ export function consolidate(
     allInputs.map((input) => ({ ...input, township: townshipName(input.source, input.assessment) })),
   );
   const inputs = years.latest;
-  const rows = inputs.map(({ source, assessment }) => ({
-    row: rowFor(source, assessment, years.changes.get(source) ?? null),
-    assessment,
+  const rows = inputs.map((input) => ({
+    row: rowFor(input.source, input.assessment, years.changes.get(input) ?? null),
+    assessment: input.assessment,
   }));
   rows.sort((a, b) => compareForRanking(a.row, b.row));
   const ranks = competitionRanks(rows.map((r) => r.row));

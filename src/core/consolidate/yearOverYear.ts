@@ -25,8 +25,8 @@ export interface YearSplit<T extends YearInput> {
   latest: T[];
   /** Earlier years of a township that also has a later one: compared with, not ranked. */
   earlier: T[];
-  /** By source of a latest-year file: its change against the year before. */
-  changes: ReadonlyMap<string, YearChange>;
+  /** By latest-year input (not by name: two files may share one): its change against the year before. */
+  changes: ReadonlyMap<T, YearChange>;
 }
 
 /**
@@ -43,7 +43,7 @@ export function splitByYear<T extends YearInput>(inputs: readonly T[]): YearSpli
     byKey.set(key, [...(byKey.get(key) ?? []), input]);
   }
   const earlier = new Set<T>();
-  const changes = new Map<string, YearChange>();
+  const changes = new Map<T, YearChange>();
   for (const group of byKey.values()) {
     const years = [...new Set(group.map((i) => i.assessment.assessmentYear as number))].sort((a, b) => b - a);
     const [latestYear, previousYear] = years;
@@ -55,7 +55,7 @@ export function splitByYear<T extends YearInput>(inputs: readonly T[]): YearSpli
     if (!previous) continue;
     for (const input of group) {
       if (input.assessment.assessmentYear !== latestYear) continue;
-      changes.set(input.source, yearChange(input.assessment, previous.assessment, previous.source));
+      changes.set(input, yearChange(input.assessment, previous.assessment, previous.source));
     }
   }
   return {

@@ -14,8 +14,8 @@ export interface SummaryDetailModel extends SheetModel {
   fills: CellFill[];
   /** Each block's "返回汇总" cell, back to the township's row on 汇总. */
   links: CellLink[];
-  /** By source: the 1-based row of the township's block title (the target of its link on 汇总). */
-  anchors: ReadonlyMap<string, number>;
+  /** By ranking position: the 1-based row of the township's block title (its link's target on 汇总). */
+  anchors: readonly number[];
 }
 
 const WIDTHS = [6, 10, 14, 44, 10, 10, 10, 40];
@@ -26,7 +26,7 @@ export function detailModel(
   summary: Consolidation,
   texts: SummaryTexts,
   sheet: string,
-  matrix: { sheet: string; rowOf: (source: string) => number },
+  matrix: { sheet: string; rowOf: (index: number) => number },
 ): SummaryDetailModel {
   const tr = (text: LocalizedText) => text[texts.lang];
   const label = texts.label;
@@ -35,17 +35,17 @@ export function detailModel(
   const formats: SheetModel["formats"] = [];
   const fills: CellFill[] = [];
   const links: CellLink[] = [];
-  const anchors = new Map<string, number>();
-  for (const row of summary.townships) {
+  const anchors: number[] = [];
+  for (const [index, row] of summary.townships.entries()) {
     rows.push(pad([]));
     const title = rows.length + 1;
-    anchors.set(row.source, title);
+    anchors.push(title);
     rows.push(pad([titleOf(row, texts), null, null, null, null, null, null, label("detail.back")]));
     links.push({
       row: title,
       column: LAST,
       sheet: matrix.sheet,
-      cell: cellName(matrix.rowOf(row.source), 1),
+      cell: cellName(matrix.rowOf(index), 1),
     });
     boldRows.push(title);
     rows.push(pad([lineOf(row, texts)]));

@@ -92,10 +92,9 @@ export function summarySheetModels(
 ): SummarySheetModels {
   const notes = noteLines(summary, skipped, texts);
   const matrixSheet = options.sheetNames?.matrix ?? texts.label("sheet.matrix");
-  const rowOf = new Map(summary.townships.map((t, i) => [t.source, SUMMARY_HEADER_ROW + 1 + i]));
   const detail = detailModel(summary, texts, options.sheetNames?.detail ?? texts.label("sheet.detail"), {
     sheet: matrixSheet,
-    rowOf: (source) => rowOf.get(source) ?? SUMMARY_HEADER_ROW + 1,
+    rowOf: (index) => SUMMARY_HEADER_ROW + 1 + index,
   });
   return {
     matrix: matrixModel(summary, texts, { ...options, matrixSheet, detail }, notes),
@@ -150,10 +149,10 @@ function matrixModel(
   const fills: CellFill[] = [];
   const links: CellLink[] = [];
   const firstGroup = LEAD_COLUMNS.length;
-  for (const row of summary.townships) {
+  for (const [index, row] of summary.townships.entries()) {
     rows.push(townshipCells(row, summary, texts, changes));
     const r = rows.length;
-    const anchor = options.detail.anchors.get(row.source);
+    const anchor = options.detail.anchors[index];
     if (anchor !== undefined)
       links.push({ row: r, column: TOWNSHIP_COLUMN, sheet: options.detail.sheet, cell: cellName(anchor, 0) });
     const scores = [row.score, ...summary.groups.map((g) => groupScoreOf(row, g))];
