@@ -29,8 +29,11 @@ const useStyles = makeStyles({
   },
 });
 
-const groupChange = (change: YearChange | null, groupId: string): number | null =>
-  change?.groups[groupId] ?? null;
+/** The group's change since the previous 评估年度 in words; nothing without one. */
+function changeText(change: YearChange | null, groupId: string, words: (change: string) => string): string {
+  const value = change?.groups[groupId] ?? null;
+  return value === null ? "" : words(formatChange(value));
+}
 
 /**
  * One township of the 汇总 opened up: its group scores (实得/应得), how many findings its workbook
@@ -71,10 +74,9 @@ export function TownshipDetail({
                     earned: group.earned.toFixed(1),
                     possible: group.applicable.toFixed(1),
                   })}
-              {groupChange(change, group.groupId) !== null &&
-                t("ui.consolidate.detail.groupChange", {
-                  change: formatChange(groupChange(change, group.groupId) as number),
-                })}
+              {changeText(change, group.groupId, (text) =>
+                t("ui.consolidate.detail.groupChange", { change: text }),
+              )}
             </Caption1>
           </li>
         ))}
