@@ -1,8 +1,9 @@
 import type { Consolidation } from "../core/consolidate";
 import { freeSheetName, WORKBOOK_LOCALE } from "../core/layout";
 import {
-  type CellBlock,
-  type ColorScaleModel,
+  type CellFill,
+  type CellLink,
+  linkReference,
   SUMMARY_HEADER_ROW,
   summarySheetModels,
   type SummaryMatrixModel,
@@ -11,7 +12,7 @@ import {
 import type { SheetCell, SheetModel } from "../core/layout/resultSheets";
 import { t } from "../i18n";
 import { columnLetters } from "./address";
-import type { XlContext, XlRange, XlWorksheet } from "./api";
+import type { XlContext, XlWorksheet } from "./api";
 import { counting } from "./context";
 import { toAdapterError } from "./errors";
 import { FILLS, POINTS_PER_CHARACTER } from "./format";
@@ -20,7 +21,7 @@ import { requireCapabilities } from "./requirements";
 import { formatStringsAsText } from "./textCells";
 
 /**
- * The coordinator's 汇总 and 共性差距 sheets in the open workbook, from the same sheet models as
+ * The coordinator's 汇总, 共性差距 and 乡镇详情 sheets in the open workbook, from the same sheet models as
  * `taizhang consolidate`. Sheets are found again through workbook names that point at their A1
  * (names follow a renamed sheet), so a second run rewrites them in place; a sheet that merely has
  * the name is someone else's and is left alone — ours then takes a free name, as the installer does.
@@ -41,18 +42,21 @@ export interface ConsolidationWritten {
   /** The sheet names used (a free name when a sheet that is not ours had the wanted one). */
   matrixSheet: string;
   missedSheet: string;
+  detailSheet: string;
   /** True when the sheets were made by this run, false when earlier ones were rewritten. */
   created: boolean;
-  /** False where the host has no colour-scale conditional formats. */
-  colorScale: boolean;
   /** Round trips (context.sync): 2 for a first run, 3 for a rerun, plus one per extra chunk. */
   syncs: number;
 }
 
 /** Workbook names marking Taizhang's summary sheets; not TZ_, which marks a pack's inputs. */
-export const SUMMARY_MARKERS = { matrix: "TaizhangSummary", missed: "TaizhangCommonGaps" } as const;
+export const SUMMARY_MARKERS = {
+  matrix: "TaizhangSummary",
+  missed: "TaizhangCommonGaps",
+  detail: "TaizhangTownshipDetail",
+} as const;
 export const SUMMARY_CHART = "TaizhangSummaryChart";
-const WANTED = { matrix: "汇总", missed: "共性差距" } as const;
+const WANTED = { matrix: "汇总", missed: "共性差距", detail: "乡镇详情" } as const;
 const DEFAULT_BUDGET = 4 * 1024 * 1024;
 
 type Kind = keyof typeof SUMMARY_MARKERS;
@@ -88,33 +92,47 @@ export async function writeConsolidation(
         summary,
         skipped.map((s) => ({ source: s.source, reason: t(WORKBOOK_LOCALE, s.reason.key, s.reason.params) })),
         WORKBOOK_TEXTS,
-        { sheetNames: { matrix: slots.matrix.name, missed: slots.missed.name }, notesOnMatrix: true },
+        {
+          sheetNames: { matrix: slots.matrix.name, missed: slots.missed.name, detail: slots.detail.name },
+          notesOnMatrix: true,
+        },
       );
       const matrix = sheetFor(ctx, slots.matrix);
       const missed = sheetFor(ctx, slots.missed);
+      const detail = sheetFor(ctx, slots.detail);
       const blocks = [
         ...valueBlocks(matrix, models.matrix, budget),
         ...valueBlocks(missed, models.missed, budget),
+        ...valueBlocks(detail, models.detail, budget),
       ];
       const [first, ...later] = packBlocks(blocks, budget);
+      // Links and fills go with the last values, so a link's text is never overwritten after it.
+      const decorate = () => {
+        paint(matrix, models.matrix.fills);
+        link(matrix, models.matrix.links);
+        paint(detail, models.detail.fills);
+        link(detail, models.detail.links);
+      };
 
       prepare(matrix, models.matrix, slots.matrix);
       prepare(missed, models.missed, slots.missed);
+      prepare(detail, models.detail, slots.detail, false);
       for (const write of first ?? []) write.run();
-      const colorScale = models.matrix.colorScale ? addColorScale(matrix, models.matrix.colorScale) : false;
+      if (later.length === 0) decorate();
       if (hasChart) matrix.charts.getItemOrNullObject(SUMMARY_CHART).delete();
       addChart(matrix, models.matrix);
       matrix.activate();
       await ctx.sync();
-      for (const request of later) {
+      for (const [i, request] of later.entries()) {
         for (const write of request) write.run();
+        if (i === later.length - 1) decorate();
         await ctx.sync();
       }
       return {
         matrixSheet: slots.matrix.name,
         missedSheet: slots.missed.name,
+        detailSheet: slots.detail.name,
         created: slots.matrix.existing === null,
-        colorScale,
         syncs: ctx.syncs,
       };
     } catch (error) {
@@ -127,6 +145,7 @@ const WORKBOOK_TEXTS: SummaryTexts = {
   lang: "zh",
   label: (key, params = {}) => t(WORKBOOK_LOCALE, `xlsx.summary.${key}`, params),
   note: (note) => t(WORKBOOK_LOCALE, note.code, note.params),
+  reason: (reason) => t(WORKBOOK_LOCALE, `reason.${reason.code}`, reason.params),
 };
 
 /** A named item's formula ("=汇总!$A$1"), beyond the adapter's subset; Office.js has it since 1.1. */
@@ -165,7 +184,9 @@ async function findSlots(ctx: XlContext): Promise<Record<Kind, Slot>> {
   };
   const matrix = slot("matrix");
   taken.add(matrix.name.toLowerCase());
-  return { matrix, missed: slot("missed") };
+  const missed = slot("missed");
+  taken.add(missed.name.toLowerCase());
+  return { matrix, missed, detail: slot("detail") };
 }
 
 /** Round trip 2, on a rerun only: whether the chart of the last run is still there to replace. */
@@ -194,7 +215,7 @@ function sheetFor(ctx: XlContext, slot: Slot): XlWorksheet {
 }
 
 /** Clears what an earlier run left, then sets widths, formats, header style and frozen rows. */
-function prepare(sheet: XlWorksheet, model: SheetModel, slot: Slot): void {
+function prepare(sheet: XlWorksheet, model: SheetModel, slot: Slot, header = true): void {
   const width = model.widths.length;
   if (slot.existing) {
     const all = sheet.getRange();
@@ -214,9 +235,10 @@ function prepare(sheet: XlWorksheet, model: SheetModel, slot: Slot): void {
     sheet.getRangeByIndexes(f.fromRow - 1, f.column, f.toRow - f.fromRow + 1, 1).numberFormat = [[f.format]];
   }
   for (const row of model.boldRows) sheet.getRangeByIndexes(row - 1, 0, 1, width).format.font.bold = true;
-  const header = sheet.getRangeByIndexes(SUMMARY_HEADER_ROW - 1, 0, 1, width);
-  header.format.fill.color = FILLS.header;
-  header.format.wrapText = true;
+  if (!header) return;
+  const headerRow = sheet.getRangeByIndexes(SUMMARY_HEADER_ROW - 1, 0, 1, width);
+  headerRow.format.fill.color = FILLS.header;
+  headerRow.format.wrapText = true;
   sheet.freezePanes.freezeRows(SUMMARY_HEADER_ROW);
 }
 
@@ -289,41 +311,26 @@ function packBlocks(blocks: readonly BlockWrite[], budget: number): BlockWrite[]
   return requests;
 }
 
-/** What Office.js offers beyond the adapter's subset for a colour scale (ExcelApi 1.6). */
-interface ColorScaleFormats {
-  add(type: "ColorScale"): { colorScale: { criteria: Excel.ConditionalColorScaleCriteria } };
-  getItemAt(index: number): unknown;
+/** Range.hyperlink (ExcelApi 1.7), beyond the adapter's subset. */
+interface LinkableRange {
+  hyperlink: Excel.RangeHyperlink;
+}
+export type _LinkableRangeDrift = Fits<LinkableRange, Excel.Range>;
+
+/** The heat map as static fills: the same colours in Excel, WPS, LibreOffice and the preview. */
+function paint(sheet: XlWorksheet, fills: readonly CellFill[]): void {
+  for (const f of fills) sheet.getRangeByIndexes(f.row - 1, f.column, 1, 1).format.fill.color = f.color;
 }
 
 /**
- * The 0/60/100 colour scale on the score and group columns. The adapter's API subset (and the
- * fake behind the preview) has custom formats only; Excel's collection has getItemAt, and then
- * the colour scale is added.
+ * Each link as a `documentReference` into the workbook, keeping the cell's text
+ * (https://learn.microsoft.com/javascript/api/excel/excel.rangehyperlink).
  */
-export function addColorScale(sheet: XlWorksheet, scale: ColorScaleModel): boolean {
-  const [low, mid, high] = scale.stops;
-  let added = false;
-  for (const block of scale.blocks) {
-    const formats = rangeOf(sheet, block).conditionalFormats as unknown as Partial<ColorScaleFormats>;
-    if (typeof formats.getItemAt !== "function" || typeof formats.add !== "function") return false;
-    const format = formats.add("ColorScale");
-    format.colorScale.criteria = {
-      minimum: { type: "Number", formula: String(low.value), color: low.color },
-      midpoint: { type: "Number", formula: String(mid.value), color: mid.color },
-      maximum: { type: "Number", formula: String(high.value), color: high.color },
-    };
-    added = true;
+function link(sheet: XlWorksheet, links: readonly CellLink[]): void {
+  for (const l of links) {
+    const range = sheet.getRangeByIndexes(l.row - 1, l.column, 1, 1) as unknown as LinkableRange;
+    range.hyperlink = { documentReference: linkReference(l) };
   }
-  return added;
-}
-
-function rangeOf(sheet: XlWorksheet, block: CellBlock): XlRange {
-  return sheet.getRangeByIndexes(
-    block.firstRow - 1,
-    block.firstColumn,
-    block.lastRow - block.firstRow + 1,
-    block.lastColumn - block.firstColumn + 1,
-  );
 }
 
 /** A bar chart of the overall scores beside the matrix, tall enough for every township. */

@@ -2,13 +2,15 @@ import { groupHeading, groupScoreOf } from "../core/consolidate";
 import type { Consolidation, TownshipInput } from "../core/consolidate";
 import { localized, t, type Locale } from "../i18n";
 import type { SkippedFile } from "../xlsx";
-import { escapeHtml as e, heatColor, PAGE_STYLE } from "./escape";
+import { escapeHtml as e, PAGE_STYLE } from "./escape";
+import { changeCell, HEAT_STYLE, heatCell } from "./summaryCells";
 import { townshipSections } from "./summaryDetail";
 
 /**
  * The consolidation as a self-contained HTML page: heat-map matrix, most-missed items, notes. With
  * the townships' assessments, each township name links to its own section (group scores, findings,
- * gaps), and each section starts a printed page.
+ * gaps), and each section starts a printed page. A township also in an earlier 评估年度 shows the
+ * change per group and in total.
  */
 export function summaryHtml(
   summary: Consolidation,
@@ -24,12 +26,20 @@ export function summaryHtml(
     mean: summary.meanScore ?? "—",
   });
   const th = (text: string) => `<th>${e(text)}</th>`;
-  const cell = (score: number | null) =>
-    `<td class="num" style="background:${heatColor(score)}">${score === null ? "—" : e(score.toFixed(1))}</td>`;
+  const cell = (score: number | null) => heatCell(score);
+  const changes = summary.townships.some((row) => row.change !== null);
   const head = [
     ...["rank", "township", "score", "band", "eligible"].map((k) => tr(`col.${k}`)),
     ...summary.groups.map((g) => localized(locale, groupHeading(summary, g))),
-    ...["gaps", "errors", "vetoes", "source", "duplicate"].map((k) => tr(`col.${k}`)),
+    ...(changes
+      ? [
+          tr("col.change"),
+          ...summary.groups.map((g) =>
+            tr("col.groupChange", { group: localized(locale, groupHeading(summary, g)) }),
+          ),
+        ]
+      : []),
+    ...["gaps", "errors", "vetoes", "year", "source", "duplicate"].map((k) => tr(`col.${k}`)),
   ]
     .map(th)
     .join("");
@@ -44,11 +54,18 @@ export function summaryHtml(
           localized(locale, row.band.label),
         )}</td><td class="${row.eligible ? "good" : "bad"}">${e(tr(row.eligible ? "eligible.yes" : "eligible.no"))}</td>${summary.groups
           .map((g) => cell(groupScoreOf(row, g)))
-          .join(
-            "",
-          )}<td class="num">${row.gapCount}</td><td class="num">${row.errorCount}</td><td class="num">${
+          .join("")}${
+          changes
+            ? [
+                changeCell(row.change?.score),
+                ...summary.groups.map((g) =>
+                  changeCell(g.packId === row.packId ? row.change?.groups[g.groupId] : null),
+                ),
+              ].join("")
+            : ""
+        }<td class="num">${row.gapCount}</td><td class="num">${row.errorCount}</td><td class="num">${
           row.vetoCount
-        }</td><td>${e(row.source)}</td><td${row.duplicateSources.length > 0 ? ' class="bad"' : ""}>${e(
+        }</td><td class="num">${e(row.assessmentYear ?? "")}</td><td>${e(row.source)}</td><td${row.duplicateSources.length > 0 ? ' class="bad"' : ""}>${e(
           row.duplicateSources.join("; "),
         )}</td></tr>`,
     )
@@ -71,7 +88,7 @@ export function summaryHtml(
     ...skipped.map((s) => tr("skipped", { source: s.source, reason: s.reason })),
   ];
   return `<!DOCTYPE html>
-<html lang="${locale}"><head><meta charset="utf-8"><title>${e(title)}</title><style>${PAGE_STYLE}${detail.style}</style></head><body>
+<html lang="${locale}"><head><meta charset="utf-8"><title>${e(title)}</title><style>${PAGE_STYLE}${HEAT_STYLE}${detail.style}</style></head><body>
 <h1>${e(title)}</h1>
 <h2 id="matrix">${e(tr("sheet.matrix"))}</h2>
 <table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>

@@ -1,6 +1,8 @@
 import type { Consolidation, TownshipInput } from "../core/consolidate";
 import { findingMessage, localized, t, type Locale } from "../i18n";
-import { escapeHtml as e, heatColor } from "./escape";
+import { formatChange } from "../core/consolidate";
+import { escapeHtml as e } from "./escape";
+import { changeCell, heatCell } from "./summaryCells";
 
 const STYLE = `
 .township{margin-top:28px}
@@ -30,15 +32,36 @@ export function townshipSections(
     anchors.set(row.source, id);
     const errors = assessment.findings.filter((f) => f.severity === "error").length;
     const warnings = assessment.findings.filter((f) => f.severity === "warning").length;
+    const change = row.change;
     const groups = assessment.groups
       .filter((g) => g.points > 0)
       .map(
         (g) =>
-          `<tr><td>${e(localized(locale, g.title))}</td><td class="num" style="background:${heatColor(g.score)}">${
-            g.score === null ? e(tr("na")) : e(g.score.toFixed(1))
-          }</td><td class="num">${e(g.earned.toFixed(1))}</td><td class="num">${e(g.applicable.toFixed(1))}</td></tr>`,
+          `<tr><td>${e(localized(locale, g.title))}</td>${heatCell(g.score, tr("na"))}<td class="num">${e(
+            g.earned.toFixed(1),
+          )}</td><td class="num">${e(g.applicable.toFixed(1))}</td>${
+            change ? changeCell(change.groups[g.groupId]) : ""
+          }</tr>`,
       )
       .join("");
+    const title =
+      row.assessmentYear === null
+        ? tr("title", { rank: row.rank, township: row.township })
+        : t(locale, "xlsx.summary.detail.yearTitle", {
+            rank: row.rank,
+            township: row.township,
+            year: row.assessmentYear,
+          });
+    const changeLine = change
+      ? `<p class="change">${e(
+          t(locale, "xlsx.summary.detail.change", {
+            year: change.previousYear,
+            previous: change.previousScore.toFixed(1),
+            change: formatChange(change.score),
+            source: change.previousSource,
+          }),
+        )}</p>`
+      : "";
     const gaps = assessment.gaps
       .map((gap, n) => {
         const findings = assessment.items.find((item) => item.itemId === gap.itemId)?.findings ?? [];
@@ -54,7 +77,7 @@ export function townshipSections(
       })
       .join("");
     sections.push(`<section class="township" id="${id}">
-<h2>${e(tr("title", { rank: row.rank, township: row.township }))}<a class="back" href="#matrix">${e(tr("back"))}</a></h2>
+<h2>${e(title)}<a class="back" href="#matrix">${e(tr("back"))}</a></h2>
 <p>${e(
       tr("line", {
         score: row.score.toFixed(1),
@@ -65,9 +88,10 @@ export function townshipSections(
         source: row.source,
       }),
     )}</p>
+${changeLine}
 <table><thead><tr><th>${e(tr("group"))}</th><th>${e(tr("score"))}</th><th>${e(tr("earned"))}</th><th>${e(
       tr("possible"),
-    )}</th></tr></thead><tbody>${groups}</tbody></table>
+    )}</th>${change ? `<th>${e(t(locale, "xlsx.summary.detail.col.change"))}</th>` : ""}</tr></thead><tbody>${groups}</tbody></table>
 ${
   assessment.gaps.length === 0
     ? `<p>${e(tr("noGaps"))}</p>`

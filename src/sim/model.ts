@@ -29,6 +29,8 @@ export interface Cell {
   fontColor?: string;
   wrap?: boolean;
   validation?: Validation;
+  /** Range.hyperlink (ExcelApi 1.7): a URL (`address`) or a place in the workbook (`documentReference`). */
+  hyperlink?: Excel.RangeHyperlink;
 }
 
 export interface ConditionalFormatModel {
@@ -326,6 +328,26 @@ export class WorkbookModel {
     return record;
   }
 
+  /**
+   * Range.hyperlink set: every cell of the range gets the link, and `textToDisplay` becomes the
+   * top-left cell's value (as Excel shows it); a link needs a target (`address` or
+   * `documentReference`), else Excel answers InvalidArgument.
+   */
+  setHyperlink(sheet: SheetModel, box: Box, link: Excel.RangeHyperlink): ChangeRecord | null {
+    if (!link.address && !link.documentReference) {
+      throw new FakeOfficeError(
+        CODES.invalidArgument,
+        "The argument is invalid or missing.",
+        "Range.hyperlink",
+      );
+    }
+    const copy: Excel.RangeHyperlink = { ...link };
+    for (let r = box.r0; r <= box.r1; r++)
+      for (let c = box.c0; c <= box.c1; c++) sheet.ensure(r, c).hyperlink = copy;
+    if (link.textToDisplay === undefined) return null;
+    return this.setValues(sheet, { r0: box.r0, c0: box.c0, r1: box.r0, c1: box.c0 }, [[link.textToDisplay]]);
+  }
+
   setNumberFormat(sheet: SheetModel, box: Box, formats: unknown): void {
     const grid = broadcast(formats, box, "Range.numberFormat");
     for (let r = box.r0; r <= box.r1; r++) {
@@ -367,6 +389,8 @@ export class WorkbookModel {
           delete cell.fontColor;
           delete cell.wrap;
         }
+        // Excel's Clear All removes a link; Clear Contents and Clear Formats keep it.
+        if (applyTo === "All") delete cell.hyperlink;
       }
     }
     if (applyTo !== "Contents") {

@@ -372,6 +372,7 @@ export class FakeRange extends FakeClientObject implements XlRange {
     "columnIndex",
     "rowCount",
     "columnCount",
+    "hyperlink",
   ];
   protected readonly scalars = FakeRange.SCALARS;
   private worksheetProxy: FakeWorksheet | undefined;
@@ -440,6 +441,12 @@ export class FakeRange extends FakeClientObject implements XlRange {
         return box.c0;
       case "rowCount":
         return boxRows(box);
+      case "hyperlink": {
+        // The top-left cell's link when the whole range has that one link; null otherwise.
+        const first = sheet.cell(box.r0, box.c0)?.hyperlink;
+        const same = this.ctx.model.read(sheet, box, (cell) => cell?.hyperlink === first).flat();
+        return first && same.every(Boolean) ? { ...first } : null;
+      }
       default:
         return boxColumns(box);
     }
@@ -466,6 +473,18 @@ export class FakeRange extends FakeClientObject implements XlRange {
     this.set("numberFormat", () => {
       const { sheet, box } = this.target();
       this.ctx.model.setNumberFormat(sheet, box, copy);
+    });
+  }
+  /** ExcelApi 1.7: https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-hyperlink-member */
+  get hyperlink(): Excel.RangeHyperlink {
+    return this.prop("hyperlink");
+  }
+  set hyperlink(link: Excel.RangeHyperlink) {
+    this.ctx.requireApi(7, "Range.hyperlink");
+    const copy = { ...link };
+    this.set("hyperlink", () => {
+      const { sheet, box } = this.target();
+      this.ctx.recordChange(this.ctx.model.setHyperlink(sheet, box, copy));
     });
   }
   get rowIndex(): number {

@@ -1,5 +1,6 @@
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Assessment } from "../core/assessment";
+import { formatChange, heatColor, type YearChange } from "../core/consolidate";
 import { localized, t as translate } from "../i18n";
 import { useLocale } from "./locale";
 
@@ -17,13 +18,37 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  /** The group's band colour, as on the 乡镇详情 sheet. */
+  swatch: {
+    display: "inline-block",
+    width: "0.8em",
+    height: "0.8em",
+    marginRight: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusSmall,
+    verticalAlign: "middle",
+  },
 });
+
+/** The group's change since the previous 评估年度 in words; nothing without one. */
+function changeText(change: YearChange | null, groupId: string, words: (change: string) => string): string {
+  const value = change?.groups[groupId] ?? null;
+  return value === null ? "" : words(formatChange(value));
+}
 
 /**
  * One township of the 汇总 opened up: its group scores (实得/应得), how many findings its workbook
  * has, and its largest gaps, from the assessment read for the ranking (nothing is read again).
  */
-export function TownshipDetail({ assessment, id }: { assessment: Assessment; id: string }) {
+export function TownshipDetail({
+  assessment,
+  change = null,
+  id,
+}: {
+  assessment: Assessment;
+  /** The change since the township's previous 评估年度, when the batch has it. */
+  change?: YearChange | null;
+  id: string;
+}) {
   const styles = useStyles();
   const { t, locale } = useLocale();
   const errors = assessment.findings.filter((f) => f.severity === "error").length;
@@ -35,6 +60,11 @@ export function TownshipDetail({ assessment, id }: { assessment: Assessment; id:
       <ul className={styles.list}>
         {assessment.groups.map((group) => (
           <li key={group.groupId}>
+            <span
+              className={styles.swatch}
+              style={{ backgroundColor: heatColor(group.score) ?? tokens.colorNeutralBackground3 }}
+              aria-hidden
+            />
             <Caption1>
               {group.score === null
                 ? t("ui.consolidate.detail.groupNa", { group: localized(locale, group.title) })
@@ -44,6 +74,9 @@ export function TownshipDetail({ assessment, id }: { assessment: Assessment; id:
                     earned: group.earned.toFixed(1),
                     possible: group.applicable.toFixed(1),
                   })}
+              {changeText(change, group.groupId, (text) =>
+                t("ui.consolidate.detail.groupChange", { change: text }),
+              )}
             </Caption1>
           </li>
         ))}

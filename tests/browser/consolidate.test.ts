@@ -108,12 +108,30 @@ test("coordinator: 10 township files, one corrupt, into 汇总 and 共性差距;
   await expect(pane.getByTestId("consolidate-missed").getByRole("listitem").count()).resolves.toBe(5);
   await page.screenshot({ path: screenshotPath("tab-consolidate") });
 
-  // Both sheets are in the workbook, with the ranking and the common gaps.
+  // The sheets are in the workbook: the ranking, the common gaps and each township's details.
   const tabsAfter = await sheetTabs(page).allInnerTexts();
-  expect(tabsAfter).toEqual([...tabsBefore, "汇总", "共性差距"]);
+  expect(tabsAfter).toEqual([...tabsBefore, "汇总", "共性差距", "乡镇详情"]);
   await openSheet(page, "汇总");
   await expect(page.locator('[aria-label="汇总!B3"]').inputValue()).resolves.toMatch(/镇|乡/);
   await expect(page.locator('[aria-label="汇总!A2"]').inputValue()).resolves.toBe("排名");
+  // The preview draws the heat map as the sheet has it: each total on its band's colour
+  // (≥ 90 green, ≥ 80 light green, ≥ 60 yellow, else red), as Excel and LibreOffice show it.
+  const bandColour = (score: number) =>
+    score >= 90
+      ? "rgb(99, 190, 123)"
+      : score >= 80
+        ? "rgb(198, 224, 180)"
+        : score >= 60
+          ? "rgb(255, 235, 132)"
+          : "rgb(248, 105, 107)";
+  for (const row of [3, 6, 11]) {
+    const cell = page.locator(`[aria-label="汇总!C${row}"]`);
+    const score = Number(await cell.inputValue());
+    const background = await cell.evaluate(
+      (input) => getComputedStyle(input.parentElement as HTMLElement).backgroundColor,
+    );
+    expect(background).toBe(bandColour(score));
+  }
   await openSheet(page, "共性差距");
   await expect(page.locator('[aria-label="共性差距!E2"]').inputValue()).resolves.toBe("缺失乡镇数");
   await page.screenshot({ path: screenshotPath("sheet-consolidate") });

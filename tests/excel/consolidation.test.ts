@@ -2,11 +2,9 @@ import { assess } from "../../src/core/assess";
 import { consolidate, type Consolidation } from "../../src/core/consolidate";
 import { findPack } from "../../src/core/pack/builtin";
 import type { Pack } from "../../src/core/pack/schema";
-import { SUMMARY_COLOR_STOPS } from "../../src/core/layout";
 import { installPack, SUMMARY_CHART, writeConsolidation } from "../../src/excel";
-import type { XlWorksheet } from "../../src/excel/api";
 import { freeSheetName } from "../../src/core/layout";
-import { addColorScale, sheetOfFormula } from "../../src/excel/consolidation";
+import { sheetOfFormula } from "../../src/excel/consolidation";
 import type { FakeExcel } from "../../src/sim";
 import { buildSnapshot, type SnapshotSpec } from "../support/snapshot";
 import { fakeExcel, townshipPack } from "./helpers";
@@ -52,7 +50,7 @@ describe("writeConsolidation", () => {
     );
     expect(result).toMatchObject({ matrixSheet: "汇总", missedSheet: "共性差距", created: true, syncs: 2 });
     expect(excel.syncs).toBe(2);
-    expect(sheetNames(excel)).toEqual(["Sheet1", "汇总", "共性差距"]);
+    expect(sheetNames(excel)).toEqual(["Sheet1", "汇总", "共性差距", "乡镇详情"]);
     // Ranked: the township with most items done first.
     expect(value(excel, "汇总", 1, 0)).toBe("排名");
     expect(value(excel, "汇总", 2, 0)).toBe(1);
@@ -74,7 +72,7 @@ describe("writeConsolidation", () => {
     const second = await writeConsolidation(batch(3), [], opts);
     expect(excel.syncs - before).toBe(3);
     expect(second).toMatchObject({ matrixSheet: "汇总", created: false, syncs: 3 });
-    expect(sheetNames(excel)).toEqual(["Sheet1", "汇总", "共性差距"]);
+    expect(sheetNames(excel)).toEqual(["Sheet1", "汇总", "共性差距", "乡镇详情"]);
     // Three townships now: nothing of the six-row run is left below them.
     expect(value(excel, "汇总", 4, 0)).toBe(3);
     expect(value(excel, "汇总", 5, 0)).toBe("");
@@ -94,7 +92,7 @@ describe("writeConsolidation", () => {
     excel.model.renameSheet(ours, "区汇总");
     const second = await writeConsolidation(batch(4), [], opts);
     expect(second).toMatchObject({ matrixSheet: "区汇总", created: false });
-    expect(sheetNames(excel)).toEqual(["汇总", "共性差距", "区汇总", "共性差距 (2)"]);
+    expect(sheetNames(excel)).toEqual(["汇总", "共性差距", "区汇总", "共性差距 (2)", "乡镇详情"]);
     expect(value(excel, "汇总", 0, 0)).toBe("我自己的汇总");
     expect(value(excel, "区汇总", 5, 0)).toBe(4);
   });
@@ -104,12 +102,13 @@ describe("writeConsolidation", () => {
     await installPack(township, { ...opts, settings: { township: "宣和镇", assessmentDate: "2018-12-31" } });
     const before = sheetNames(excel);
     await writeConsolidation(batch(3), [], opts);
-    expect(sheetNames(excel)).toEqual([...before, "汇总", "共性差距"]);
+    expect(sheetNames(excel)).toEqual([...before, "汇总", "共性差距", "乡镇详情"]);
     // The pack's own names are untouched and ours do not look like a pack input (TZ_).
     expect(excel.model.names.filter((n) => /^tz_/i.test(n.name)).length).toBeGreaterThan(0);
     expect(excel.model.names.filter((n) => /^Taizhang/.test(n.name)).map((n) => n.name)).toEqual([
       "TaizhangSummary",
       "TaizhangCommonGaps",
+      "TaizhangTownshipDetail",
     ]);
   });
 
@@ -143,62 +142,19 @@ describe("writeConsolidation", () => {
     const chunked = fakeExcel();
     const result = await writeConsolidation(summary, [], { ...chunked.opts, requestBudgetBytes: 2_000 });
     expect(result.syncs).toBeGreaterThan(2);
-    for (const sheet of ["汇总", "共性差距"]) {
+    for (const sheet of ["汇总", "共性差距", "乡镇详情"]) {
       const a = whole.excel.model.sheet(sheet);
       const b = chunked.excel.model.sheet(sheet);
-      for (let r = 0; r < 60; r++)
-        for (let c = 0; c < 20; c++) expect(b?.value(r, c)).toEqual(a?.value(r, c));
+      const rows = sheet === "乡镇详情" ? 1200 : 60;
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < 20; c++) {
+          // Values, heat-map fills and links alike: links go with the last values, never before them.
+          expect(b?.value(r, c)).toEqual(a?.value(r, c));
+          expect(b?.cell(r, c)?.fill).toEqual(a?.cell(r, c)?.fill);
+          expect(b?.cell(r, c)?.hyperlink).toEqual(a?.cell(r, c)?.hyperlink);
+        }
     }
-  });
-});
-
-describe("addColorScale", () => {
-  const scale = {
-    blocks: [
-      { firstRow: 3, lastRow: 7, firstColumn: 2, lastColumn: 2 },
-      { firstRow: 3, lastRow: 7, firstColumn: 5, lastColumn: 11 },
-    ],
-    stops: SUMMARY_COLOR_STOPS,
-  };
-
-  it("adds a 0/60/100 colour scale on each block where Excel offers one", () => {
-    const added: { range: number[]; criteria?: unknown }[] = [];
-    const sheet = {
-      getRangeByIndexes: (...range: number[]) => ({
-        conditionalFormats: {
-          getItemAt: () => null,
-          add: (type: string) => {
-            expect(type).toBe("ColorScale");
-            const entry: { range: number[]; criteria?: unknown } = { range };
-            added.push(entry);
-            return {
-              colorScale: {
-                set criteria(c: unknown) {
-                  entry.criteria = c;
-                },
-              },
-            };
-          },
-        },
-      }),
-    } as unknown as XlWorksheet;
-    expect(addColorScale(sheet, scale)).toBe(true);
-    expect(added.map((a) => a.range)).toEqual([
-      [2, 2, 5, 1],
-      [2, 5, 5, 7],
-    ]);
-    expect(added[0]?.criteria).toEqual({
-      minimum: { type: "Number", formula: "0", color: "#F8696B" },
-      midpoint: { type: "Number", formula: "60", color: "#FFEB84" },
-      maximum: { type: "Number", formula: "100", color: "#63BE7B" },
-    });
-  });
-
-  it("adds nothing where the host has custom formats only (the fake)", async () => {
-    const { excel, opts } = fakeExcel();
-    const result = await writeConsolidation(batch(3), [], opts);
-    expect(result.colorScale).toBe(false);
-    expect(excel.model.sheet("汇总")?.conditionalFormats).toEqual([]);
+    expect(whole.excel.model.sheet("汇总")?.cell(2, 1)?.hyperlink?.documentReference).toBe("'乡镇详情'!A3");
   });
 });
 

@@ -89,5 +89,6 @@ describe("the add-in writes user text as text", () => {
     expect(matrix.some((v) => String(v).includes("=cmd|"))).toBe(true);
     expect(formulaCells(excel, "汇总")).toEqual([]);
     expect(formulaCells(excel, "共性差距")).toEqual([]);
+    expect(formulaCells(excel, "乡镇详情")).toEqual([]);
   });
 });

@@ -17,18 +17,22 @@ const statusItems = township.groups.flatMap((g) => g.items).filter((i) => i.kind
 
 /**
  * Stands in for the .xlsx reader (tested on real files in tests/xlsx and the browser test): a file
- * "ok:<name>:<n>" is a township with its first n status items done; anything else is corrupt.
+ * "ok:<name>:<n>[:<评估基准日>]" is a township with its first n status items done; anything else is
+ * corrupt.
  */
 const read: ReadWorkbook = async (bytes) => {
   const text = String.fromCharCode(...bytes);
-  const [kind, name, done] = text.split(":");
+  const [kind, name, done, assessmentDate] = text.split(":");
   if (kind !== "ok") return { ok: false, reason: { key: "xlsx.error.corrupt" } };
   const items = Object.fromEntries(
     statusItems
       .slice(0, Number(done))
       .map((i) => [i.id, { status: "完成", doneDate: "2018-06-01", evidence: "纪要" }]),
   );
-  return { ok: true, assessment: assess(township, buildSnapshot(township, { township: name, items })) };
+  return {
+    ok: true,
+    assessment: assess(township, buildSnapshot(township, { township: name, items, assessmentDate })),
+  };
 };
 
 // jsdom's TextEncoder is missing; the test files are ASCII.
@@ -234,6 +238,36 @@ describe("汇总 tab", () => {
       expect(open.getAttribute("aria-expanded")).toBe("false");
       await userEvent.click(screen.getByRole("button", { name: "收起 Bizhen 的详情" }));
       expect(screen.queryByTestId("township-detail")).toBeNull();
+    });
+  });
+
+  describe("year over year (issue 14)", () => {
+    it("ranks a township by its latest 评估年度 and shows the change in total and per group", async () => {
+      const host = new StubHost();
+      render(<Harness host={host} />);
+      await openAndUpload([
+        file("a-2018.xlsx", "ok:Aizhen:2:2018-12-31"),
+        file("a-2019.xlsx", "ok:Aizhen:12:2019-12-31"),
+        file("b.xlsx", "ok:Bizhen:6:2019-12-31"),
+      ]);
+      await screen.findByText(/已写入/);
+      const summary = host.consolidations[0]?.summary;
+      expect(summary?.townships.map((r) => r.source)).toEqual(["a-2019.xlsx", "b.xlsx"]);
+      const row = summary?.townships[0];
+      expect(row?.change?.previousYear).toBe(2018);
+      const ranking = within(screen.getByTestId("consolidate-ranking")).getAllByRole("listitem");
+      expect(ranking).toHaveLength(2);
+      expect(within(ranking[0] as HTMLElement).getByTestId("year-change").textContent).toBe(
+        `较 2018 年度(${row?.change?.previousScore.toFixed(1)} 分):▲ ${row?.change?.score.toFixed(1)}`,
+      );
+      expect(within(ranking[1] as HTMLElement).queryByTestId("year-change")).toBeNull();
+      expect(screen.getByText(/1 个工作簿是同一乡镇.同一模板.较早评估年度的/)).toBeTruthy();
+
+      await userEvent.click(screen.getByRole("button", { name: "查看 Aizhen 的详情" }));
+      const detail = within(screen.getByTestId("township-detail"));
+      const changed = Object.values(row?.change?.groups ?? {}).filter((c) => c !== null && c !== 0);
+      expect(changed.length).toBeGreaterThan(0);
+      expect(detail.getAllByText(/,较上年 [▲▼]/).length).toBe(changed.length);
     });
   });
 });

@@ -4,6 +4,7 @@ import type { LocalizedText } from "../pack/schema";
 import { roundTo } from "../score/group";
 import { mostMissedItems } from "./mostMissed";
 import { competitionRanks, compareForRanking } from "./rank";
+import { splitByYear, type YearChange } from "./yearOverYear";
 import type {
   BandCount,
   Consolidation,
@@ -20,10 +21,17 @@ import type {
  * inputs in any order give the same result.
  */
 export function consolidate(
-  inputs: readonly TownshipInput[],
+  allInputs: readonly TownshipInput[],
   options: ConsolidateOptions = {},
 ): Consolidation {
-  const rows = inputs.map(({ source, assessment }) => ({ row: rowFor(source, assessment), assessment }));
+  const years = splitByYear(
+    allInputs.map((input) => ({ ...input, township: townshipName(input.source, input.assessment) })),
+  );
+  const inputs = years.latest;
+  const rows = inputs.map((input) => ({
+    row: rowFor(input.source, input.assessment, years.changes.get(input) ?? null),
+    assessment: input.assessment,
+  }));
   rows.sort((a, b) => compareForRanking(a.row, b.row));
   const ranks = competitionRanks(rows.map((r) => r.row));
   const sourcesByName = new Map<string, string[]>();
@@ -52,14 +60,27 @@ export function consolidate(
     bands: bandCounts(rows.map((r) => r.assessment)),
     eligibleCount: townships.filter((t) => t.eligible).length,
     meanScore: scores.length === 0 ? null : roundTo(scores.reduce((s, x) => s + x, 0) / scores.length, 1),
-    notes: notesFor(inputs, townships),
+    notes: notesFor(inputs, townships, years.earlier.length),
+    earlier: years.earlier
+      .map((e) => ({
+        source: e.source,
+        township: e.township,
+        assessmentYear: e.assessment.assessmentYear as number,
+      }))
+      .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),
   };
 }
 
-function rowFor(source: string, assessment: Assessment): Omit<TownshipRow, "rank" | "duplicateSources"> {
+const townshipName = (source: string, assessment: Assessment): string => assessment.township.trim() || source;
+
+function rowFor(
+  source: string,
+  assessment: Assessment,
+  change: YearChange | null,
+): Omit<TownshipRow, "rank" | "duplicateSources"> {
   return {
     source,
-    township: assessment.township.trim() || source,
+    township: townshipName(source, assessment),
     packId: assessment.packId,
     packVersion: assessment.packVersion,
     assessmentDate: assessment.assessmentDate,
@@ -72,6 +93,24 @@ function rowFor(source: string, assessment: Assessment): Omit<TownshipRow, "rank
     gapCount: assessment.gaps.length,
     errorCount: assessment.findings.filter((f) => f.severity === "error").length,
     warningCount: assessment.findings.filter((f) => f.severity === "warning").length,
+    assessmentYear: assessment.assessmentYear,
+    change,
+    groups: assessment.groups
+      .filter((g) => g.points > 0)
+      .map((g) => ({
+        groupId: g.groupId,
+        title: g.title,
+        earned: g.earned,
+        applicable: g.applicable,
+        score: g.score,
+      })),
+    gaps: assessment.gaps.map((g) => ({
+      itemId: g.itemId,
+      clause: g.clause,
+      title: g.title,
+      pointsLost: g.pointsLost,
+      reason: g.reason,
+    })),
   };
 }
 
@@ -119,7 +158,11 @@ function bandCounts(assessments: readonly Assessment[]): BandCount[] {
   return [...counts.values()];
 }
 
-function notesFor(inputs: readonly TownshipInput[], townships: readonly TownshipRow[]): ConsolidationNote[] {
+function notesFor(
+  inputs: readonly TownshipInput[],
+  townships: readonly TownshipRow[],
+  earlier: number,
+): ConsolidationNote[] {
   const notes: ConsolidationNote[] = [];
   const packIds = unique(inputs.map((i) => i.assessment.packId));
   if (packIds.length > 1)
@@ -151,6 +194,7 @@ function notesFor(inputs: readonly TownshipInput[], townships: readonly Township
   for (const [township, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (count > 1) notes.push({ code: "consolidate.duplicateTownship", params: { township, count } });
   }
+  if (earlier > 0) notes.push({ code: "consolidate.earlierYears", params: { count: earlier } });
   return notes;
 }
 

@@ -1,5 +1,6 @@
-import type { Assessment, BandResult, VetoHit } from "../assessment";
+import type { Assessment, BandResult, ScoreReason, VetoHit } from "../assessment";
 import type { LocalizedText } from "../pack/schema";
+import type { YearChange } from "./yearOverYear";
 
 /** One township's result and where it came from (a file name, for the coordinator). */
 export interface TownshipInput {
@@ -40,6 +41,33 @@ export interface TownshipRow {
   duplicateSources: readonly string[];
   /** 1-based; ties share a rank (1, 2, 2, 4). Eligible townships rank before ineligible ones. */
   rank: number;
+  /** 评估年度 of the file; null when unknown. */
+  assessmentYear: number | null;
+  /** The change since the township's previous 评估年度 in the batch; null without one. */
+  change: YearChange | null;
+  /** The drill-down: the township's groups that carry points, in pack order. */
+  groups: readonly TownshipGroup[];
+  /** The drill-down: its gaps, most points lost first. */
+  gaps: readonly TownshipGap[];
+}
+
+/** A group of one township, for the drill-down: 实得 / 应得 and the score. */
+export interface TownshipGroup {
+  groupId: string;
+  title: LocalizedText;
+  earned: number;
+  applicable: number;
+  /** 0..100, null when nothing of the group counts. */
+  score: number | null;
+}
+
+/** A gap of one township, for the drill-down. */
+export interface TownshipGap {
+  itemId: string;
+  clause: string;
+  title: LocalizedText;
+  pointsLost: number;
+  reason: ScoreReason;
 }
 
 export interface MissedItem {
@@ -61,7 +89,7 @@ export interface MissedItem {
 export interface ConsolidationNote {
   /**
    * consolidate.mixedVersions · consolidate.mixedPacks · consolidate.duplicateTownship ·
-   * consolidate.mixedSettings · consolidate.settingsReplaced
+   * consolidate.mixedSettings · consolidate.settingsReplaced · consolidate.earlierYears
    */
   code: string;
   params: Readonly<Record<string, string | number>>;
@@ -89,6 +117,8 @@ export interface Consolidation {
   /** Mean overall score, one decimal; null for an empty batch. */
   meanScore: number | null;
   notes: readonly ConsolidationNote[];
+  /** Files of an earlier 评估年度 of a township also in a later one: compared with, not ranked. */
+  earlier: readonly { source: string; township: string; assessmentYear: number }[];
 }
 
 export interface ConsolidateOptions {

@@ -1,21 +1,20 @@
 import { groupHeading, groupScoreOf } from "../consolidate/consolidate";
-import type { Consolidation, ConsolidationNote, TownshipRow } from "../consolidate";
+import { formatChange, heatColor } from "../consolidate";
+import type { Consolidation, TownshipRow } from "../consolidate";
 import type { LocalizedText } from "../pack/schema";
-import type { ChartModel, SheetCell, SheetLang, SheetModel } from "./resultSheets";
+import type { ChartModel, SheetCell, SheetModel } from "./resultSheets";
+import { cellName, type CellFill, type CellLink, type SummaryTexts } from "./summaryCells";
+import { detailModel, type SummaryDetailModel } from "./summaryDetailSheet";
+
+export { cellName, linkReference, type CellFill, type CellLink, type SummaryTexts } from "./summaryCells";
+export type { SummaryDetailModel } from "./summaryDetailSheet";
 
 /**
  * What a consolidation's sheets contain — the ranking matrix (汇总), the items most often missing
- * (共性差距) and the notes — as plain rows from A1, so `taizhang consolidate` (ExcelJS) and the
- * add-in (Office.js) write the same sheets. Words come from the caller (src/i18n, keys
- * `xlsx.summary.*`); pack texts are picked by `lang`.
+ * (共性差距), one detail block per township (乡镇详情, linked from the township's name) and the
+ * notes — as plain rows from A1, so `taizhang consolidate` (ExcelJS) and the add-in (Office.js)
+ * write the same sheets.
  */
-export interface SummaryTexts {
-  lang: SheetLang;
-  /** The text of `xlsx.summary.<key>` in the workbook's language. */
-  label(key: string, params?: Readonly<Record<string, string | number>>): string;
-  /** The sentence of a consolidation note (text by its code). */
-  note(note: ConsolidationNote): string;
-}
 
 /** A file that could not be consolidated, with the reason already in words. */
 export interface SkippedSource {
@@ -23,29 +22,11 @@ export interface SkippedSource {
   reason: string;
 }
 
-/** A block of cells: 1-based rows, 0-based columns, inclusive. */
-export interface CellBlock {
-  firstRow: number;
-  lastRow: number;
-  firstColumn: number;
-  lastColumn: number;
-}
-
-export interface ColorStop {
-  value: number;
-  /** "#RRGGBB" */
-  color: string;
-}
-
-/** A 3-colour scale on fixed numbers, so the colours mean the same in every summary. */
-export interface ColorScaleModel {
-  blocks: readonly CellBlock[];
-  stops: readonly [ColorStop, ColorStop, ColorStop];
-}
-
 export interface SummaryMatrixModel extends SheetModel {
-  /** Score and group columns: red (0) → yellow (60) → green (100); null without townships. */
-  colorScale: ColorScaleModel | null;
+  /** The heat map: score and group cells filled by band (static fills: the same in every host). */
+  fills: CellFill[];
+  /** Each township's name → its block on 乡镇详情. */
+  links: CellLink[];
   /** Bar chart of the overall scores, township names as categories; null without townships. */
   chart: ChartModel | null;
   /** Rows kept in view while scrolling (title and header). */
@@ -57,32 +38,36 @@ export interface SummaryMatrixModel extends SheetModel {
 export interface SummarySheetModels {
   matrix: SummaryMatrixModel;
   missed: SheetModel & { frozenRows: number };
+  detail: SummaryDetailModel;
   /** Notes as a sheet of their own (the CLI's workbook); the add-in puts them under the matrix. */
   notes: SheetModel;
 }
 
 export interface SummarySheetOptions {
   /** Sheet names; the `xlsx.summary.sheet.*` labels when absent. */
-  sheetNames?: { matrix?: string; missed?: string; notes?: string };
+  sheetNames?: { matrix?: string; missed?: string; notes?: string; detail?: string };
   /** Also list the notes below the matrix (for a workbook that gets no notes sheet). */
   notesOnMatrix?: boolean;
 }
-
-/** The CLI's heat map: red → yellow → green at 0 / 60 / 100. */
-export const SUMMARY_COLOR_STOPS: readonly [ColorStop, ColorStop, ColorStop] = [
-  { value: 0, color: "#F8696B" },
-  { value: 60, color: "#FFEB84" },
-  { value: 100, color: "#63BE7B" },
-];
 
 /** 1-based header rows: row 1 is the title on both sheets. */
 export const SUMMARY_HEADER_ROW = 2;
 
 const LEAD_COLUMNS = ["rank", "township", "score", "band", "eligible"] as const;
-const TAIL_COLUMNS = ["gaps", "errors", "vetoes", "vetoItems", "version", "source", "duplicate"] as const;
+const TAIL_COLUMNS = [
+  "gaps",
+  "errors",
+  "vetoes",
+  "vetoItems",
+  "version",
+  "source",
+  "duplicate",
+  "year",
+] as const;
 const LEAD_WIDTHS = [6, 16, 8, 8, 10];
 const GROUP_WIDTH = 10;
-const TAIL_WIDTHS = [8, 8, 8, 30, 16, 40, 40];
+const CHANGE_WIDTH = 10;
+const TAIL_WIDTHS = [8, 8, 8, 30, 16, 40, 40, 8];
 const MISSED_COLUMNS = [
   "index",
   "itemId",
@@ -106,22 +91,42 @@ export function summarySheetModels(
   options: SummarySheetOptions = {},
 ): SummarySheetModels {
   const notes = noteLines(summary, skipped, texts);
+  const matrixSheet = options.sheetNames?.matrix ?? texts.label("sheet.matrix");
+  const detail = detailModel(summary, texts, options.sheetNames?.detail ?? texts.label("sheet.detail"), {
+    sheet: matrixSheet,
+    rowOf: (index) => SUMMARY_HEADER_ROW + 1 + index,
+  });
   return {
-    matrix: matrixModel(summary, texts, options, notes),
+    matrix: matrixModel(summary, texts, { ...options, matrixSheet, detail }, notes),
     missed: missedModel(summary, texts, options),
+    detail,
     notes: notesModel(texts, options, notes),
   };
 }
 
+/** Whether any township of the batch is compared with an earlier 评估年度. */
+const hasChanges = (summary: Consolidation): boolean => summary.townships.some((t) => t.change !== null);
+
 function matrixModel(
   summary: Consolidation,
   texts: SummaryTexts,
-  options: SummarySheetOptions,
+  options: SummarySheetOptions & { matrixSheet: string; detail: SummaryDetailModel },
   notes: readonly string[],
 ): SummaryMatrixModel {
   const tr = (text: LocalizedText) => text[texts.lang];
-  const groupCount = summary.groups.length;
-  const widths = [...LEAD_WIDTHS, ...summary.groups.map(() => GROUP_WIDTH), ...TAIL_WIDTHS];
+  const changes = hasChanges(summary);
+  const changeHeads = changes
+    ? [
+        texts.label("col.change"),
+        ...summary.groups.map((g) => texts.label("col.groupChange", { group: tr(groupHeading(summary, g)) })),
+      ]
+    : [];
+  const widths = [
+    ...LEAD_WIDTHS,
+    ...summary.groups.map(() => GROUP_WIDTH),
+    ...changeHeads.map(() => CHANGE_WIDTH),
+    ...TAIL_WIDTHS,
+  ];
   const width = widths.length;
   const rows: SheetCell[][] = [
     pad(
@@ -137,10 +142,25 @@ function matrixModel(
     [
       ...LEAD_COLUMNS.map((k) => texts.label(`col.${k}`)),
       ...summary.groups.map((g) => tr(groupHeading(summary, g))),
+      ...changeHeads,
       ...TAIL_COLUMNS.map((k) => texts.label(`col.${k}`)),
     ],
   ];
-  for (const row of summary.townships) rows.push(townshipCells(row, summary, texts));
+  const fills: CellFill[] = [];
+  const links: CellLink[] = [];
+  const firstGroup = LEAD_COLUMNS.length;
+  for (const [index, row] of summary.townships.entries()) {
+    rows.push(townshipCells(row, summary, texts, changes));
+    const r = rows.length;
+    const anchor = options.detail.anchors[index];
+    if (anchor !== undefined)
+      links.push({ row: r, column: TOWNSHIP_COLUMN, sheet: options.detail.sheet, cell: cellName(anchor, 0) });
+    const scores = [row.score, ...summary.groups.map((g) => groupScoreOf(row, g))];
+    scores.forEach((score, i) => {
+      const color = heatColor(score);
+      if (color) fills.push({ row: r, column: i === 0 ? SCORE_COLUMN : firstGroup + i - 1, color });
+    });
+  }
   const firstRow = SUMMARY_HEADER_ROW + 1;
   const lastRow = SUMMARY_HEADER_ROW + summary.townships.length;
   const boldRows = [1, SUMMARY_HEADER_ROW];
@@ -152,15 +172,8 @@ function matrixModel(
   }
 
   const hasTownships = summary.townships.length > 0;
-  const firstGroup = LEAD_COLUMNS.length;
-  const scoreBlock = (first: number, last: number): CellBlock => ({
-    firstRow,
-    lastRow,
-    firstColumn: first,
-    lastColumn: last,
-  });
   return {
-    sheet: options.sheetNames?.matrix ?? texts.label("sheet.matrix"),
+    sheet: options.matrixSheet,
     rows,
     widths,
     boldRows,
@@ -175,15 +188,8 @@ function matrixModel(
           })),
         ]
       : [],
-    colorScale: hasTownships
-      ? {
-          blocks: [
-            scoreBlock(SCORE_COLUMN, SCORE_COLUMN),
-            ...(groupCount > 0 ? [scoreBlock(firstGroup, firstGroup + groupCount - 1)] : []),
-          ],
-          stops: SUMMARY_COLOR_STOPS,
-        }
-      : null,
+    fills,
+    links,
     chart: hasTownships
       ? {
           title: texts.label("chart"),
@@ -198,8 +204,15 @@ function matrixModel(
   };
 }
 
-function townshipCells(row: TownshipRow, summary: Consolidation, texts: SummaryTexts): SheetCell[] {
+function townshipCells(
+  row: TownshipRow,
+  summary: Consolidation,
+  texts: SummaryTexts,
+  changes: boolean,
+): SheetCell[] {
   const tr = (text: LocalizedText) => text[texts.lang];
+  const change = (value: number | null | undefined): SheetCell =>
+    value === null || value === undefined ? null : formatChange(value);
   return [
     row.rank,
     row.township,
@@ -207,6 +220,14 @@ function townshipCells(row: TownshipRow, summary: Consolidation, texts: SummaryT
     tr(row.band.label),
     texts.label(row.eligible ? "eligible.yes" : "eligible.no"),
     ...summary.groups.map((g) => groupScoreOf(row, g)),
+    ...(changes
+      ? [
+          change(row.change?.score),
+          ...summary.groups.map((g) =>
+            g.packId === row.packId ? change(row.change?.groups[g.groupId]) : null,
+          ),
+        ]
+      : []),
     row.gapCount,
     row.errorCount,
     row.vetoCount,
@@ -214,6 +235,7 @@ function townshipCells(row: TownshipRow, summary: Consolidation, texts: SummaryT
     `${row.packId}@${row.packVersion}`,
     row.source,
     row.duplicateSources.length === 0 ? null : row.duplicateSources.join("; "),
+    row.assessmentYear,
   ];
 }
 

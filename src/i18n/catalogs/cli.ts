@@ -168,6 +168,8 @@ export const cliMessages: CatalogPair = {
       "各工作簿使用的本地设置不同(标识:{settings};— 表示未使用设置文件),分数不完全可比。",
     "consolidate.settingsReplaced":
       "{count} 个工作簿记录的本地设置与本次指定的设置文件不同,已按指定的设置计分:{files}",
+    "consolidate.earlierYears":
+      "{count} 个工作簿是同一乡镇(同一模板)较早评估年度的,只用于“较上年”比较,不参加排名与统计。",
   },
   "en-US": {
     "cli.help.program": "Taizhang: make, check, report on and consolidate rule-of-law self-check workbooks",
@@ -351,5 +353,7 @@ export const cliMessages: CatalogPair = {
       "The workbooks were made with different local settings (ids: {settings}; — means none), so scores are not fully comparable.",
     "consolidate.settingsReplaced":
       "{count} workbook(s) record other local settings than the settings file given; they were scored with the given one: {files}",
+    "consolidate.earlierYears":
+      "{count} workbook(s) are an earlier assessment year of a township (same template) in the batch: used for the change since the previous year, not ranked or counted.",
   },
 };

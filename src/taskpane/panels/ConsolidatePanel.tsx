@@ -14,17 +14,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
-import type { Assessment } from "../../core/assessment";
-import type { Consolidation } from "../../core/consolidate";
-import { localized, t as translate } from "../../i18n";
-import { TownshipDetail } from "../consolidateDetail";
+import { t as translate } from "../../i18n";
 import type { FileStatus } from "../consolidateFiles";
+import { assessmentsBySource, Missed, Ranking, useListStyles } from "../consolidateRanking";
 import type { ConsolidateState } from "../consolidateRun";
 import { errorText } from "../errors";
 import { useLocale } from "../locale";
-
-/** How many of the most-missed items the pane lists (the 共性差距 sheet has them all). */
-const TOP_MISSED = 5;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -43,32 +38,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
   },
   hidden: { display: "none" },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
-  row: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-    padding: `${tokens.spacingVerticalXS} 0`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: "anywhere",
-    minWidth: 0,
-  },
-  head: {
-    display: "flex",
-    justifyContent: "space-between",
-    alignItems: "flex-start",
-    gap: tokens.spacingHorizontalS,
-    minWidth: 0,
-  },
-  name: { minWidth: 0, overflowWrap: "anywhere" },
-  badge: { flexShrink: 0, whiteSpace: "nowrap" },
   progress: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, minWidth: 0 },
   progressField: { flexGrow: 1, minWidth: 0 },
 });
@@ -83,7 +52,7 @@ export interface ConsolidatePanelProps {
 
 /** The coordinator's 汇总 tab: pick or drop township workbooks, follow each file, see the ranking. */
 export function ConsolidatePanel({ state, onFiles, onCancel, onDismissError }: ConsolidatePanelProps) {
-  const styles = useStyles();
+  const styles = { ...useListStyles(), ...useStyles() };
   const { t, locale } = useLocale();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -198,10 +167,8 @@ export function ConsolidatePanel({ state, onFiles, onCancel, onDismissError }: C
         </MessageBar>
       ))}
 
-      {state.summary && (
-        <Ranking summary={state.summary} details={assessmentsBySource(state.files)} classes={styles} />
-      )}
-      {state.summary && <Missed summary={state.summary} classes={styles} />}
+      {state.summary && <Ranking summary={state.summary} details={assessmentsBySource(state.files)} />}
+      {state.summary && <Missed summary={state.summary} />}
 
       {state.files.length > 0 && (
         <section aria-label={t("ui.consolidate.files")}>
@@ -229,16 +196,6 @@ export function ConsolidatePanel({ state, onFiles, onCancel, onDismissError }: C
       )}
     </div>
   );
-}
-
-type Classes = ReturnType<typeof useStyles>;
-
-/** Each checked file's assessment by its name, the ranking's `source`. */
-function assessmentsBySource(files: ConsolidateState["files"]): ReadonlyMap<string, Assessment> {
-  const out = new Map<string, Assessment>();
-  for (const file of files)
-    if (file.status.state === "checked" && !out.has(file.name)) out.set(file.name, file.status.assessment);
-  return out;
 }
 
 function StatusBadge({ status, className }: { status: FileStatus; className: string }) {
@@ -275,126 +232,4 @@ function StatusBadge({ status, className }: { status: FileStatus; className: str
         </Badge>
       );
   }
-}
-
-function Ranking({
-  summary,
-  details,
-  classes,
-}: {
-  summary: Consolidation;
-  details: ReadonlyMap<string, Assessment>;
-  classes: Classes;
-}) {
-  const { t, locale } = useLocale();
-  // One township open at a time: the pane is narrow.
-  const [open, setOpen] = useState<string | null>(null);
-  return (
-    <section aria-label={t("ui.consolidate.rankingLabel")}>
-      <Subtitle2 as="h3" block>
-        {t("ui.consolidate.ranking")}
-      </Subtitle2>
-      <Caption1 as="p">
-        {t("ui.consolidate.mean", {
-          mean: summary.meanScore ?? "—",
-          eligible: summary.eligibleCount,
-          count: summary.townships.length,
-        })}
-      </Caption1>
-      <ol className={classes.list} data-testid="consolidate-ranking">
-        {summary.townships.map((row, index) => {
-          const detail = details.get(row.source);
-          const expanded = open === row.source;
-          const detailId = `township-detail-${index}`;
-          return (
-            <li key={`${row.source}`} className={classes.row}>
-              <div className={classes.head}>
-                <Text weight="semibold" className={classes.name}>
-                  {t("ui.consolidate.row", { rank: row.rank, township: row.township })}
-                </Text>
-                <Badge
-                  className={classes.badge}
-                  color={row.eligible ? "success" : "danger"}
-                  appearance={row.eligible ? "tint" : "filled"}
-                >
-                  {t(row.eligible ? "ui.consolidate.eligible" : "ui.consolidate.ineligible")}
-                </Badge>
-              </div>
-              <Caption1>
-                {t("ui.consolidate.score", {
-                  score: row.score.toFixed(1),
-                  band: localized(locale, row.band.label),
-                })}
-              </Caption1>
-              {row.duplicateSources.length > 0 && (
-                <Caption1 data-testid="duplicate">
-                  {t("ui.consolidate.duplicate", { files: row.duplicateSources.join("; ") })}
-                </Caption1>
-              )}
-              {row.vetoes.length > 0 && (
-                <Caption1>
-                  {t("ui.consolidate.vetoes", {
-                    items: row.vetoes
-                      .map((v) => t("ui.score.veto", { item: localized(locale, v.title), date: v.date }))
-                      .join(";"),
-                  })}
-                </Caption1>
-              )}
-              {detail && (
-                <div>
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    aria-expanded={expanded}
-                    aria-controls={detailId}
-                    aria-label={t(
-                      expanded ? "ui.consolidate.detail.closeLabel" : "ui.consolidate.detail.openLabel",
-                      {
-                        township: row.township,
-                      },
-                    )}
-                    onClick={() => setOpen(expanded ? null : row.source)}
-                  >
-                    {t(expanded ? "ui.consolidate.detail.close" : "ui.consolidate.detail.open")}
-                  </Button>
-                </div>
-              )}
-              {detail && expanded && <TownshipDetail assessment={detail} id={detailId} />}
-            </li>
-          );
-        })}
-      </ol>
-    </section>
-  );
-}
-
-function Missed({ summary, classes }: { summary: Consolidation; classes: Classes }) {
-  const { t, locale } = useLocale();
-  const top = summary.mostMissed.slice(0, TOP_MISSED);
-  return (
-    <section aria-label={t("ui.consolidate.missedLabel")}>
-      <Subtitle2 as="h3" block>
-        {t("ui.consolidate.missed", { count: top.length })}
-      </Subtitle2>
-      {top.length === 0 ? (
-        <Caption1 as="p">{t("ui.consolidate.noMissed")}</Caption1>
-      ) : (
-        <ol className={classes.list} data-testid="consolidate-missed">
-          {top.map((item) => (
-            <li key={item.itemId} className={classes.row}>
-              <Text weight="semibold" className={classes.name}>
-                {item.itemId} {localized(locale, item.title)}
-              </Text>
-              <Caption1>
-                {t("ui.consolidate.missedItem", {
-                  count: item.count,
-                  total: summary.townships.length,
-                })}
-              </Caption1>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  );
 }

@@ -21,7 +21,7 @@ const input = (pack: Pack, name: string, source: string) => ({
   source,
   assessment: assess(pack, buildSnapshot(pack, { township: name, items: allDone(pack) })),
 });
-const texts: SummaryTexts = { lang: "zh", label: (key) => key, note: (n) => n.code };
+const texts: SummaryTexts = { lang: "zh", label: (key) => key, note: (n) => n.code, reason: (r) => r.code };
 
 describe("consolidating files of different templates", () => {
   const summary = consolidate([

@@ -12,6 +12,7 @@ const texts: SummaryTexts = {
   lang: "zh",
   label: (key, params) => (params && Object.keys(params).length ? `${key}${JSON.stringify(params)}` : key),
   note: (n) => `note:${n.code}`,
+  reason: (r) => `reason:${r.code}`,
 };
 
 function gap(itemId: string): Gap {
@@ -79,11 +80,15 @@ describe("summarySheetModels", () => {
     expect(models.matrix.rows[1]).not.toContain("组G2");
   });
 
-  it("colours the score and group columns 0/60/100 and charts the scores by township", () => {
-    expect(models.matrix.colorScale?.stops.map((s) => s.value)).toEqual([0, 60, 100]);
-    expect(models.matrix.colorScale?.blocks).toEqual([
-      { firstRow: 3, lastRow: 5, firstColumn: 2, lastColumn: 2 },
-      { firstRow: 3, lastRow: 5, firstColumn: 5, lastColumn: 5 },
+  it("fills the score and group cells by band (≥90 green, ≥60 yellow) and charts the scores by township", () => {
+    // Ranked 甲镇 90, 乙镇 70, 丙镇 95 (ineligible); each one's G1 score equals its total.
+    expect(models.matrix.fills).toEqual([
+      { row: 3, column: 2, color: "#63BE7B" },
+      { row: 3, column: 5, color: "#63BE7B" },
+      { row: 4, column: 2, color: "#FFEB84" },
+      { row: 4, column: 5, color: "#FFEB84" },
+      { row: 5, column: 2, color: "#63BE7B" },
+      { row: 5, column: 5, color: "#63BE7B" },
     ]);
     expect(models.matrix.chart).toMatchObject({ firstRow: 3, lastRow: 5, categoryColumn: 1, valueColumn: 2 });
   });
@@ -106,10 +111,26 @@ describe("summarySheetModels", () => {
     expect(flat(m.matrix.rows).some((c) => c.includes("坏.xlsx"))).toBe(onMatrix);
   });
 
-  it("words an empty batch without a scale or a chart", () => {
+  it("links each township's name to its block on the detail sheet, and each block back", () => {
+    // Detail rows: 1 title, 2 blank, 3 甲镇 (4 line, 5 group head, 6-7 G1/G2, 8 gap head, 9 gap,
+    // 10 blank), 11 乙镇 (12 line, 13 head, 14-15 groups, 16 gap head, 17-18 gaps, 19 blank), 20 丙镇.
+    expect(models.matrix.links).toEqual([
+      { row: 3, column: 1, sheet: "sheet.detail", cell: "A3" },
+      { row: 4, column: 1, sheet: "sheet.detail", cell: "A11" },
+      { row: 5, column: 1, sheet: "sheet.detail", cell: "A20" },
+    ]);
+    expect(models.detail.links[1]).toEqual({ row: 11, column: 7, sheet: "sheet.matrix", cell: "B4" });
+    const rows = models.detail.rows;
+    expect(rows[10]?.[0]).toBe('detail.yearTitle{"rank":2,"township":"乙镇","year":2018}');
+    expect(rows[13]?.slice(1, 7)).toEqual(["G1", null, "组G1", 70, 0, 10]);
+    expect(rows[16]).toEqual([1, "1", "二(一)1", "要求1", 5, null, null, "reason:status.notStarted"]);
+    expect(models.detail.fills).toContainEqual({ row: 14, column: 4, color: "#FFEB84" });
+  });
+
+  it("words an empty batch without fills or a chart", () => {
     const empty = summarySheetModels(consolidate([]), [], texts, { sheetNames: { matrix: "汇总" } });
     expect(empty.matrix.sheet).toBe("汇总");
-    expect(empty.matrix.colorScale).toBeNull();
+    expect(empty.matrix.fills).toEqual([]);
     expect(empty.matrix.chart).toBeNull();
     expect(empty.missed.rows[2]).toContain("noMissed");
     expect(empty.notes.rows[1]).toEqual(["noNotes"]);
