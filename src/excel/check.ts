@@ -159,7 +159,7 @@ export function queueOutputs(
   ctx: XlContext,
   state: WorkbookState,
   assess: Assess,
-  options: { touchResults?: boolean; refreshMeta?: boolean } = {},
+  options: { touchResults?: boolean; refreshMeta?: boolean; touchGaps?: boolean } = {},
 ): { assessment: Assessment; changedCells: number } {
   const assessment = assess(state.pack, snapshotOfState(state));
   const wb = ctx.workbook;
@@ -202,7 +202,16 @@ export function queueOutputs(
       results && touch
         ? { sheet: wb.worksheets.getItem(results.id), firstWrite: false, hasChart: results.hasChart }
         : null,
-    gaps: gaps && touch ? { sheet: wb.worksheets.getItem(gaps.id), firstWrite: false } : null,
+    // 差距清单 holds what people type (责任人, 完成期限, 备注): it is rewritten only from cells read in
+    // this batch, never from an older picture that misses their latest typing.
+    gaps:
+      gaps && touch && (options.touchGaps ?? true)
+        ? {
+            sheet: wb.worksheets.getItem(gaps.id),
+            firstWrite: false,
+            previous: state.raw.sheets.find((s) => s.id === gaps.id)?.rows ?? [],
+          }
+        : null,
   });
   for (const t of state.tables.values()) t.checks = written.checks.get(t.key) ?? t.checks;
   for (const i of state.inputs.values()) {

@@ -3,6 +3,7 @@ import { isLayoutSupported, layoutFor, type WorkbookLayout } from "../core/layou
 import { compareVersions } from "../core/pack/builtin";
 import type { Pack } from "../core/pack/schema";
 import type { CellValue, InputSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import type { RawWorkbook } from "../core/read";
 import { columnLetters } from "./address";
 import type { XlContext, XlTable, XlWorksheet } from "./api";
 import { counting } from "./context";
@@ -92,6 +93,7 @@ export async function installPack(pack: Pack, options: InstallOptions = {}): Pro
       located,
       planInstall(pack, layout, read, located, options.settings ?? {}),
       o.assess,
+      read.raw,
     );
     try {
       await ctx.sync();
@@ -147,6 +149,7 @@ function applyPlan(
   located: Located,
   plan: InstallPlan,
   assess: (pack: Pack, snapshot: WorkbookSnapshot) => Assessment,
+  raw: RawWorkbook,
 ): Applied {
   const wb = ctx.workbook;
   const parts: PartCheck[] = [];
@@ -332,7 +335,12 @@ function applyPlan(
       firstWrite: !resultsSlot.existing,
       hasChart: resultsSlot.existing?.hasScoresChart ?? false,
     },
-    gaps: { sheet: gapsSheet, firstWrite: !gapsSlot.existing },
+    gaps: {
+      sheet: gapsSheet,
+      firstWrite: !gapsSlot.existing,
+      // An upgrade keeps what was typed into 差距清单, as every other entry.
+      previous: raw.sheets.find((s) => s.id === gapsSlot.existing?.id)?.rows ?? [],
+    },
   });
   parts.push({
     part: { key: "excel.part.results", params: {} },

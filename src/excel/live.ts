@@ -122,6 +122,7 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
         }
         const { assessment, changedCells } = queueOutputs(ctx, state as WorkbookState, o.assess, {
           refreshMeta: kind === "full",
+          touchGaps: kind === "full",
         });
         await ctx.sync();
         return { assessment, kind, rowsRead, changedCells, syncs: ctx.syncs };

@@ -4,6 +4,7 @@ import {
   CHECK_MARKS,
   checkCellText,
   gapsSheetModel,
+  type GapSheetOptions,
   resultsSheetModel,
   type ResultTexts,
   type SheetModel,
@@ -122,10 +123,11 @@ export function paintCheck(cell: XlRange, text: string): void {
 export function resultModels(
   assessment: Assessment,
   layout: WorkbookLayout,
+  gapOptions: Omit<GapSheetOptions, "texts" | "lang"> = {},
 ): { results: ResultsSheetModel; gaps: SheetModel } {
   return {
     results: resultsSheetModel(assessment, layout, { texts: RESULT_TEXTS }),
-    gaps: gapsSheetModel(assessment, layout, { texts: RESULT_TEXTS }),
+    gaps: gapsSheetModel(assessment, layout, { ...gapOptions, texts: RESULT_TEXTS }),
   };
 }
 

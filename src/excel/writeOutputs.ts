@@ -1,5 +1,5 @@
 import type { Assessment } from "../core/assessment";
-import { type WorkbookLayout, WORKBOOK_LOCALE } from "../core/layout";
+import { readGapSheet, type WorkbookLayout, WORKBOOK_LOCALE } from "../core/layout";
 import type { CellValue, TableSnapshot } from "../core/snapshot";
 import { t } from "../i18n";
 import type { XlTable, XlWorksheet } from "./api";
@@ -44,7 +44,17 @@ export interface OutputPlan {
   retired: ReadonlySet<string>;
   info: { sheet: XlWorksheet; cells: readonly InputCheckTarget[] } | null;
   results: { sheet: XlWorksheet; firstWrite: boolean; hasChart: boolean } | null;
-  gaps: { sheet: XlWorksheet; firstWrite: boolean } | null;
+  gaps: {
+    sheet: XlWorksheet;
+    firstWrite: boolean;
+    /**
+     * The sheet's cells as read in this same batch, so what a person typed into 责任人 / 完成期限 /
+     * 备注 and the 已整改 rows are written back; absent for a sheet Taizhang has just created.
+     */
+    previous?: readonly (readonly CellValue[])[];
+  } | null;
+  /** Local date of this write (YYYY-MM-DD): the day items that left 差距清单 are marked with. */
+  today?: string;
 }
 
 export interface OutputsWritten {
@@ -79,9 +89,22 @@ export function writeOutputs(plan: OutputPlan): OutputsWritten {
       changedCells += 1;
     }
   }
-  const models = resultModels(plan.assessment, plan.layout);
+  const models = resultModels(plan.assessment, plan.layout, {
+    ...(plan.gaps?.previous ? { previous: readGapSheet(plan.gaps.previous) } : {}),
+    today: plan.today ?? localIsoDate(new Date()),
+  });
   if (plan.results) writeSheetModel(plan.results.sheet, models.results, plan.results);
   if (plan.gaps)
-    writeSheetModel(plan.gaps.sheet, models.gaps, { ...plan.gaps, hasChart: false, wrapColumns: [2, 6] });
+    writeSheetModel(plan.gaps.sheet, models.gaps, {
+      firstWrite: plan.gaps.firstWrite,
+      hasChart: false,
+      wrapColumns: [2, 8, 13],
+    });
   return { checks, inputChecks, changedCells };
+}
+
+/** The date on the user's clock, as the 已整改 section shows it. */
+export function localIsoDate(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }

@@ -7,3 +7,4 @@ export * from "./meta";
 export * from "./placement";
 export * from "./resultSheets";
 export * from "./summarySheets";
+export * from "./gapSheetMemory";
