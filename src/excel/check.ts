@@ -171,6 +171,7 @@ export function queueOutputs(
     snapshot: t.snapshot,
     userColumns: t.userColumns,
     previous: t.checks,
+    ...ledgerStatusOf(state, t),
   }));
   const info = state.sheets.info;
   const infoSheet: XlWorksheet | null = info ? wb.worksheets.getItem(info.id) : null;
@@ -219,6 +220,19 @@ export function queueOutputs(
     if (text !== undefined) i.check = text;
   }
   return { assessment, changedCells: written.changedCells };
+}
+
+/** A checklist's 状态 cells as last read, for the ledger items' results (writeLedgerStatus). */
+function ledgerStatusOf(state: WorkbookState, t: CachedTable): Pick<OutputTarget, "status"> {
+  const column = t.snapshot.columns.status;
+  const sheet = state.raw.sheets.find((s) => s.id === t.sheetId);
+  if (!t.key.startsWith("checklist:") || column === undefined || !sheet) return {};
+  return {
+    status: {
+      column: column - t.firstColumn,
+      values: t.snapshot.rows.map((r) => rawAt(sheet, r.row - 1, column)),
+    },
+  };
 }
 
 /** The rows of an event address, or the whole sheet width for row/column inserts. */

@@ -267,6 +267,10 @@ function applyPlan(
       checkColumn: checkColumnOf(columns, 0),
       snapshot,
       userColumns: userColumnsOf(tablePlan.layout),
+      // A new checklist's ledger-type rows get their ledger's result in 状态 (all cells blank now).
+      ...(tablePlan.layout.kind === "checklist" && columns.status !== undefined
+        ? { status: { column: columns.status, values: snapshot.rows.map(() => null) } }
+        : {}),
     });
     const name = tablePlan.name;
     parts.push({

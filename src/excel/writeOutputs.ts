@@ -7,9 +7,11 @@ import {
   checkTexts,
   indexFindings,
   inputCheckText,
+  ledgerRowTexts,
   paintCheck,
   resultModels,
   writeCheckColumn,
+  writeLedgerStatus,
   writeSheetModel,
 } from "./outputs";
 
@@ -23,6 +25,11 @@ export interface OutputTarget {
   userColumns: readonly string[];
   /** The 校验 texts as they are in the workbook now, to write only what changed. */
   previous?: readonly string[];
+  /**
+   * A checklist's 状态 column (relative to the table) and its cells as read, row by row: ledger
+   * items' rows get their ledger's result there.
+   */
+  status?: { column: number; values: readonly CellValue[] };
 }
 
 export interface InputCheckTarget {
@@ -70,11 +77,14 @@ export function writeOutputs(plan: OutputPlan): OutputsWritten {
   const checks = new Map<string, string[]>();
   const inputChecks = new Map<string, string>();
   let changedCells = 0;
+  const ledgerTexts = ledgerRowTexts(plan.assessment);
   for (const target of plan.tables) {
     const texts = checkTexts(target.snapshot, index, plan.retired, target.userColumns);
     checks.set(target.key, texts);
     if (target.checkColumn !== null)
       changedCells += writeCheckColumn(target.table, target.checkColumn, texts, target.previous);
+    if (target.status)
+      changedCells += writeLedgerStatus(target.table, target.snapshot, target.status, ledgerTexts);
   }
   if (plan.info) {
     for (const cell of plan.info.cells) {

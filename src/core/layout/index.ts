@@ -8,3 +8,4 @@ export * from "./placement";
 export * from "./resultSheets";
 export * from "./summarySheets";
 export * from "./gapSheetMemory";
+export * from "./ledgerRow";
