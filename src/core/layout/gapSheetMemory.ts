@@ -1,3 +1,4 @@
+import type { Assessment } from "../assessment";
 import type { LocalizedText } from "../pack/schema";
 import type { CellValue } from "../snapshot";
 import { parseDate } from "../values/date";
@@ -184,4 +185,21 @@ function keptDate(value: CellValue | undefined): KeptValue | null {
   const date = parseDate(value);
   if (date.ok) return date.value;
   return value instanceof Date ? value.toISOString() : value;
+}
+
+/**
+ * The 已整改 rows: those an earlier export kept (unless the item is listed again), then every
+ * item the sheet listed that this assessment no longer lists, leaving today with what was typed.
+ */
+export function resolvedGaps(assessment: Assessment, previous: GapSheetMemory, today: string): ResolvedGap[] {
+  const listedNow = new Set([...assessment.gaps, ...assessment.pending].map((g) => g.itemId));
+  const out = new Map<string, ResolvedGap>();
+  for (const r of previous.resolved.values()) if (!listedNow.has(r.itemId)) out.set(r.itemId, r);
+  for (const g of previous.listed) {
+    if (listedNow.has(g.itemId)) continue;
+    const earlier = out.get(g.itemId);
+    const typed = fillBlanks(previous.typed.get(g.itemId), earlier ?? g);
+    out.set(g.itemId, { ...g, ...typed, leftOn: earlier?.leftOn ?? today });
+  }
+  return [...out.values()];
 }

@@ -6,7 +6,7 @@ import {
   fillBlanks,
   GAP_SHEET_LABELS,
   type GapSheetMemory,
-  type ResolvedGap,
+  resolvedGaps,
   type TypedGapCells,
 } from "./gapSheetMemory";
 import type { WorkbookLayout } from "./layout";
@@ -370,23 +370,6 @@ export function gapsSheetModel(
       format: "0.0#",
     })),
   };
-}
-
-/**
- * The 已整改 rows: those an earlier export kept (unless the item is listed again), then every
- * item the sheet listed that this assessment no longer lists, leaving today with what was typed.
- */
-function resolvedGaps(assessment: Assessment, previous: GapSheetMemory, today: string): ResolvedGap[] {
-  const listedNow = new Set([...assessment.gaps, ...assessment.pending].map((g) => g.itemId));
-  const out = new Map<string, ResolvedGap>();
-  for (const r of previous.resolved.values()) if (!listedNow.has(r.itemId)) out.set(r.itemId, r);
-  for (const g of previous.listed) {
-    if (listedNow.has(g.itemId)) continue;
-    const earlier = out.get(g.itemId);
-    const typed = fillBlanks(previous.typed.get(g.itemId), earlier ?? g);
-    out.set(g.itemId, { ...g, ...typed, leftOn: earlier?.leftOn ?? today });
-  }
-  return [...out.values()];
 }
 
 /**
