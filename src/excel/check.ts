@@ -159,7 +159,7 @@ export function queueOutputs(
   ctx: XlContext,
   state: WorkbookState,
   assess: Assess,
-  options: { touchResults?: boolean; refreshMeta?: boolean } = {},
+  options: { touchResults?: boolean; refreshMeta?: boolean; touchGaps?: boolean } = {},
 ): { assessment: Assessment; changedCells: number } {
   const assessment = assess(state.pack, snapshotOfState(state));
   const wb = ctx.workbook;
@@ -171,6 +171,7 @@ export function queueOutputs(
     snapshot: t.snapshot,
     userColumns: t.userColumns,
     previous: t.checks,
+    ...ledgerStatusOf(state, t),
   }));
   const info = state.sheets.info;
   const infoSheet: XlWorksheet | null = info ? wb.worksheets.getItem(info.id) : null;
@@ -202,7 +203,16 @@ export function queueOutputs(
       results && touch
         ? { sheet: wb.worksheets.getItem(results.id), firstWrite: false, hasChart: results.hasChart }
         : null,
-    gaps: gaps && touch ? { sheet: wb.worksheets.getItem(gaps.id), firstWrite: false } : null,
+    // 差距清单 holds what people type (责任人, 完成期限, 备注): it is rewritten only from cells read in
+    // this batch, never from an older picture that misses their latest typing.
+    gaps:
+      gaps && touch && (options.touchGaps ?? true)
+        ? {
+            sheet: wb.worksheets.getItem(gaps.id),
+            firstWrite: false,
+            previous: state.raw.sheets.find((s) => s.id === gaps.id)?.rows ?? [],
+          }
+        : null,
   });
   for (const t of state.tables.values()) t.checks = written.checks.get(t.key) ?? t.checks;
   for (const i of state.inputs.values()) {
@@ -210,6 +220,19 @@ export function queueOutputs(
     if (text !== undefined) i.check = text;
   }
   return { assessment, changedCells: written.changedCells };
+}
+
+/** A checklist's 状态 cells as last read, for the ledger items' results (writeLedgerStatus). */
+function ledgerStatusOf(state: WorkbookState, t: CachedTable): Pick<OutputTarget, "status"> {
+  const column = t.snapshot.columns.status;
+  const sheet = state.raw.sheets.find((s) => s.id === t.sheetId);
+  if (!t.key.startsWith("checklist:") || column === undefined || !sheet) return {};
+  return {
+    status: {
+      column: column - t.firstColumn,
+      values: t.snapshot.rows.map((r) => rawAt(sheet, r.row - 1, column)),
+    },
+  };
 }
 
 /** The rows of an event address, or the whole sheet width for row/column inserts. */

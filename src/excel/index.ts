@@ -17,6 +17,7 @@ export {
   readSnapshot,
   recheckAll,
   selectCell,
+  selectItem,
   type InstalledPack,
 } from "./workbook";
 export type { CheckOutcome } from "./check";

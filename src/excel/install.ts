@@ -3,6 +3,7 @@ import { isLayoutSupported, layoutFor, type WorkbookLayout } from "../core/layou
 import { compareVersions } from "../core/pack/builtin";
 import type { Pack } from "../core/pack/schema";
 import type { CellValue, InputSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import type { RawWorkbook } from "../core/read";
 import { columnLetters } from "./address";
 import type { XlContext, XlTable, XlWorksheet } from "./api";
 import { counting } from "./context";
@@ -95,6 +96,7 @@ export async function installPack(pack: Pack, options: InstallOptions = {}): Pro
       located,
       planInstall(pack, layout, read, located, options.settings ?? {}),
       o.assess,
+      read.raw,
     );
     try {
       await ctx.sync();
@@ -150,6 +152,7 @@ function applyPlan(
   located: Located,
   plan: InstallPlan,
   assess: (pack: Pack, snapshot: WorkbookSnapshot) => Assessment,
+  raw: RawWorkbook,
 ): Applied {
   const wb = ctx.workbook;
   const parts: PartCheck[] = [];
@@ -267,6 +270,10 @@ function applyPlan(
       checkColumn: checkColumnOf(columns, 0),
       snapshot,
       userColumns: userColumnsOf(tablePlan.layout),
+      // A new checklist's ledger-type rows get their ledger's result in 状态 (all cells blank now).
+      ...(tablePlan.layout.kind === "checklist" && columns.status !== undefined
+        ? { status: { column: columns.status, values: snapshot.rows.map(() => null) } }
+        : {}),
     });
     const name = tablePlan.name;
     parts.push({
@@ -335,7 +342,12 @@ function applyPlan(
       firstWrite: !resultsSlot.existing,
       hasChart: resultsSlot.existing?.hasScoresChart ?? false,
     },
-    gaps: { sheet: gapsSheet, firstWrite: !gapsSlot.existing },
+    gaps: {
+      sheet: gapsSheet,
+      firstWrite: !gapsSlot.existing,
+      // An upgrade keeps what was typed into 差距清单, as every other entry.
+      previous: raw.sheets.find((s) => s.id === gapsSlot.existing?.id)?.rows ?? [],
+    },
   });
   parts.push({
     part: { key: "excel.part.results", params: {} },

@@ -43,6 +43,16 @@ export function queueExistingTable(
       }
     }
   }
+  // A ledger-type item's 状态 cell loses the dropdown of workbooks made before it showed the
+  // ledger's result (what was typed there stays, and still counts).
+  writeStatusPrompts(
+    tablePlan.layout,
+    tablePlan.kept.map((k) => k.row),
+    (i, statusColumn) => {
+      const c = rel(tablePlan.layout.columns[statusColumn]?.id ?? "") ?? statusColumn;
+      return proxy.getDataBodyRange().getCell(tablePlan.kept[i]?.at ?? 0, c);
+    },
+  );
   const newRows = tablePlan.added;
   if (newRows.length > 0) {
     const base = existing.read.body.length;

@@ -1,4 +1,5 @@
 import type { Pack } from "../core/pack/schema";
+import type { WorkbookSnapshot } from "../core/snapshot";
 import { type Box, intersect, parseAddress } from "./address";
 import type { XlChangedArgs, XlContext, XlEventRegistration } from "./api";
 import {
@@ -13,7 +14,7 @@ import { counting } from "./context";
 import { type ExcelAdapterError, toAdapterError } from "./errors";
 import { type AdapterOptions, resolveOptions } from "./options";
 import { requireCapabilities } from "./requirements";
-import type { WorkbookState } from "./state";
+import { snapshotOfState, type WorkbookState } from "./state";
 
 export type Schedule = (run: () => void, delayMs: number) => () => void;
 
@@ -35,6 +36,8 @@ export interface LiveSession {
   /** Reads and checks everything (≤ 2 round trips while the session knows the workbook). */
   recheck(): Promise<CheckOutcome>;
   stop(): Promise<void>;
+  /** The snapshot of the last check (null before the first), to find an item's row without a read. */
+  snapshot(): WorkbookSnapshot | null;
 }
 
 const defaultSchedule: Schedule = (run, delayMs) => {
@@ -122,6 +125,7 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
         }
         const { assessment, changedCells } = queueOutputs(ctx, state as WorkbookState, o.assess, {
           refreshMeta: kind === "full",
+          touchGaps: kind === "full",
         });
         await ctx.sync();
         return { assessment, kind, rowsRead, changedCells, syncs: ctx.syncs };
@@ -180,6 +184,7 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
         throw toAdapterError(error);
       });
     },
+    snapshot: () => (state ? snapshotOfState(state) : null),
     stop: async () => {
       stopped = true;
       cancelTimer?.();

@@ -4,6 +4,10 @@ import {
   CHECK_MARKS,
   checkCellText,
   gapsSheetModel,
+  type GapSheetOptions,
+  isLedgerRowText,
+  ledgerCountsOf,
+  ledgerRowText,
   resultsSheetModel,
   type ResultTexts,
   type SheetModel,
@@ -12,7 +16,7 @@ import {
   WORKBOOK_LOCALE,
   pointsFromCharacters,
 } from "../core/layout";
-import type { TableSnapshot } from "../core/snapshot";
+import type { CellValue, TableSnapshot } from "../core/snapshot";
 import { findingMessage, t } from "../i18n";
 import { columnLetters } from "./address";
 import type { XlRange, XlTable, XlWorksheet } from "./api";
@@ -113,6 +117,39 @@ export function writeCheckColumn(
   return changed;
 }
 
+/** The 状态 text of every ledger item's checklist row, by item id. */
+export function ledgerRowTexts(assessment: Assessment): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const item of assessment.items) {
+    const counts = ledgerCountsOf(item);
+    if (counts) out.set(item.itemId, ledgerRowText(counts));
+  }
+  return out;
+}
+
+/**
+ * Writes the ledger's result into the 状态 cell of each ledger item's row when it changed. A status
+ * a person typed there (a workbook made before these rows were read-only) is left as typed.
+ */
+export function writeLedgerStatus(
+  table: XlTable,
+  snapshot: TableSnapshot,
+  status: { column: number; values: readonly CellValue[] },
+  texts: ReadonlyMap<string, string>,
+): number {
+  let changed = 0;
+  snapshot.rows.forEach((row, i) => {
+    const itemId = typeof row.cells.id === "string" ? row.cells.id.trim() : "";
+    const text = texts.get(itemId);
+    const current = status.values[i] ?? null;
+    if (text === undefined || current === text) return;
+    if (!isBlank(current) && !isLedgerRowText(current)) return;
+    table.getDataBodyRange().getCell(i, status.column).values = [[text]];
+    changed += 1;
+  });
+  return changed;
+}
+
 export function paintCheck(cell: XlRange, text: string): void {
   const fill = checkFill(text);
   if (fill) cell.format.fill.color = fill;
@@ -122,10 +159,11 @@ export function paintCheck(cell: XlRange, text: string): void {
 export function resultModels(
   assessment: Assessment,
   layout: WorkbookLayout,
+  gapOptions: Omit<GapSheetOptions, "texts" | "lang"> = {},
 ): { results: ResultsSheetModel; gaps: SheetModel } {
   return {
     results: resultsSheetModel(assessment, layout, { texts: RESULT_TEXTS }),
-    gaps: gapsSheetModel(assessment, layout, { texts: RESULT_TEXTS }),
+    gaps: gapsSheetModel(assessment, layout, { ...gapOptions, texts: RESULT_TEXTS }),
   };
 }
 

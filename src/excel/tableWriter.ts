@@ -16,7 +16,7 @@ import {
 } from "../core/layout";
 import { columnLetters } from "./address";
 import type { XlRange, XlTable, XlValue, XlWorksheet } from "./api";
-import { applyConditionalFormat, applyFont, applyValidation, promptOf } from "./format";
+import { applyConditionalFormat, applyFont, applyValidation } from "./format";
 
 /**
  * Creates a Taizhang table where the core placed it: title, header, number formats, the fixed
@@ -97,6 +97,14 @@ export function writeStatusPrompts(
   const spec = column ? columnValidation(column) : null;
   if (!spec) return;
   rows.forEach((row, i) => {
-    cellAt(i, statusColumn).dataValidation.prompt = promptOf(statusPrompt(spec, row.itemId, row.cells));
+    const cell = cellAt(i, statusColumn);
+    if (row.ledger) {
+      // The ledger's result, written at each check: no dropdown, the fill of cells not to edit.
+      cell.dataValidation.clear();
+      cell.format.fill.color = COLORS.fixed;
+      return;
+    }
+    // The whole rule, not only the prompt: a row added below a ledger-type row inherits no rule.
+    applyValidation(cell, statusPrompt(spec, row.itemId, row.cells));
   });
 }

@@ -1,3 +1,4 @@
+import { itemCell } from "../core/gaps/locate";
 import type { Pack } from "../core/pack/schema";
 import type { WorkbookMeta } from "../core/layout";
 import type { WorkbookSnapshot } from "../core/snapshot";
@@ -108,6 +109,21 @@ export function selectCell(sheet: string, address: string, options: AdapterOptio
       await ctx.sync();
     }),
   );
+}
+
+/**
+ * Shows the checklist row of an item (its 状态 cell), found by 编号 in `snapshot` when the caller
+ * has a fresh one (1 round trip), else in a fresh read (3). False when no row carries the id.
+ */
+export async function selectItem(
+  itemId: string,
+  options: AdapterOptions & { snapshot?: WorkbookSnapshot | null } = {},
+): Promise<boolean> {
+  const snapshot = options.snapshot ?? (await readSnapshot(options)).snapshot;
+  const at = itemCell(snapshot, itemId);
+  if (!at) return false;
+  await selectCell(at.sheet, at.cell, options);
+  return true;
 }
 
 function assessmentDateOf(value: unknown): string | null {

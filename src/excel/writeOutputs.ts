@@ -1,5 +1,5 @@
 import type { Assessment } from "../core/assessment";
-import { type WorkbookLayout, WORKBOOK_LOCALE } from "../core/layout";
+import { readGapSheet, type WorkbookLayout, WORKBOOK_LOCALE } from "../core/layout";
 import type { CellValue, TableSnapshot } from "../core/snapshot";
 import { t } from "../i18n";
 import type { XlTable, XlWorksheet } from "./api";
@@ -7,9 +7,11 @@ import {
   checkTexts,
   indexFindings,
   inputCheckText,
+  ledgerRowTexts,
   paintCheck,
   resultModels,
   writeCheckColumn,
+  writeLedgerStatus,
   writeSheetModel,
 } from "./outputs";
 
@@ -23,6 +25,11 @@ export interface OutputTarget {
   userColumns: readonly string[];
   /** The 校验 texts as they are in the workbook now, to write only what changed. */
   previous?: readonly string[];
+  /**
+   * A checklist's 状态 column (relative to the table) and its cells as read, row by row: ledger
+   * items' rows get their ledger's result there.
+   */
+  status?: { column: number; values: readonly CellValue[] };
 }
 
 export interface InputCheckTarget {
@@ -44,7 +51,17 @@ export interface OutputPlan {
   retired: ReadonlySet<string>;
   info: { sheet: XlWorksheet; cells: readonly InputCheckTarget[] } | null;
   results: { sheet: XlWorksheet; firstWrite: boolean; hasChart: boolean } | null;
-  gaps: { sheet: XlWorksheet; firstWrite: boolean } | null;
+  gaps: {
+    sheet: XlWorksheet;
+    firstWrite: boolean;
+    /**
+     * The sheet's cells as read in this same batch, so what a person typed into 责任人 / 完成期限 /
+     * 备注 and the 已整改 rows are written back; absent for a sheet Taizhang has just created.
+     */
+    previous?: readonly (readonly CellValue[])[];
+  } | null;
+  /** Local date of this write (YYYY-MM-DD): the day items that left 差距清单 are marked with. */
+  today?: string;
 }
 
 export interface OutputsWritten {
@@ -60,11 +77,14 @@ export function writeOutputs(plan: OutputPlan): OutputsWritten {
   const checks = new Map<string, string[]>();
   const inputChecks = new Map<string, string>();
   let changedCells = 0;
+  const ledgerTexts = ledgerRowTexts(plan.assessment);
   for (const target of plan.tables) {
     const texts = checkTexts(target.snapshot, index, plan.retired, target.userColumns);
     checks.set(target.key, texts);
     if (target.checkColumn !== null)
       changedCells += writeCheckColumn(target.table, target.checkColumn, texts, target.previous);
+    if (target.status)
+      changedCells += writeLedgerStatus(target.table, target.snapshot, target.status, ledgerTexts);
   }
   if (plan.info) {
     for (const cell of plan.info.cells) {
@@ -79,9 +99,22 @@ export function writeOutputs(plan: OutputPlan): OutputsWritten {
       changedCells += 1;
     }
   }
-  const models = resultModels(plan.assessment, plan.layout);
+  const models = resultModels(plan.assessment, plan.layout, {
+    ...(plan.gaps?.previous ? { previous: readGapSheet(plan.gaps.previous) } : {}),
+    today: plan.today ?? localIsoDate(new Date()),
+  });
   if (plan.results) writeSheetModel(plan.results.sheet, models.results, plan.results);
   if (plan.gaps)
-    writeSheetModel(plan.gaps.sheet, models.gaps, { ...plan.gaps, hasChart: false, wrapColumns: [2, 6] });
+    writeSheetModel(plan.gaps.sheet, models.gaps, {
+      firstWrite: plan.gaps.firstWrite,
+      hasChart: false,
+      wrapColumns: [2, 8, 13],
+    });
   return { checks, inputChecks, changedCells };
+}
+
+/** The date on the user's clock, as the 已整改 section shows it. */
+export function localIsoDate(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }

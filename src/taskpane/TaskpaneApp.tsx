@@ -83,6 +83,7 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
             <GapsPanel
               assessment={state.assessment}
               pack={pack}
+              onSelectItem={(itemId) => void actions.selectItem(itemId)}
               onWriteSheet={() => void actions.writeGapSheet()}
               onDownloadReport={(locale) => {
                 if (state.assessment && pack) void downloadGapReport(state.assessment, pack, locale);

@@ -5,6 +5,7 @@ import {
   installPack,
   recheckAll,
   selectCell,
+  selectItem,
   startLiveValidation,
   writeConsolidation,
   type AdapterOptions,
@@ -50,6 +51,10 @@ export function createExcelHost(options: AdapterOptions = {}): TaskpaneHost {
     },
     extendTables: async () => (await extendTablesOverRows(null, options)).rows,
     selectCell: (sheet, cell) => selectCell(sheet, cell, options),
+    selectItem: async (itemId) => {
+      // The live session's last check knows every row: no read before the jump.
+      await selectItem(itemId, { ...options, snapshot: live?.snapshot() ?? null });
+    },
     writeGapSheet: async () => {
       await exportGapSheet(null, options);
     },

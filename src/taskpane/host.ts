@@ -25,6 +25,8 @@ export interface TaskpaneHost {
   extendTables?(): Promise<number>;
   /** Selects a cell so the user sees the problem in its row. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Selects the checklist row of an item (a gap card's jump), found by its 编号. */
+  selectItem(itemId: string): Promise<void>;
   /** Writes (or rewrites) the 差距清单 sheet from the latest assessment and shows it. */
   writeGapSheet(): Promise<void>;
   /**

@@ -20,6 +20,7 @@ export interface WorkbookActions {
   /** Grows tables over the records typed below them, then checks again. */
   extendTables(): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
+  selectItem(itemId: string): Promise<void>;
   writeGapSheet(): Promise<void>;
   dismissError(): void;
 }
@@ -108,6 +109,13 @@ export function useWorkbook(host: TaskpaneHost): [WorkbookState, WorkbookActions
     select: async (sheet, cell) => {
       try {
         await host.selectCell(sheet, cell);
+      } catch (error) {
+        patch({ error });
+      }
+    },
+    selectItem: async (itemId) => {
+      try {
+        await host.selectItem(itemId);
       } catch (error) {
         patch({ error });
       }

@@ -71,6 +71,28 @@ test("township staff: install, catch a review after the discussion, fix it, see 
   );
   expect(await focused.jsonValue()).toMatch(new RegExp(`^${DECISIONS}![A-Z]+${row}$`));
 
+  // The severity filter (issue 12): nothing pressed shows all; pressing 错误 shows only errors.
+  const errorFilter = pane.getByRole("button", { name: /^错误 \d+$/ });
+  const warningFilter = pane.getByRole("button", { name: /^警告 \d+$/ });
+  expect(await errorFilter.getAttribute("aria-pressed")).toBe("false");
+  await errorFilter.click();
+  expect(await errorFilter.getAttribute("aria-pressed")).toBe("true");
+  await region
+    .getByText(/合法性审查/)
+    .first()
+    .waitFor({ timeout: 5_000 });
+  expect(await pane.locator('ul [aria-label="警告"], ul [aria-label="提示"]').count()).toBe(0);
+  await page.screenshot({ path: screenshotPath("tab-checks-filter") });
+  await errorFilter.click();
+  await warningFilter.click();
+  expect(await pane.locator('ul [aria-label="错误"]').count()).toBe(0);
+  await warningFilter.click();
+  expect(await warningFilter.getAttribute("aria-pressed")).toBe("false");
+  await region
+    .getByText(/合法性审查/)
+    .first()
+    .waitFor({ timeout: 5_000 });
+
   await openTab(page, "得分");
   const withError = await score(page);
 
@@ -93,6 +115,19 @@ test("township staff: install, catch a review after the discussion, fix it, see 
     .getByText(/T2\.4\.1/)
     .first()
     .waitFor({ timeout: 5_000 });
+  // A gap card selects its item's checklist row: T2.4.1 is the first row of 二(四)执法人员, 状态 in E.
+  // (The preview grid focuses a selected cell only on the sheet already shown, so show it first.)
+  await book.openSheet("二(四)执法人员");
+  await pane.getByRole("button", { name: /^T2\.4\.1 / }).click();
+  const jumped = await page.waitForFunction(
+    () => {
+      const label = document.activeElement?.getAttribute("aria-label") ?? "";
+      return label.startsWith("二(四)执法人员!") ? label : null;
+    },
+    undefined,
+    { timeout: 5_000 },
+  );
+  expect(await jumped.jsonValue()).toBe("二(四)执法人员!E3");
   await openTab(page, "校验");
   await pane.getByText(/50%/).first().waitFor({ timeout: 5_000 });
 

@@ -87,6 +87,7 @@ describe("result sheet models", () => {
       null,
       "2018-06-30",
       "是",
+      null,
     ]);
   });
 

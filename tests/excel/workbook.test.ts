@@ -5,6 +5,7 @@ import {
   readSnapshot,
   recheckAll,
   selectCell,
+  selectItem,
 } from "../../src/excel";
 import { fakeExcel, miniPack, syncsOf, townshipPack, withNewItems } from "./helpers";
 
@@ -55,6 +56,21 @@ describe("one-shot workbook calls", () => {
     const { syncs } = await syncsOf(excel, () => selectCell(G21, "G5", opts));
     expect(syncs).toBe(1);
     expect(excel.selection).toEqual({ sheet: G21, address: "G5" });
+  });
+
+  it("jumps to an item's checklist row by its 编号: 3 syncs cold, 1 with a known snapshot", async () => {
+    const { excel, opts } = fakeExcel();
+    await installPack(townshipPack(), opts);
+    const cold = await syncsOf(excel, () => selectItem("T2.1.2", opts));
+    expect(cold.value).toBe(true);
+    expect(cold.syncs).toBeLessThanOrEqual(3);
+    // T2.1.2 is the second item of 二(一); its 状态 cell is E4 (the row E4 is typed into above).
+    expect(excel.selection).toEqual({ sheet: G21, address: "E4" });
+    const { snapshot } = await readSnapshot(opts);
+    const warm = await syncsOf(excel, () => selectItem("T2.1.1", { ...opts, snapshot }));
+    expect(warm.syncs).toBe(1);
+    expect(excel.selection).toEqual({ sheet: G21, address: "E3" });
+    expect(await selectItem("T99.9", { ...opts, snapshot })).toBe(false);
   });
 
   it("records the ids of tables an upgrade created at the next check, so a rename later is survived", async () => {

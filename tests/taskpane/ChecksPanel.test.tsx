@@ -58,3 +58,65 @@ describe("the 校验 panel and records typed below a table", () => {
     expect(screen.queryByRole("button", { name: "把表格扩展到这些行" })).toBeNull();
   });
 });
+
+function withSeverities(): Assessment {
+  const at = (severity: "error" | "warning" | "info", row: number) => ({
+    code: "row.outsideTable",
+    severity,
+    sheet: "重大行政决策台账",
+    row,
+    cell: `A${row}`,
+    params: {},
+  });
+  const snapshot = buildSnapshot(township, { township: "宣和镇" });
+  return assess(township, { ...snapshot, readFindings: [at("error", 4), at("warning", 5), at("info", 6)] });
+}
+
+describe("the 错误 / 警告 / 提示 filter (issue 12: it worked backwards)", () => {
+  const rowsShown = (): string[] =>
+    screen
+      .queryAllByRole("listitem")
+      .map((li) => li.textContent?.match(/^A\d+/)?.[0] ?? "")
+      .filter((cell) => ["A4", "A5", "A6"].includes(cell))
+      .sort();
+
+  it("starts with nothing pressed and every finding shown, counts on the buttons", () => {
+    const assessment = withSeverities();
+    show(assessment);
+    const count = (s: string) => assessment.findings.filter((f) => f.severity === s).length;
+    for (const [label, severity] of [
+      ["错误", "error"],
+      ["警告", "warning"],
+      ["提示", "info"],
+    ] as const) {
+      const button = screen.getByRole("button", { name: `${label} ${count(severity)}` });
+      expect(button.getAttribute("aria-pressed")).toBe("false");
+    }
+    expect(rowsShown()).toEqual(["A4", "A5", "A6"]);
+  });
+
+  it("pressing 错误 shows only errors; pressing 警告 too adds warnings; releasing both shows all", async () => {
+    show(withSeverities());
+    const errors = screen.getByRole("button", { name: /^错误 \d+$/ });
+    const warnings = screen.getByRole("button", { name: /^警告 \d+$/ });
+    await userEvent.click(errors);
+    expect(errors.getAttribute("aria-pressed")).toBe("true");
+    expect(screen.queryAllByLabelText("警告")).toHaveLength(0);
+    expect(rowsShown()).toEqual(["A4"]);
+    await userEvent.click(warnings);
+    expect(rowsShown()).toEqual(["A4", "A5"]);
+    await userEvent.click(errors);
+    await userEvent.click(warnings);
+    expect(errors.getAttribute("aria-pressed")).toBe("false");
+    expect(rowsShown()).toEqual(["A4", "A5", "A6"]);
+  });
+
+  it("a pressed button looks pressed: it takes the brand fill, not the faint default", async () => {
+    show(withSeverities());
+    const info = screen.getByRole("button", { name: /^提示 \d+$/ });
+    const before = info.className;
+    await userEvent.click(info);
+    expect(info.className).not.toBe(before);
+    expect(rowsShown()).toEqual(["A6"]);
+  });
+});

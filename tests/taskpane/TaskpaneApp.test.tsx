@@ -129,6 +129,23 @@ describe("task pane", () => {
     expect(host.gapSheetWrites).toBe(1);
   });
 
+  it("a gap card jumps to its item's checklist row, by click and by keyboard (issue 12)", async () => {
+    const host = new StubHost(township, { assessmentDate: "2018-12-31" });
+    renderPane(host);
+    await openTab("差距");
+    // By title: role queries over ~30 cards are too slow for jsdom's time budget.
+    const card = await screen.findByTitle("定位到 T2.1.1 的清单行");
+    expect(card.tagName).toBe("BUTTON");
+    expect(card.textContent).toContain("T2.1.1");
+    await userEvent.click(card);
+    // T2.1.1 is the first row under the header of 二(一)依法决策; 状态 is column E.
+    expect(host.selected).toEqual([{ sheet: "二(一)依法决策", cell: "E3" }]);
+    const next = screen.getByTitle("定位到 T2.1.2 的清单行");
+    next.focus();
+    await userEvent.keyboard("{Enter}");
+    expect(host.selected[1]).toEqual({ sheet: "二(一)依法决策", cell: "E4" });
+  }, 20_000);
+
   it("shows a failed action in Chinese and keeps the pane usable", async () => {
     const host = new StubHost(township);
     renderPane(host);

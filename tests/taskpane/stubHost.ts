@@ -10,6 +10,7 @@ import type {
   SkippedTownshipFile,
   TaskpaneHost,
 } from "../../src/taskpane/host";
+import { itemCell } from "../../src/core/gaps/locate";
 import { buildSnapshot, type SnapshotSpec } from "../support/snapshot";
 
 /**
@@ -85,6 +86,11 @@ export class StubHost implements TaskpaneHost {
 
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.selected.push({ sheet, cell });
+  }
+
+  async selectItem(itemId: string): Promise<void> {
+    const at = itemCell(buildSnapshot(this.pack as Pack, this.spec), itemId);
+    if (at) this.selected.push(at);
   }
 
   async writeGapSheet(): Promise<void> {

@@ -65,9 +65,12 @@ describe("the blank workbook", () => {
     const sheet = wb.getWorksheet("一、职能") as ExcelJS.Worksheet;
     const model = validations(sheet);
     for (const row of [3, 4, 5]) {
-      expect(model[`E${row}`]).toMatchObject({ type: "list", formulae: ['"完成,部分完成,未开始,不适用"'] });
+      // Row 5 is T1.3, a ledger-type item: its 状态 cell shows the ledger's result, no dropdown.
+      if (row !== 5)
+        expect(model[`E${row}`]).toMatchObject({ type: "list", formulae: ['"完成,部分完成,未开始,不适用"'] });
       expect(model[`F${row}`]).toMatchObject({ type: "date", showInputMessage: true });
     }
+    expect(model.E5).toBeUndefined();
     expect(model.E6).toBeUndefined();
     expect(model.A3).toBeUndefined();
     const ledger = validations(wb.getWorksheet("决策台账") as ExcelJS.Worksheet);

@@ -7,3 +7,5 @@ export * from "./meta";
 export * from "./placement";
 export * from "./resultSheets";
 export * from "./summarySheets";
+export * from "./gapSheetMemory";
+export * from "./ledgerRow";

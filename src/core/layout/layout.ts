@@ -41,6 +41,11 @@ export interface PrefilledRow {
   itemId: string;
   /** Values of the fixed columns, by column id. */
   cells: Readonly<Record<string, string | number>>;
+  /**
+   * For a ledger-type item: its ledger id. The row's 状态 cell then shows the ledger's result
+   * (ledgerRow.ts), with no dropdown and the read-only fill, and is not read as a status.
+   */
+  ledger?: string;
 }
 
 export interface TableLayout {
@@ -173,10 +178,13 @@ export function layoutFor(pack: Pack): WorkbookLayout {
   for (const group of pack.groups) {
     const checklistItems = group.items.filter((item) => item.kind !== "veto");
     const vetoItems = group.items.filter((item) => item.kind === "veto");
-    const prefill = (columns: readonly ColumnLayout[]) => (item: (typeof group.items)[number]) => ({
-      itemId: item.id,
-      cells: Object.fromEntries(columns.filter((c) => c.fixed).map((c) => [c.id, fixedCell(c.id, item)])),
-    });
+    const prefill =
+      (columns: readonly ColumnLayout[]) =>
+      (item: (typeof group.items)[number]): PrefilledRow => ({
+        itemId: item.id,
+        cells: Object.fromEntries(columns.filter((c) => c.fixed).map((c) => [c.id, fixedCell(c.id, item)])),
+        ...(item.kind === "ledger" && item.ledger ? { ledger: item.ledger } : {}),
+      });
     if (checklistItems.length > 0) {
       const key = `checklist:${group.id}`;
       tables.push({

@@ -2,6 +2,13 @@ import type { Assessment, ScoreReason } from "../assessment";
 import type { Finding } from "../findings";
 import type { LocalizedText } from "../pack/schema";
 import { roundTo } from "../score/group";
+import {
+  fillBlanks,
+  GAP_SHEET_LABELS,
+  type GapSheetMemory,
+  resolvedGaps,
+  type TypedGapCells,
+} from "./gapSheetMemory";
 import type { WorkbookLayout } from "./layout";
 
 /**
@@ -49,6 +56,13 @@ export interface ResultSheetOptions {
   texts?: ResultTexts;
 }
 
+export interface GapSheetOptions extends ResultSheetOptions {
+  /** What the sheet held before this export (readGapSheet): typed cells and 已整改 rows are kept. */
+  previous?: GapSheetMemory;
+  /** YYYY-MM-DD of this export: the day an item that left the list moves to 已整改. */
+  today?: string;
+}
+
 /** First character of a 校验 cell, so a conditional format (and WPS) can colour the row. */
 export const CHECK_MARKS = { error: "✗", warning: "!", ok: "✓" } as const;
 
@@ -89,19 +103,13 @@ const LABELS = {
   pointsLost: L("失分", "Points lost"),
   criteria: L("评分标准", "Scoring standard"),
   problems: L("问题", "Problems"),
-  owner: L("责任人", "Owner"),
-  due: L("完成期限", "Due"),
+  owner: GAP_SHEET_LABELS.owner,
+  due: GAP_SHEET_LABELS.due,
   overdue: L("逾期", "Overdue"),
   yes: L("是", "yes"),
   noGaps: L("没有差距", "No gaps"),
-  pendingTitle: L(
-    "待完成(期限在评估基准日之后,不计入应得)",
-    "Pending (due after the assessment date; not in 应得)",
-  ),
-  declarationsTitle: L(
-    "声明事项(本评估年度无此类事项,请评审核实)",
-    "Declarations (no such matters this year; for the reviewer to verify)",
-  ),
+  pendingTitle: GAP_SHEET_LABELS.pendingTitle,
+  declarationsTitle: GAP_SHEET_LABELS.declarationsTitle,
   ledger: L("台账", "Ledger"),
   reason: L("理由", "Reason"),
   items: L("涉及事项", "Items"),
@@ -109,7 +117,11 @@ const LABELS = {
 };
 
 const RESULTS_WIDTHS = [24, 12, 10, 10, 10, 10];
-const GAP_WIDTHS = [6, 10, 40, 12, 20, 7, 7, 7, 48, 36, 10, 12, 6];
+// 备注 last, so the columns of sheets exported before it keep their places.
+const GAP_WIDTHS = [6, 10, 40, 12, 20, 7, 7, 7, 48, 36, 10, 12, 6, 24];
+/** 0-based columns of the typed cells on 差距清单. */
+const GAP_TYPED = { owner: 10, due: 11, note: 13 } as const;
+const GAP_LEFT_ON = 8;
 
 /** 1-based row where the group score table's header sits on 自评结果. */
 export const RESULTS_GROUP_HEADER_ROW = 13;
@@ -208,7 +220,7 @@ export function resultsSheetModel(
 export function gapsSheetModel(
   assessment: Assessment,
   layout: WorkbookLayout,
-  options: ResultSheetOptions = {},
+  options: GapSheetOptions = {},
 ): SheetModel {
   const lang = options.lang ?? "zh";
   const texts = options.texts ?? defaultTexts;
@@ -237,9 +249,18 @@ export function gapsSheetModel(
       LABELS.owner,
       LABELS.due,
       LABELS.overdue,
+      GAP_SHEET_LABELS.note,
     ].map(tr),
   );
+  const previous = options.previous;
+  // What a person typed for an item, from its gap row or, if it had left the list, its 已整改 row.
+  const typedFor = (itemId: string): TypedGapCells | undefined => {
+    const listed = previous?.typed.get(itemId);
+    const resolved = previous?.resolved.get(itemId);
+    return resolved ? fillBlanks(listed, resolved) : listed;
+  };
   assessment.gaps.forEach((gap, i) => {
+    const typed = typedFor(gap.itemId);
     rows.push([
       i + 1,
       gap.itemId,
@@ -251,9 +272,10 @@ export function gapsSheetModel(
       gap.pointsLost,
       problemsOf(gap.itemId, [texts.reason(gap.reason)]),
       tr(gap.criteria),
-      gap.owner ?? null,
-      gap.due ?? null,
+      typed?.owner ?? gap.owner ?? null,
+      typed?.due ?? gap.due ?? null,
       gap.overdue ? tr(LABELS.yes) : null,
+      typed?.note ?? null,
     ]);
   });
   if (assessment.gaps.length === 0) rows.push(pad([null, null, tr(LABELS.noGaps)], width));
@@ -265,25 +287,26 @@ export function gapsSheetModel(
     rows.push(pad([tr(LABELS.pendingTitle)], width));
     boldRows.push(rows.length);
     assessment.pending.forEach((p, i) => {
-      rows.push(
-        pad(
-          [
-            i + 1,
-            p.itemId,
-            tr(p.title),
-            p.clause,
-            groupTitle.get(p.groupId) ?? p.groupId,
-            p.points,
-            null,
-            null,
-            problemsOf(p.itemId, []),
-            null,
-            null,
-            p.due,
-          ],
-          width,
-        ),
+      const typed = typedFor(p.itemId);
+      const row = pad(
+        [
+          i + 1,
+          p.itemId,
+          tr(p.title),
+          p.clause,
+          groupTitle.get(p.groupId) ?? p.groupId,
+          p.points,
+          null,
+          null,
+          problemsOf(p.itemId, []),
+          null,
+          typed?.owner ?? null,
+          typed?.due ?? p.due,
+        ],
+        width,
       );
+      row[GAP_TYPED.note] = typed?.note ?? null;
+      rows.push(row);
     });
   }
   if (assessment.declarations.length > 0) {
@@ -307,6 +330,31 @@ export function gapsSheetModel(
           width,
         ),
       );
+    });
+  }
+
+  const resolved = previous ? resolvedGaps(assessment, previous, options.today ?? "") : [];
+  if (resolved.length > 0) {
+    rows.push(pad([], width));
+    rows.push(pad([tr(GAP_SHEET_LABELS.resolvedTitle)], width));
+    boldRows.push(rows.length);
+    const header = pad(
+      [LABELS.index, LABELS.itemId, LABELS.requirement, LABELS.clause, LABELS.group, LABELS.points].map(tr),
+      width,
+    );
+    header[GAP_LEFT_ON] = tr(GAP_SHEET_LABELS.leftOn);
+    header[GAP_TYPED.owner] = tr(LABELS.owner);
+    header[GAP_TYPED.due] = tr(LABELS.due);
+    header[GAP_TYPED.note] = tr(GAP_SHEET_LABELS.note);
+    rows.push(header);
+    boldRows.push(rows.length);
+    resolved.forEach((r, i) => {
+      const row = pad([i + 1, r.itemId, r.title, r.clause, r.group, r.points], width);
+      row[GAP_LEFT_ON] = r.leftOn;
+      row[GAP_TYPED.owner] = r.owner;
+      row[GAP_TYPED.due] = r.due;
+      row[GAP_TYPED.note] = r.note;
+      rows.push(row);
     });
   }
 

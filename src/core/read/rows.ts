@@ -1,5 +1,6 @@
 import type { Finding } from "../findings";
 import { cellAddress } from "../layout/layout";
+import { isLedgerRowText } from "../layout/ledgerRow";
 import type { CellValue, RowSnapshot, TableSnapshot } from "../snapshot";
 import { labelParams } from "../rules/labels";
 import { isBlank } from "../values/normalize";
@@ -29,6 +30,9 @@ export function readTable(found: FoundTable, all: readonly FoundTable[]): TableR
   const inputIds = Object.keys(columns).filter((id) => !layoutColumns.find((c) => c.id === id)?.output);
   const isLedger = found.layout?.kind === "ledger";
   const itemIds = new Set(found.layout?.rows.map((r) => r.itemId));
+  // A ledger item's 状态 cell shows its ledger's result, written by Taizhang: not a status. A
+  // status a person typed there (workbooks made before) is still read as before.
+  const ledgerItems = new Set(found.layout?.rows.filter((r) => r.ledger).map((r) => r.itemId));
 
   const below = [
     ...all
@@ -57,6 +61,7 @@ export function readTable(found: FoundTable, all: readonly FoundTable[]): TableR
       const id = cells.id;
       if (isBlank(id)) continue;
       if (!inTable && !itemIds.has(String(id).trim())) continue;
+      if (ledgerItems.has(String(id).trim()) && isLedgerRowText(cells.status)) cells.status = null;
     }
     rows.push({ row: r + 1, cells });
     if (!inTable) {

@@ -57,13 +57,16 @@ export function ChecksPanel({
 }: ChecksPanelProps) {
   const styles = useStyles();
   const { t, locale } = useLocale();
-  const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
+  // Nothing pressed shows everything; pressing a severity narrows the list to the pressed ones.
+  const [pressed, setPressed] = useState<ReadonlySet<Severity>>(new Set());
   const [sheet, setSheet] = useState<string>("");
   const findings = useMemo(() => assessment?.findings ?? [], [assessment]);
 
   const counts = useMemo(() => countBy(findings, (f) => f.severity), [findings]);
   const sheets = useMemo(() => [...new Set(findings.map((f) => f.sheet))], [findings]);
-  const visible = findings.filter((f) => shown.has(f.severity) && (sheet === "" || f.sheet === sheet));
+  const visible = findings.filter(
+    (f) => (pressed.size === 0 || pressed.has(f.severity)) && (sheet === "" || f.sheet === sheet),
+  );
   const bySheet = groupBy(visible, (f) => f.sheet);
   const outsideRows = findings.filter((f) => f.code === OUTSIDE_TABLE).length;
 
@@ -86,10 +89,12 @@ export function ChecksPanel({
           <ToggleButton
             key={s}
             size="small"
-            checked={shown.has(s)}
-            onClick={() => setShown(toggle(shown, s))}
+            checked={pressed.has(s)}
+            // The default checked look is a faint grey; the brand fill reads as pressed in both themes.
+            appearance={pressed.has(s) ? "primary" : "outline"}
+            onClick={() => setPressed(toggle(pressed, s))}
           >
-            {t(`ui.severity.${s}`)}
+            {t("ui.checks.filterCount", { severity: t(`ui.severity.${s}`), count: counts.get(s) ?? 0 })}
           </ToggleButton>
         ))}
         <Dropdown

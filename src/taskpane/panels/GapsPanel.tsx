@@ -45,16 +45,32 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   points: { flexShrink: 0, whiteSpace: "nowrap" },
+  jump: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    padding: 0,
+    minWidth: 0,
+    whiteSpace: "normal",
+    overflowWrap: "anywhere",
+  },
 });
 
 export interface GapsPanelProps {
   assessment: Assessment | null;
   pack: Pack | undefined;
+  /** Selects the item's checklist row in the workbook (what clicking a card does). */
+  onSelectItem: (itemId: string) => void;
   onWriteSheet: () => void;
   onDownloadReport: (locale: Locale) => void;
 }
 
-export function GapsPanel({ assessment, pack, onWriteSheet, onDownloadReport }: GapsPanelProps) {
+export function GapsPanel({
+  assessment,
+  pack,
+  onSelectItem,
+  onWriteSheet,
+  onDownloadReport,
+}: GapsPanelProps) {
   const styles = useStyles();
   const { t, locale } = useLocale();
   const [group, setGroup] = useState("");
@@ -129,7 +145,7 @@ export function GapsPanel({ assessment, pack, onWriteSheet, onDownloadReport }: 
       </Caption1>
       <ul className={styles.list}>
         {visible.map((gap) => (
-          <GapRow key={gap.itemId} gap={gap} classes={styles} />
+          <GapRow key={gap.itemId} gap={gap} classes={styles} onSelect={() => onSelectItem(gap.itemId)} />
         ))}
       </ul>
       <AsideItems assessment={assessment} />
@@ -137,14 +153,32 @@ export function GapsPanel({ assessment, pack, onWriteSheet, onDownloadReport }: 
   );
 }
 
-function GapRow({ gap, classes }: { gap: Gap; classes: Record<"gap" | "head" | "points", string> }) {
+function GapRow({
+  gap,
+  classes,
+  onSelect,
+}: {
+  gap: Gap;
+  classes: Record<"gap" | "head" | "points" | "jump", string>;
+  onSelect: () => void;
+}) {
   const { t, locale } = useLocale();
+  const goTo = t("ui.gaps.goTo", { item: gap.itemId });
   return (
     <li className={classes.gap}>
       <div className={classes.head}>
-        <Text weight="semibold">
-          {gap.itemId} {localized(locale, gap.title)}
-        </Text>
+        {/* A real button: reached with Tab, pressed with Enter or Space, named for screen readers. */}
+        <Button
+          className={classes.jump}
+          appearance="transparent"
+          size="small"
+          title={goTo}
+          onClick={onSelect}
+        >
+          <Text weight="semibold">
+            {gap.itemId} {localized(locale, gap.title)}
+          </Text>
+        </Button>
         <Badge className={classes.points} color="danger" appearance="tint">
           {t("ui.gaps.points", { lost: pts(gap.pointsLost), points: pts(gap.points) })}
         </Badge>

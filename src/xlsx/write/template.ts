@@ -8,6 +8,7 @@ import {
   INFO_COLUMNS,
   INFO_SHEET_COLUMNS,
   layoutFor,
+  ledgerRowText,
   metaFor,
   metaRows,
   numberFormatFor,
@@ -31,6 +32,8 @@ import { addRangeValidation, ExcelJS, saveXlsx } from "../exceljs";
 import { addConditionalFormats } from "./conditionalFormats";
 import { FILLS, HEADER_FONT, pageSetup, TITLE_FONT } from "./styles";
 import { toExcelJs } from "./validation";
+
+const NO_RECORDS = { total: 0, passed: 0, declared: false } as const;
 
 export interface TemplateOptions {
   township: string;
@@ -127,7 +130,12 @@ function writeTable(sheet: ExcelJS.Worksheet, placement: TablePlacement): void {
   const rows =
     table.kind === "ledger"
       ? [table.columns.map(() => null)]
-      : table.rows.map((row) => table.columns.map((c) => row.cells[c.id] ?? null));
+      : table.rows.map((row) =>
+          table.columns.map((c) =>
+            // A new workbook's ledgers are empty: the ledger item's 状态 cell says so.
+            row.ledger && c.id === "status" ? ledgerRowText(NO_RECORDS) : (row.cells[c.id] ?? null),
+          ),
+        );
   sheet.addTable({
     name: table.name,
     ref: cellAddress(0, headerRow),
@@ -155,6 +163,11 @@ function writeTable(sheet: ExcelJS.Worksheet, placement: TablePlacement): void {
     if (index === statusColumn) {
       // Each item's 状态 cell prompts with its own requirement and clause.
       table.rows.forEach((row, i) => {
+        if (row.ledger) {
+          // The ledger's result, not a choice: no dropdown, and the fill of cells not to edit.
+          sheet.getCell(firstDataRow + i, index + 1).fill = FILLS.fixed;
+          return;
+        }
         const spec = statusPrompt(validation, row.itemId, row.cells);
         addRangeValidation(sheet, `${letter}${firstDataRow + i}`, toExcelJs(spec));
       });
