@@ -21,6 +21,15 @@ export interface XlContext {
 /** `Excel.run` or a stand-in for it. */
 export type XlRun = <T>(batch: (context: XlContext) => Promise<T>) => Promise<T>;
 
+/** The part of Excel.RunOptions Taizhang uses. */
+export interface XlRunOptions {
+  /** Every sync of the batch is one undo step (ExcelApi 1.20). */
+  mergeUndoGroup?: boolean;
+}
+
+/** `Excel.run(options, batch)` or a stand-in for it. */
+export type XlRunWith = <T>(options: XlRunOptions, batch: (context: XlContext) => Promise<T>) => Promise<T>;
+
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
   readonly tables: XlTableCollection;
@@ -182,4 +191,5 @@ export type _DriftChecks = [
   Fits<XlChart, Excel.Chart>,
   Fits<XlChangedArgs, Excel.WorksheetChangedEventArgs>,
   Fits<XlRun, typeof Excel.run>,
+  Fits<XlRunOptions, Excel.RunOptions>,
 ];

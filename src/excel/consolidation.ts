@@ -83,7 +83,7 @@ export async function writeConsolidation(
   const o = resolveOptions(options);
   requireCapabilities(o.isSetSupported);
   const budget = options.requestBudgetBytes ?? DEFAULT_BUDGET;
-  return o.run(async (raw) => {
+  return o.runAction(async (raw) => {
     const ctx = counting(raw);
     try {
       const slots = await findSlots(ctx);

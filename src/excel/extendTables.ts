@@ -32,7 +32,7 @@ export async function extendTablesOverRows(
     throw new ExcelAdapterError("excel.error.requirement", { set: "ExcelApi", version: RESIZE_API });
   }
   try {
-    return await o.run(async (raw) => {
+    return await o.runAction(async (raw) => {
       const ctx = counting(raw);
       const state = stateFrom(await readWorkbook(ctx), pack);
       let tables = 0;

@@ -73,7 +73,7 @@ export async function installPack(pack: Pack, options: InstallOptions = {}): Pro
   const layout = layoutFor(pack);
   const progress = (fraction: number, stepKey: string) => options.onProgress?.({ fraction, stepKey });
 
-  return o.run(async (raw) => {
+  return o.runAction(async (raw) => {
     const ctx = counting(raw);
     progress(0.05, "excel.step.reading");
     let read: WorkbookRead;

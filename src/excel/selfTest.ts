@@ -76,7 +76,12 @@ const check = (ok: boolean, key: string, params: Record<string, string | number>
 
 export async function runSelfTest(options: SelfTestOptions): Promise<SelfTestStep[]> {
   const o = resolveOptions(options);
-  const adapter: AdapterOptions = { run: o.run, isSetSupported: o.isSetSupported, locale: o.locale };
+  const adapter: AdapterOptions = {
+    run: o.run,
+    ...(options.runWith ? { runWith: options.runWith } : {}),
+    isSetSupported: o.isSetSupported,
+    locale: o.locale,
+  };
   const steps: SelfTestStep[] = [];
   let stopped = false;
   let installed = false;

@@ -77,7 +77,7 @@ export function recheckAll(
   const o = resolveOptions(options);
   requireCapabilities(o.isSetSupported);
   return guarded(() =>
-    o.run(async (raw) => {
+    o.runAction(async (raw) => {
       const ctx = counting(raw);
       const { state, rowsRead } = await readForFullCheck(ctx, null, pack);
       const { assessment, changedCells } = queueOutputs(ctx, state, o.assess, { refreshMeta: true });

@@ -58,7 +58,11 @@ function Preview() {
             key={session.key}
             locale={locale}
             theme={paneTheme}
-            adapter={{ run: session.book.excel.run, isSetSupported: session.book.excel.isSetSupported }}
+            adapter={{
+              run: session.book.excel.run,
+              runWith: session.book.excel.runWith,
+              isSetSupported: session.book.excel.isSetSupported,
+            }}
           />
         ) : (
           <TaskpaneApp key={session.key} host={session.host} theme={paneTheme} initialLocale={locale} />

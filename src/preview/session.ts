@@ -19,7 +19,12 @@ export function sessionFor(book: PreviewWorkbook, locale: Locale): PreviewSessio
   const { excel } = book;
   return {
     book,
-    host: createExcelHost({ run: excel.run, isSetSupported: excel.isSetSupported, locale }),
+    host: createExcelHost({
+      run: excel.run,
+      runWith: excel.runWith,
+      isSetSupported: excel.isSetSupported,
+      locale,
+    }),
     key: sessions,
   };
 }

@@ -21,7 +21,12 @@ export interface ContextHost {
   afterSync(changes: ChangeRecord[], operations: number): void;
   /** Sheet selected by Range.select(). */
   select(sheetName: string, address: string): void;
+  /** A sync that changed the workbook: one undo step, or part of the context's merged one. */
+  undoStep(context: FakeContext): void;
 }
+
+/** Operations that change nothing the user could undo. */
+const NOT_UNDOABLE = /\.(load|activate|select|onChanged\.add)$|^EventHandlerResult\./;
 
 /**
  * A request context: operations are queued and take effect in order on sync(), as in Office.js.
@@ -33,8 +38,14 @@ export class FakeContext implements XlContext {
   private queue: Operation[] = [];
   private changes: ChangeRecord[] = [];
   syncs = 0;
+  /** Counted as an undo step already (for a merged context). */
+  undoCounted = false;
 
-  constructor(readonly host: ContextHost) {
+  constructor(
+    readonly host: ContextHost,
+    /** Excel.run({ mergeUndoGroup: true }) on a host that supports it: all syncs are one undo step. */
+    readonly mergeUndoGroup = false,
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
 
@@ -82,6 +93,8 @@ export class FakeContext implements XlContext {
       const changes = this.changes;
       this.changes = [];
       this.host.afterSync(changes, ops.length);
+      if (done > 0 && ops.slice(0, done).some((op) => !NOT_UNDOABLE.test(op.location)))
+        this.host.undoStep(this);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { type Box, formatBox, MAX_COLUMNS, parseAddress } from "../excel/address";
-import type { IsSetSupported, XlChangedArgs, XlRun, XlValue } from "../excel/api";
+import type { IsSetSupported, XlChangedArgs, XlRun, XlRunWith, XlValue } from "../excel/api";
 import { valueType } from "./cellValues";
 import { type ContextHost, FakeContext } from "./context";
 import { CODES, FakeOfficeError } from "./errors";
@@ -47,6 +47,18 @@ export class FakeExcel implements ContextHost {
     return batch(ctx);
   };
 
+  /** Excel.run(options, batch): `mergeUndoGroup` needs ExcelApi 1.20 and is ignored below it. */
+  readonly runWith: XlRunWith = async (options, batch) => {
+    const ctx = new FakeContext(this, options.mergeUndoGroup === true && this.apiMinor >= 20);
+    return batch(ctx);
+  };
+
+  /**
+   * Undo steps the add-in's writes made: one per sync that changed something, or one per merged
+   * run (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+   */
+  undoSteps = 0;
+
   readonly isSetSupported: IsSetSupported = (name, minVersion) =>
     name === "ExcelApi" && minorOf(minVersion) <= this.apiMinor;
 
@@ -80,6 +92,12 @@ export class FakeExcel implements ContextHost {
 
   select(sheet: string, address: string): void {
     this.selection = { sheet, address };
+  }
+
+  undoStep(context: FakeContext): void {
+    if (context.mergeUndoGroup && context.undoCounted) return;
+    context.undoCounted = true;
+    this.undoSteps += 1;
   }
 
   // ---- test controls ----

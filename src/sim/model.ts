@@ -291,7 +291,10 @@ export class WorkbookModel {
         "Worksheet.delete",
       );
     }
-    if (sheet.visibility === "Visible" && this.sheets.filter((s) => s.visibility === "Visible").length === 1) {
+    if (
+      sheet.visibility === "Visible" &&
+      this.sheets.filter((s) => s.visibility === "Visible").length === 1
+    ) {
       throw new FakeOfficeError(
         CODES.invalidOperation,
         "A workbook must keep at least one visible sheet.",

@@ -1062,7 +1062,11 @@ export class FakeNamedItem extends FakeClientObject implements XlNamedItem {
       this.ctx.requireApi(4, "NamedItem.delete");
       const n = this.ref();
       if (!n)
-        throw new FakeOfficeError(CODES.itemNotFound, "The requested resource doesn't exist.", "NamedItem.delete");
+        throw new FakeOfficeError(
+          CODES.itemNotFound,
+          "The requested resource doesn't exist.",
+          "NamedItem.delete",
+        );
       this.ctx.model.removeName(n);
     });
   }
@@ -1071,7 +1075,9 @@ export class FakeNamedItem extends FakeClientObject implements XlNamedItem {
       this.ctx,
       () => {
         const n = this.ref();
-        return n && !n.broken && this.ctx.model.sheets.includes(n.sheet) ? { sheet: n.sheet, box: n.box } : undefined;
+        return n && !n.broken && this.ctx.model.sheets.includes(n.sheet)
+          ? { sheet: n.sheet, box: n.box }
+          : undefined;
       },
       true,
     );
