@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import { basename, extname } from "node:path";
 import { formatPackPath, loadPack, type Pack } from "../core/pack";
-import type { PackTableResult } from "../core/pack/table";
+import { packIdFrom, type PackTableResult } from "../core/pack/table";
 import { t, tableProblemLine } from "../i18n";
 import { packFromTableBytes } from "../xlsx/packTable";
 import type { CliContext } from "./context";
@@ -68,13 +68,4 @@ async function readPackJson(ctx: CliContext, path: string): Promise<Pack> {
     (p) => `  ${formatPackPath(p.path)}: ${t(ctx.locale, `pack.${p.code}`, p.params)}`,
   );
   throw new CliError("badPack", { path, count: loaded.problems.length, problems: `\n${lines.join("\n")}` });
-}
-
-/** A pack id from a file name: its ASCII letters and digits, lower case; `county-table` when none. */
-export function packIdFrom(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^[^a-z]+|-+$/g, "");
-  return slug || "county-table";
 }

@@ -1,4 +1,5 @@
 import { compareVersions, findPack } from "./builtin";
+import { openedPacks } from "./opened";
 import type { PackProblem } from "./problems";
 import type { Pack } from "./schema";
 import { applySettings, type AppliedSettings } from "./settings";
@@ -27,12 +28,12 @@ export type ResolvedPack =
 /**
  * The pack a workbook is checked with: its built-in version (or the newest of that id), adjusted
  * by the settings given by the reader (a coordinator's file) or else those the workbook records.
- * `packs` are packs the reader brings from files (`--pack-file`, the pane's file picker).
+ * `packs` are packs the reader brings from files: `--pack-file`, or those opened in the pane.
  */
 export function resolvePack(
   ref: WorkbookPackRef,
   given?: unknown,
-  packs: readonly Pack[] = [],
+  packs: readonly Pack[] = openedPacks(),
 ): ResolvedPack {
   // A pack the reader brings (a file, not built in) wins over a built-in one of the same id.
   const base =

@@ -15,7 +15,7 @@ export {
   type TableSheetSpec,
 } from "./spec";
 export { TABLE_PROBLEM_PARAMS, type TablePlace, type TableProblem, type TableProblemCode } from "./problems";
-export { DEFAULT_BANDS, type PlainTableOptions } from "./plain";
+export { DEFAULT_BANDS, packIdFrom, type PlainTableOptions } from "./plain";
 export { isPackTable } from "./fromTable";
 export { TABLE_SHEETS } from "./vocabulary";
 

@@ -230,3 +230,12 @@ function titleAbove(sheet: RawSheet, headerRow: number): string {
   }
   return "";
 }
+
+/** A pack id from a file name: its ASCII letters and digits, lower case; `county-table` when none. */
+export function packIdFrom(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^[^a-z]+|-+$/g, "");
+  return slug || "county-table";
+}
