@@ -3,7 +3,7 @@ import { loadPack } from "../load";
 import type { Pack } from "../schema";
 import { isPackTable, readPackTable } from "./fromTable";
 import { readPlainTable, type PlainTableOptions } from "./plain";
-import type { TableProblem } from "./problems";
+import type { TableProblem, TableProblemCode } from "./problems";
 
 export { packToTable } from "./toTable";
 export {
@@ -19,6 +19,8 @@ export { DEFAULT_BANDS, packIdFrom, type PlainTableOptions } from "./plain";
 export { isPackTable } from "./fromTable";
 export { TABLE_SHEETS } from "./vocabulary";
 
+const FATAL: ReadonlySet<TableProblemCode> = new Set(["no_header", "sheet_missing", "header_missing"]);
+
 export type PackTableResult =
   { ok: true; pack: Pack; format: "pack" | "plain" } | { ok: false; problems: TableProblem[] };
 
@@ -31,8 +33,10 @@ export function packFromTable(raw: RawWorkbook, options: PlainTableOptions): Pac
   const format = isPackTable(raw) ? "pack" : "plain";
   const read = format === "pack" ? readPackTable(raw) : readPlainTable(raw, options);
   const problems = [...read.problems];
-  const loaded = loadPack(read.data);
-  if (!loaded.ok) {
+  // Without its sheets or header rows there is no pack to judge: the loader would only echo that.
+  const fatal = problems.some((p) => p.kind === "table" && FATAL.has(p.code));
+  const loaded = fatal ? null : loadPack(read.data);
+  if (loaded && !loaded.ok) {
     const fallback = { sheet: raw.sheets[0]?.name ?? "", row: null, column: null };
     for (const p of loaded.problems) {
       if (read.places.isMuted(p.path)) continue;
@@ -44,7 +48,7 @@ export function packFromTable(raw: RawWorkbook, options: PlainTableOptions): Pac
       });
     }
   }
-  if (problems.length > 0 || !loaded.ok) {
+  if (problems.length > 0 || !loaded?.ok) {
     const order = raw.sheets.map((s) => s.name);
     problems.sort(
       (a, b) =>
