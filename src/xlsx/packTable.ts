@@ -70,7 +70,8 @@ function addColumnValidation(
   help: string,
 ): void {
   const list = column.list ? `"${column.list.values.join(",")}"` : undefined;
-  if (!column.list || !list || list.length > LIST_MAX) return;
+  // An empty list (a pack without ledgers) would be a validation Excel refuses to open.
+  if (!column.list || !list || column.list.values.length === 0 || list.length > LIST_MAX) return;
   const letter = ws.getColumn(index).letter;
   addRangeValidation(ws, `${letter}${first}:${letter}${last}`, {
     type: "list",

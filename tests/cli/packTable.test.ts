@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import * as ExcelJS from "exceljs";
 import { BUILTIN_PACKS, canonicalJson, type Pack } from "../../src/core/pack";
@@ -69,6 +70,40 @@ describe("pack export → import", () => {
     const ruleCell = items.getCell(rowOf(items, "T2.1.1"), columnOf(items, 1, "规则")).value;
     expect(String(ruleCell).split("\n")[0]).toBe("required {column: name}");
   }, 120_000);
+});
+
+const haveSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
+if (!haveSoffice) {
+  // Loud on purpose: LibreOffice is the independent program a coordinator may edit the table in.
+  console.warn("\n!!! LibreOffice (soffice) not found: SKIPPING the 细则 workbook LibreOffice test.\n");
+}
+
+(haveSoffice ? describe : describe.skip)("a 细则 workbook re-saved by LibreOffice", () => {
+  const dir = tempDir();
+  afterAll(() => dir.remove());
+
+  it("still imports as the same pack", async () => {
+    mkdirSync(dir.path("in"));
+    await cli(["pack", "export", "model-unit", "-o", dir.path("in/细则.xlsx")]);
+    execFileSync(
+      "soffice",
+      [
+        "--headless",
+        `-env:UserInstallation=file://${dir.path("lo-profile")}`,
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        dir.path("out"),
+        dir.path("in/细则.xlsx"),
+      ],
+      { stdio: "ignore", timeout: 120_000 },
+    );
+    const json = dir.path("back.json");
+    expect((await cli(["pack", "import", dir.path("out/细则.xlsx"), "-o", json])).code).toBe(0);
+    expect(canonicalJson(JSON.parse(readFileSync(json, "utf8")))).toBe(
+      canonicalJson(BUILTIN_PACKS.find((p) => p.id === "model-unit")),
+    );
+  }, 180_000);
 });
 
 describe("pack import of a bad table", () => {
@@ -207,5 +242,14 @@ describe("a county's own 考核细则 table (tests/fixtures/countyTable)", () =>
     for (const sheet of (await load(summary)).worksheets)
       sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value))));
     expect(cells).toEqual(expect.arrayContaining(["东乡镇", "西山乡"]));
+
+    // Exported for editing and read back, the county's pack is the same pack.
+    const table = dir.path("临川县细则.xlsx");
+    expect((await cli(["pack", "export", pack, "-o", table])).code).toBe(0);
+    const again = dir.path("again.json");
+    expect((await cli(["pack", "import", table, "-o", again])).code).toBe(0);
+    expect(canonicalJson(JSON.parse(readFileSync(again, "utf8")))).toBe(
+      canonicalJson(JSON.parse(readFileSync(pack, "utf8"))),
+    );
   }, 120_000);
 });
