@@ -94,5 +94,10 @@ export function tableProblemLine(locale: Locale, problem: TableProblem): string 
             column: problem.column,
           });
   const key = problem.kind === "pack" ? `pack.${problem.code}` : `packTable.problem.${problem.code}`;
-  return `${place}: ${t(locale, key, problem.params)}`;
+  const first = problem.firstPlace;
+  const params =
+    first && first.row !== null
+      ? { ...problem.params, first: t(locale, "packTable.place.row", { sheet: first.sheet, row: first.row }) }
+      : problem.params;
+  return `${place}: ${t(locale, key, params)}`;
 }

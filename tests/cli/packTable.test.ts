@@ -122,6 +122,7 @@ describe("pack import of a bad table", () => {
     rulesCell.value = String(rulesCell.value)
       .replace("required {column: name}", "mustHave {column: name}")
       .replace("required {column: decisionDate}", "required {column: decisionDay}");
+    const firstRow = rowOf(items, "T2.1.2");
     const duplicateRow = rowOf(items, "T2.1.3");
     items.getCell(duplicateRow, 1).value = "T2.1.2";
     const pointsRow = rowOf(items, "T2.1.4");
@@ -139,7 +140,12 @@ describe("pack import of a bad table", () => {
     const line = (place: string, text: string) => lines.find((l) => l.includes(place) && l.includes(text));
     expect(line(`考核项目 row ${rulesRow}, column “规则”`, "mustHave")).toBeDefined();
     expect(line(`考核项目 row ${rulesRow}, column “规则”`, "decisionDay")).toBeDefined();
-    expect(line(`考核项目 row ${duplicateRow}, column “编号”`, "T2.1.2")).toBeDefined();
+    expect(
+      line(
+        `考核项目 row ${duplicateRow}, column “编号”`,
+        `T2.1.2 is used twice (first at 考核项目 row ${firstRow})`,
+      ),
+    ).toBeDefined();
     expect(
       line(
         `考核项目 row ${groupRow}, column “分值”`,

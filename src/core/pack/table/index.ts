@@ -40,8 +40,11 @@ export function packFromTable(raw: RawWorkbook, options: PlainTableOptions): Pac
     const fallback = { sheet: raw.sheets[0]?.name ?? "", row: null, column: null };
     for (const p of loaded.problems) {
       if (read.places.isMuted(p.path)) continue;
+      const first =
+        typeof p.params["first"] === "string" ? read.places.find(parsePath(p.params["first"])) : null;
       problems.push({
         ...(read.places.find(p.path) ?? fallback),
+        ...(first ? { firstPlace: first } : {}),
         kind: "pack",
         code: p.code,
         params: p.params,
@@ -59,4 +62,11 @@ export function packFromTable(raw: RawWorkbook, options: PlainTableOptions): Pac
     return { ok: false, problems };
   }
   return { ok: true, pack: loaded.pack, format };
+}
+
+/** `groups[0].items[1].id` (as the loader names a place) back to its path. */
+function parsePath(text: string): (string | number)[] {
+  return [...text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] !== undefined ? Number(m[2]) : (m[1] ?? ""),
+  );
 }

@@ -35,8 +35,10 @@ export interface TablePlace {
  * One thing wrong with a 细则 workbook, with its place. `table` problems are the reader's own;
  * `pack` problems come from the pack loader (src/core/pack) and were traced back to their cell.
  */
-export type TableProblem = TablePlace &
-  (
+export type TableProblem = TablePlace & {
+  /** For a duplicate: where the first use is, in place of the pack path the loader names. */
+  firstPlace?: TablePlace;
+} & (
     | { kind: "table"; code: TableProblemCode; params: Readonly<Record<string, string | number>> }
     | { kind: "pack"; code: PackProblemCode; params: Readonly<Record<string, string | number>> }
   );
