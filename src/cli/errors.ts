@@ -20,7 +20,10 @@ export type CliErrorCode =
   | "nothingConsolidated"
   | "badSettings"
   | "settingsOtherPack"
-  | "badYear";
+  | "badYear"
+  | "badPack"
+  | "noPack"
+  | "packFileOther";
 
 /** A problem the CLI reports and exits on; text from src/i18n: `cli.error.<code>`. */
 export class CliError extends Error {

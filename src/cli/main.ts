@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import packageJson from "../../package.json";
 import type { ConsolidateOptions } from "./commands/consolidate";
 import type { InitOptions } from "./commands/init";
+import type { PackExportOptions, PackImportOptions } from "./commands/pack";
 import { cliContext, type CliContext } from "./context";
 import { EXIT } from "./errors";
 import { processIO, type CliIO } from "./io";
@@ -74,7 +75,8 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
 
   configure(program.command("init"))
     .description(tr("help.init"))
-    .requiredOption("--pack <id>", tr("help.pack"))
+    .option("--pack <id>", tr("help.pack"))
+    .option("--pack-file <file.json|file.xlsx>", tr("help.packFile"))
     .requiredOption("--township <name>", tr("help.township"))
     .option("--date <YYYY-MM-DD>", tr("help.date"))
     .option("--year <YYYY>", tr("help.year"))
@@ -90,8 +92,9 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .argument("<file.xlsx>", tr("help.inputFile"))
     .option("--json", tr("help.checkJson"))
     .option("--settings <settings.json>", tr("help.settingsRead"))
+    .option("--pack-file <file.json|file.xlsx>", tr("help.packFile"))
     .action(
-      action(async (file: string, options: { json?: boolean; settings?: string }) =>
+      action(async (file: string, options: { json?: boolean; settings?: string; packFile?: string }) =>
         (await import("./commands/check")).checkCommand(ctx, file, options),
       ),
     );
@@ -101,10 +104,14 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .argument("<file.xlsx>", tr("help.inputFile"))
     .requiredOption("-o, --output <report.html>", tr("help.outputHtml"))
     .option("--settings <settings.json>", tr("help.settingsRead"))
+    .option("--pack-file <file.json|file.xlsx>", tr("help.packFile"))
     .option("--force", tr("help.force"))
     .action(
-      action(async (file: string, options: { output: string; force?: boolean; settings?: string }) =>
-        (await import("./commands/report")).reportCommand(ctx, file, options),
+      action(
+        async (
+          file: string,
+          options: { output: string; force?: boolean; settings?: string; packFile?: string },
+        ) => (await import("./commands/report")).reportCommand(ctx, file, options),
       ),
     );
 
@@ -114,10 +121,36 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .requiredOption("-o, --output <summary.xlsx>", tr("help.outputSummary"))
     .option("--html <summary.html>", tr("help.summaryHtml"))
     .option("--settings <settings.json>", tr("help.settingsRead"))
+    .option("--pack-file <file.json|file.xlsx>", tr("help.packFile"))
     .option("--force", tr("help.force"))
     .action(
       action(async (paths: string[], options: ConsolidateOptions) =>
         (await import("./commands/consolidate")).consolidateCommand(ctx, paths, options),
+      ),
+    );
+
+  // Issue 16: templates to and from 考核细则 tables.
+  const pack = configure(program.command("pack")).description(tr("help.packCmd"));
+  configure(pack.command("export"))
+    .description(tr("help.packExport"))
+    .argument("<pack>", tr("help.packName"))
+    .requiredOption("-o, --output <细则.xlsx>", tr("help.outputPackXlsx"))
+    .option("--force", tr("help.force"))
+    .action(
+      action(async (name: string, options: PackExportOptions) =>
+        (await import("./commands/pack")).packExportCommand(ctx, name, options),
+      ),
+    );
+  configure(pack.command("import"))
+    .description(tr("help.packImport"))
+    .argument("<细则.xlsx>", tr("help.packTableFile"))
+    .requiredOption("-o, --output <pack.json>", tr("help.outputPackJson"))
+    .option("--id <id>", tr("help.packId"))
+    .option("--version <version>", tr("help.packVersion"))
+    .option("--force", tr("help.force"))
+    .action(
+      action(async (file: string, options: PackImportOptions) =>
+        (await import("./commands/pack")).packImportCommand(ctx, file, options),
       ),
     );
   return program;

@@ -17,9 +17,9 @@ export interface SettingsFile {
 
 /**
  * Reads and validates a `--settings` file against the newest built-in version of the pack it
- * names; every problem at once, each with its field, as one CliError (exit 2, nothing written).
+ * names (or `pack`, read from a `--pack-file`, when it names that one); every problem at once, each with its field, as one CliError (exit 2, nothing written).
  */
-export async function readSettingsFile(ctx: CliContext, path: string): Promise<SettingsFile> {
+export async function readSettingsFile(ctx: CliContext, path: string, pack?: Pack): Promise<SettingsFile> {
   const stat = await fs.stat(path).catch(() => null);
   if (!stat) throw new CliError("inputMissing", { path });
   if (!stat.isFile() || stat.size > MAX_SETTINGS_BYTES)
@@ -36,7 +36,8 @@ export async function readSettingsFile(ctx: CliContext, path: string): Promise<S
   }
   const packId =
     data !== null && typeof data === "object" ? (data as Record<string, unknown>)["pack"] : undefined;
-  const base = typeof packId === "string" ? findPack(packId) : undefined;
+  const base =
+    typeof packId === "string" ? (pack && pack.id === packId ? pack : findPack(packId)) : undefined;
   if (!base) {
     throw new CliError("badSettings", {
       path,

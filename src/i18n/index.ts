@@ -1,9 +1,11 @@
 import type { Finding } from "../core/findings";
 import type { LocalizedText } from "../core/pack/schema";
+import type { TableProblem } from "../core/pack/table/problems";
 import { cliMessages } from "./catalogs/cli";
 import { excelMessages } from "./catalogs/excel";
 import { findingsMessages } from "./catalogs/findings";
 import { packMessages } from "./catalogs/pack";
+import { packTableMessages } from "./catalogs/packTable";
 import { reasonsMessages } from "./catalogs/reasons";
 import { selfTestMessages } from "./catalogs/selfTest";
 import { uiMessages } from "./catalogs/ui";
@@ -22,6 +24,7 @@ export const CATALOGS: readonly CatalogPair[] = [
   xlsxMessages,
   packMessages,
   selfTestMessages,
+  packTableMessages,
 ];
 
 const merged: Record<Locale, Catalog> = Object.fromEntries(
@@ -78,4 +81,25 @@ export function localized(locale: Locale, text: LocalizedText): string {
 /** zh-CN unless the display language is English. */
 export function localeFor(displayLanguage: string | undefined | null): Locale {
   return displayLanguage && /^en\b/i.test(displayLanguage) ? "en-US" : DEFAULT_LOCALE;
+}
+
+/** A 细则 workbook problem as one line: its place, then its message. */
+export function tableProblemLine(locale: Locale, problem: TableProblem): string {
+  const place =
+    problem.row === null
+      ? t(locale, "packTable.place.sheet", { sheet: problem.sheet })
+      : problem.column === null
+        ? t(locale, "packTable.place.row", { sheet: problem.sheet, row: problem.row })
+        : t(locale, "packTable.place.cell", {
+            sheet: problem.sheet,
+            row: problem.row,
+            column: problem.column,
+          });
+  const key = problem.kind === "pack" ? `pack.${problem.code}` : `packTable.problem.${problem.code}`;
+  const first = problem.firstPlace;
+  const params =
+    first && first.row !== null
+      ? { ...problem.params, first: t(locale, "packTable.place.row", { sheet: first.sheet, row: first.row }) }
+      : problem.params;
+  return `${place}: ${t(locale, key, params)}`;
 }

@@ -1,5 +1,9 @@
 import { BUILTIN_PACKS } from "../core/pack/builtin";
-import type { Group, Item, Pack } from "../core/pack/schema";
+import { loadPack } from "../core/pack/load";
+import type { PackProblem } from "../core/pack/problems";
+import type { Group, Item, LocalizedText, Pack } from "../core/pack/schema";
+import { packIdFrom } from "../core/pack/table/plain";
+import type { TableProblem } from "../core/pack/table/problems";
 
 export interface PackSummary {
   pack: Pack;
@@ -33,4 +37,78 @@ export function indexPack(pack: Pack): PackIndex {
     group: (id) => groups.get(id),
     groupOfItem: (id) => items.get(id)?.group,
   };
+}
+
+/** A pack file opened in the pane: the pack, or every problem with its place. */
+export type PackFileResult =
+  | { ok: true; file: string; pack: Pack }
+  | {
+      ok: false;
+      file: string;
+      tableProblems: readonly TableProblem[];
+      packProblems: readonly PackProblem[];
+      /** Why the file could not be read at all (not JSON, not a workbook, too large). */
+      unreadable?: string;
+    };
+
+/** Pack JSON and 细则 workbooks are small; anything larger is refused before it is read. */
+const MAX_PACK_FILE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Reads a pack from a file the user picked or dropped: pack JSON, a 细则 workbook or a plain
+ * 考核细则 table (.xlsx, read with the same core reader as `taizhang pack import`).
+ */
+export async function readPackFile(file: File, issuer: LocalizedText): Promise<PackFileResult> {
+  const refused = (detail: string): PackFileResult => ({
+    ok: false,
+    file: file.name,
+    tableProblems: [],
+    packProblems: [],
+    unreadable: detail,
+  });
+  if (file.size > MAX_PACK_FILE_BYTES) return refused(`${file.size} bytes`);
+  if (/\.json$/i.test(file.name)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(await textOf(file)) as unknown;
+    } catch (error) {
+      return refused(error instanceof Error ? error.message : String(error));
+    }
+    const loaded = loadPack(data);
+    return loaded.ok
+      ? { ok: true, file: file.name, pack: loaded.pack }
+      : { ok: false, file: file.name, tableProblems: [], packProblems: loaded.problems };
+  }
+  // ExcelJS is heavy: loaded only when a workbook is opened.
+  const { packFromTableBytes } = await import("../xlsx/packTable");
+  const bytes = new Uint8Array(await bytesOf(file));
+  const title = file.name.replace(/\.[^.]+$/, "");
+  try {
+    const result = await packFromTableBytes(bytes, { id: packIdFrom(title), title, file: file.name, issuer });
+    return result.ok
+      ? { ok: true, file: file.name, pack: result.pack }
+      : { ok: false, file: file.name, tableProblems: result.problems, packProblems: [] };
+  } catch (error) {
+    return refused(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A file's text through FileReader (older WebViews lack Blob.text and TextDecoder). */
+function textOf(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ""));
+    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
+    reader.readAsText(file, "utf-8");
+  });
+}
+
+/** A file's bytes through FileReader, which every host of the pane has (older WebViews lack Blob.arrayBuffer). */
+function bytesOf(file: File): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
+    reader.readAsArrayBuffer(file);
+  });
 }

@@ -36,8 +36,8 @@ export interface PackForMeta {
  * The pack a workbook is checked with: its version (else the newest of the same id), adjusted by
  * the reader's settings (`settings`, parsed JSON) or else by the settings the workbook records.
  */
-export function packForMeta(meta: WorkbookMeta, settings?: unknown): PackForMeta {
-  const resolved = resolvePack(meta, settings);
+export function packForMeta(meta: WorkbookMeta, settings?: unknown, packs?: readonly Pack[]): PackForMeta {
+  const resolved = resolvePack(meta, settings, packs);
   if (resolved.ok) return resolved;
   if (resolved.reason === "unknownPack") {
     throw new XlsxError("unknownPack", { pack: meta.packId, version: meta.packVersion });
@@ -49,14 +49,16 @@ export function packForMeta(meta: WorkbookMeta, settings?: unknown): PackForMeta
 /**
  * .xlsx bytes → the core's assessment. Throws XlsxError for unusable input. No file system.
  * `settings` (parsed JSON) overrides the settings the workbook records; the caller validates it.
+ * `packs` are packs read from files, used before the built-in ones of the same id.
  */
 export async function assessWorkbookBytes(
   bytes: Uint8Array,
   limits?: InputLimits,
   settings?: unknown,
+  packs?: readonly Pack[],
 ): Promise<AssessedWorkbook> {
   const { workbook, meta, raw } = await openWorkbook(bytes, limits);
-  const { pack, exact, settings: applied, replacedSettings } = packForMeta(meta, settings);
+  const { pack, exact, settings: applied, replacedSettings } = packForMeta(meta, settings, packs);
   const layout = layoutFor(pack);
   const { snapshot } = readSnapshot(workbook, layout, meta, raw);
   const assessment = assess(pack, snapshot);

@@ -5,6 +5,7 @@ import { checkJson, hasErrors } from "../checkJson";
 import type { CliContext } from "../context";
 import { EXIT } from "../errors";
 import { readInput } from "../files";
+import { readPackFile } from "../packFile";
 import { readSettingsFile } from "../settingsFile";
 
 const SEVERITY_MARK = { error: "✗", warning: "!", info: "i" } as const;
@@ -13,10 +14,16 @@ const SEVERITY_MARK = { error: "✗", warning: "!", info: "i" } as const;
 export async function checkCommand(
   ctx: CliContext,
   file: string,
-  options: { json?: boolean; settings?: string },
+  options: { json?: boolean; settings?: string; packFile?: string },
 ): Promise<number> {
-  const given = options.settings ? await readSettingsFile(ctx, options.settings) : undefined;
-  const checked = await assessWorkbookBytes(await readInput(file), undefined, given?.data);
+  const packFile = options.packFile ? await readPackFile(ctx, options.packFile) : undefined;
+  const given = options.settings ? await readSettingsFile(ctx, options.settings, packFile) : undefined;
+  const checked = await assessWorkbookBytes(
+    await readInput(file),
+    undefined,
+    given?.data,
+    packFile ? [packFile] : [],
+  );
   const { assessment } = checked;
   if (checked.replacedSettings) ctx.io.stderr(`${ctx.tr("check.settingsReplaced")}\n`);
   if (checked.packVersionUsed) {

@@ -15,6 +15,7 @@ import {
 import { summaryHtml } from "../../report/summary";
 import { reasonMessage } from "../messages";
 import { progressBar } from "../progress";
+import { readPackFile } from "../packFile";
 import { readSettingsFile } from "../settingsFile";
 
 export interface ConsolidateOptions {
@@ -23,6 +24,8 @@ export interface ConsolidateOptions {
   force?: boolean;
   /** A coordinator's settings file: every file is scored with it. */
   settings?: string;
+  /** A pack file (not built in) the workbooks are scored with. */
+  packFile?: string;
 }
 
 /**
@@ -34,7 +37,8 @@ export async function consolidateCommand(
   paths: readonly string[],
   options: ConsolidateOptions,
 ): Promise<number> {
-  const given = options.settings ? await readSettingsFile(ctx, options.settings) : undefined;
+  const packFile = options.packFile ? await readPackFile(ctx, options.packFile) : undefined;
+  const given = options.settings ? await readSettingsFile(ctx, options.settings, packFile) : undefined;
   const collected = await collectWorkbooks(paths);
   const { missing } = collected;
   const outputPaths = options.html ? [options.output, options.html] : [options.output];
@@ -64,7 +68,12 @@ export async function consolidateCommand(
   for (const file of files) {
     progress.tick(basename(file));
     try {
-      const read = await assessWorkbookBytes(await readInput(file), undefined, given?.data);
+      const read = await assessWorkbookBytes(
+        await readInput(file),
+        undefined,
+        given?.data,
+        packFile ? [packFile] : [],
+      );
       inputs.push({
         source: file,
         assessment: read.assessment,

@@ -1,16 +1,20 @@
 import { assess } from "../../core/assess";
 import { layoutFor } from "../../core/layout";
-import { BUILTIN_PACKS, findPack } from "../../core/pack/builtin";
 import { defaultAssessmentYear, FIRST_ASSESSMENT_YEAR } from "../../core/assessmentYear";
-import { isCalendarDate } from "../../core/pack";
+import { isCalendarDate, type Pack } from "../../core/pack";
 import { buildTemplate, readMeta, readSnapshot, saveXlsx, writeResultSheets } from "../../xlsx";
 import type { CliContext } from "../context";
 import { CliError, EXIT } from "../errors";
 import { checkOutput, writeAtomic } from "../files";
+import { readPackFile } from "../packFile";
 import { readSettingsFile } from "../settingsFile";
+import { builtin } from "./pack";
 
 export interface InitOptions {
-  pack: string;
+  /** A built-in pack, id or id@version; or else `packFile`. */
+  pack?: string;
+  /** A pack file: template JSON, a 细则 workbook or a plain 考核细则 table. */
+  packFile?: string;
   township: string;
   date?: string;
   /** 评估年度; defaults to the year of --date, or the year before when --date is in January–March. */
@@ -23,14 +27,7 @@ export interface InitOptions {
 
 /** `taizhang init`: a blank workbook for one township, ready to hand out. */
 export async function initCommand(ctx: CliContext, options: InitOptions): Promise<number> {
-  const [id, version] = options.pack.split("@", 2);
-  const shipped = findPack(id ?? "", version);
-  if (!shipped) {
-    throw new CliError("unknownPack", {
-      pack: options.pack,
-      known: BUILTIN_PACKS.map((p) => `${p.id}@${p.version}`).join(", "),
-    });
-  }
+  const shipped = await chosenPack(ctx, options);
   const township = options.township.trim();
   if (!township) throw new CliError("emptyTownship");
   if (
@@ -40,7 +37,7 @@ export async function initCommand(ctx: CliContext, options: InitOptions): Promis
     throw new CliError("badDate", { date: options.date });
   }
   const year = assessmentYearOption(options.year, options.date);
-  const adjusted = options.settings ? await readSettingsFile(ctx, options.settings) : undefined;
+  const adjusted = options.settings ? await readSettingsFile(ctx, options.settings, shipped) : undefined;
   if (adjusted && adjusted.pack.id !== shipped.id) {
     throw new CliError("settingsOtherPack", { settingsPack: adjusted.pack.id, pack: shipped.id });
   }
@@ -51,7 +48,7 @@ export async function initCommand(ctx: CliContext, options: InitOptions): Promis
       pack: `${shipped.id}@${shipped.version}`,
     });
   }
-  const output = { force: Boolean(options.force), inputs: [] };
+  const output = { force: Boolean(options.force), inputs: options.packFile ? [options.packFile] : [] };
   await checkOutput(options.output, output);
 
   const workbook = buildTemplate(pack, {
@@ -67,6 +64,19 @@ export async function initCommand(ctx: CliContext, options: InitOptions): Promis
   await writeAtomic(options.output, await saveXlsx(workbook), output);
   ctx.io.stderr(`${ctx.tr("init.done", { path: options.output, pack: pack.id, version: pack.version })}\n`);
   return EXIT.ok;
+}
+
+/** The pack to install: --pack-file's, else the built-in --pack; naming both, they must agree. */
+async function chosenPack(ctx: CliContext, options: InitOptions): Promise<Pack> {
+  if (!options.packFile) {
+    if (!options.pack) throw new CliError("noPack");
+    return builtin(options.pack);
+  }
+  const pack = await readPackFile(ctx, options.packFile);
+  const named = options.pack?.split("@", 1)[0];
+  if (named !== undefined && named !== pack.id)
+    throw new CliError("packFileOther", { pack: named, given: pack.id });
+  return pack;
 }
 
 /** --year as given (checked), or its default from --date; undefined when neither is known. */

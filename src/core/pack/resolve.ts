@@ -1,4 +1,5 @@
 import { compareVersions, findPack } from "./builtin";
+import { openedPacks } from "./opened";
 import type { PackProblem } from "./problems";
 import type { Pack } from "./schema";
 import { applySettings, type AppliedSettings } from "./settings";
@@ -27,9 +28,16 @@ export type ResolvedPack =
 /**
  * The pack a workbook is checked with: its built-in version (or the newest of that id), adjusted
  * by the settings given by the reader (a coordinator's file) or else those the workbook records.
+ * `packs` are packs the reader brings from files: `--pack-file`, or those opened in the pane.
  */
-export function resolvePack(ref: WorkbookPackRef, given?: unknown): ResolvedPack {
-  const base = findPack(ref.packId, ref.packVersion) ?? findPack(ref.packId);
+export function resolvePack(
+  ref: WorkbookPackRef,
+  given?: unknown,
+  packs: readonly Pack[] = openedPacks(),
+): ResolvedPack {
+  // A pack the reader brings (a file, not built in) wins over a built-in one of the same id.
+  const base =
+    packs.find((p) => p.id === ref.packId) ?? findPack(ref.packId, ref.packVersion) ?? findPack(ref.packId);
   if (!base) return { ok: false, reason: "unknownPack" };
   const exact = compareVersions(base.version, ref.packVersion) === 0;
   const recorded = given === undefined ? parseRecorded(ref.settings) : undefined;

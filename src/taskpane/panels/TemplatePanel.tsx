@@ -19,7 +19,9 @@ import { parseDate } from "../../core/values";
 import { localized } from "../../i18n";
 import type { InstallOutcome, InstallProgress, InstallSettings, InstalledPack } from "../host";
 import { useLocale } from "../locale";
-import type { PackSummary } from "../packs";
+import { rememberOpenedPack } from "../../core/pack/opened";
+import { summarizePacks, type PackFileResult, type PackSummary } from "../packs";
+import { PackFileImport } from "../components/PackFileImport";
 import { SettingsImport, type ImportedSettings } from "../components/SettingsImport";
 
 const useStyles = makeStyles({
@@ -37,9 +39,19 @@ export interface TemplatePanelProps {
 
 type Action = "install" | "upgrade" | "reinstall" | "otherPack";
 
-export function TemplatePanel({ packs, installed, progress, lastInstall, onInstall }: TemplatePanelProps) {
+export function TemplatePanel({
+  packs: builtIn,
+  installed,
+  progress,
+  lastInstall,
+  onInstall,
+}: TemplatePanelProps) {
   const styles = useStyles();
   const { t, locale } = useLocale();
+  // Packs opened from files this session come first and stand in for a built-in one of the same id.
+  const [opened, setOpened] = useState<readonly PackSummary[]>([]);
+  const [fromFile, setFromFile] = useState<PackFileResult | null>(null);
+  const packs = [...opened, ...builtIn.filter((b) => !opened.some((o) => o.pack.id === b.pack.id))];
   const [packId, setPackId] = useState(installed?.packId ?? packs[0]?.pack.id ?? "");
   const [township, setTownship] = useState(installed?.township ?? "");
   const [date, setDate] = useState(installed?.assessmentDate ?? "");
@@ -134,6 +146,21 @@ export function TemplatePanel({ packs, installed, progress, lastInstall, onInsta
       >
         <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} disabled={busy} />
       </Field>
+      <PackFileImport
+        result={fromFile}
+        disabled={busy}
+        onResult={(result) => {
+          setFromFile(result);
+          if (!result.ok) return;
+          rememberOpenedPack(result.pack);
+          setOpened((list) => [
+            ...summarizePacks([result.pack]),
+            ...list.filter((s) => s.pack.id !== result.pack.id),
+          ]);
+          setPackId(result.pack.id);
+          setImported(null);
+        }}
+      />
       <SettingsImport pack={chosen?.pack} imported={imported} disabled={busy} onImported={setImported} />
       {action === "otherPack" && installed && (
         <MessageBar intent="warning">
