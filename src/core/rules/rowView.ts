@@ -29,12 +29,15 @@ export class TableReader {
   /** Position of each column id in `list`. */
   readonly position: ReadonlyMap<string, number>;
   readonly list: readonly ColumnInfo[];
+  /** The first text column: what a record is called by (决策事项, 文件名称, 合同名称). */
+  readonly firstText: string | undefined;
   private readonly parsedByPosition: Map<string | number, Parsed<TypedValue>>[];
 
   constructor(readonly columns: ColumnIndex) {
     this.list = [...columns.values()];
     this.position = new Map(this.list.map((c, i) => [c.id, i]));
     this.parsedByPosition = this.list.map(() => new Map());
+    this.firstText = this.list.find((c) => c.type === "text")?.id;
   }
 
   parseAt(position: number, value: CellValue | undefined): Parsed<TypedValue> {
