@@ -135,8 +135,7 @@ export function ChecksPanel({
                   appearance="subtle"
                   size="small"
                   onClick={() => onSelect(f)}
-                  disabled={!f.cell}
-                  title={f.cell ? t("ui.checks.goTo", { cell: f.cell }) : undefined}
+                  title={t("ui.checks.goTo", { cell: f.cell ?? f.sheet })}
                   icon={
                     <Badge
                       size="small"
@@ -147,7 +146,7 @@ export function ChecksPanel({
                 >
                   {f.cell && <span className={styles.cell}>{f.cell}</span>}
                   <span className={styles.text}>
-                    {f.itemId ? `${f.itemId} ` : ""}
+                    {f.items && f.items.length > 0 ? `${f.items.join(" ")} ` : f.itemId ? `${f.itemId} ` : ""}
                     {findingMessage(locale, f)}
                   </span>
                 </Button>
