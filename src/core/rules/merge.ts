@@ -50,7 +50,7 @@ export interface FindingBatch {
  * (基本信息, missing tables, read problems) or ones the item batches repeat.
  */
 export function mergeFindings(batches: readonly FindingBatch[]): Merged {
-  const groups = new Map<string, { members: Finding[]; items: string[] }>();
+  const groups = new Map<string, { members: Set<Finding>; items: Set<string> }>();
   const keyOf = new Map<Finding, string>();
   const join = (f: Finding, itemId?: string): void => {
     let key = keyOf.get(f);
@@ -60,34 +60,31 @@ export function mergeFindings(batches: readonly FindingBatch[]): Merged {
     }
     let group = groups.get(key);
     if (!group) {
-      group = { members: [], items: [] };
+      group = { members: new Set(), items: new Set() };
       groups.set(key, group);
     }
-    if (!group.members.includes(f)) group.members.push(f);
-    if (itemId !== undefined && !group.items.includes(itemId)) group.items.push(itemId);
+    group.members.add(f);
+    if (itemId !== undefined) group.items.add(itemId);
   };
   for (const { itemId, findings } of batches) for (const f of findings) join(f, itemId);
 
   const merged = new Map<string, Finding>();
   for (const [key, { members, items }] of groups) {
-    let chosen = members[0] as Finding;
-    for (const f of members) if (rankOf(f) < rankOf(chosen)) chosen = f;
-    const out: Finding = { ...chosen };
-    if (items.length > 0) {
-      out.itemId = items[0] as string;
-      out.items = items;
+    let chosen: Finding | undefined;
+    for (const f of members) if (!chosen || rankOf(f) < rankOf(chosen)) chosen = f;
+    const out: Finding = { ...(chosen as Finding) };
+    if (items.size > 0) {
+      out.items = [...items];
+      out.itemId = out.items[0] as string;
     }
     merged.set(key, out);
   }
   const byItem = new Map<string, Finding[]>();
   for (const { itemId, findings } of batches) {
     if (itemId === undefined) continue;
-    const own: Finding[] = [];
-    for (const f of findings) {
-      const m = merged.get(keyOf.get(f) as string) as Finding;
-      if (!own.includes(m)) own.push(m);
-    }
-    byItem.set(itemId, own);
+    const own = new Set<Finding>();
+    for (const f of findings) own.add(merged.get(keyOf.get(f) as string) as Finding);
+    byItem.set(itemId, [...own]);
   }
   return { findings: [...merged.values()], byItem };
 }
