@@ -29,7 +29,10 @@ export class TableReader {
   /** Position of each column id in `list`. */
   readonly position: ReadonlyMap<string, number>;
   readonly list: readonly ColumnInfo[];
-  /** The first text column: what a record is called by (决策事项, 文件名称, 合同名称). */
+  /**
+   * What a record is called by: the first text column named 名称 / 事项 (决策事项, 文件名称, 合同名称),
+   * else the first text column (案号, 姓名).
+   */
   readonly firstText: string | undefined;
   private readonly parsedByPosition: Map<string | number, Parsed<TypedValue>>[];
 
@@ -37,7 +40,8 @@ export class TableReader {
     this.list = [...columns.values()];
     this.position = new Map(this.list.map((c, i) => [c.id, i]));
     this.parsedByPosition = this.list.map(() => new Map());
-    this.firstText = this.list.find((c) => c.type === "text")?.id;
+    const texts = this.list.filter((c) => c.type === "text");
+    this.firstText = (texts.find((c) => /名称|事项/.test(c.header.zh)) ?? texts[0])?.id;
   }
 
   parseAt(position: number, value: CellValue | undefined): Parsed<TypedValue> {

@@ -122,3 +122,40 @@ describe("完成 without 佐证材料 is the same finding on every checklist ite
     expect(found.map((f) => [f.items, f.severity, f.column])).toEqual([[[itemId], "error", "evidence"]]);
   });
 });
+
+describe("a ledger finding names its record by the column that names it (issue 12)", () => {
+  it.each<[string, Pack, SnapshotSpec, string]>([
+    [
+      "规范性文件 by 文件名称, not 文号",
+      township,
+      {
+        ledgers: {
+          normativeDocs: record({
+            docNumber: "沙政发〔2018〕1号",
+            title: "关于加强管理的通知",
+            issueDate: "2018-03-01",
+            validityYears: "6年",
+          }),
+        },
+      },
+      "“关于加强管理的通知”:",
+    ],
+    [
+      "合同 by 合同名称",
+      township,
+      { ledgers: { contracts: record({ name: "保洁服务合同", filed: "否" }) } },
+      "“保洁服务合同”:",
+    ],
+    [
+      "诉讼 by 案号 when nothing is called 名称",
+      modelUnit,
+      { ledgers: { litigation: record({ caseNo: "(2018)宁05行初1号", appearance: "仅委托律师出庭" }) } },
+      "“(2018)宁05行初1号”:",
+    ],
+  ])("%s", (_name, pack, spec, prefix) => {
+    const result = assess(pack, buildSnapshot(pack, spec));
+    const ledgerFindings = result.findings.filter((f) => f.tableKey?.startsWith("ledger:"));
+    expect(ledgerFindings.length).toBeGreaterThan(0);
+    for (const f of ledgerFindings) expect(findingMessage("zh-CN", f).startsWith(prefix)).toBe(true);
+  });
+});
