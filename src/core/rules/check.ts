@@ -411,11 +411,18 @@ function validityColumns(pack: Pack, ledgerId: string): Set<string> {
   return ids;
 }
 
-/** A ledger record's hit names the record (its first text column, e.g. 决策事项), when filled. */
+/**
+ * Text a host may have turned into a formula or its error value ("=1+1" typed in Excel shows
+ * #NAME?; https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member):
+ * not a name every reading path sees alike.
+ */
+const NOT_A_NAME = /^[=+\-@#]/;
+
+/** A ledger record's hit names the record (its 名称 / 事项 column, e.g. 决策事项), when filled. */
 function namedRecord(hit: RuleHit, view: RowView): RuleHit {
   const first = view.reader.firstText;
   const name = first ? view.display(first).trim() : "";
-  return name === "" ? hit : { ...hit, params: { ...hit.params, record: name } };
+  return name === "" || NOT_A_NAME.test(name) ? hit : { ...hit, params: { ...hit.params, record: name } };
 }
 
 function referencedInputs(rules: readonly Rule[]): string[] {

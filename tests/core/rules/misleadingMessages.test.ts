@@ -159,3 +159,15 @@ describe("a ledger finding names its record by the column that names it (issue 1
     for (const f of ledgerFindings) expect(findingMessage("zh-CN", f).startsWith(prefix)).toBe(true);
   });
 });
+
+// Contract regression: Excel turns a typed "=1+1" into a formula showing #NAME?, the file keeps the
+// text; neither is a name, so no reading path names the record by it.
+it.each(["=1+1", "#NAME?", "-王五"])("a record called %p is not named", (name) => {
+  const spec: SnapshotSpec = { ledgers: { decisions: record({ name, decisionDate: "不详" }) } };
+  const found = assess(township, buildSnapshot(township, spec)).findings.find(
+    (f) => f.column === "decisionDate",
+  );
+  expect(found && findingMessage("zh-CN", found)).toBe(
+    "“决定日期”中的“不详”无法识别为日期,请按 2018-04-03 的格式填写",
+  );
+});
