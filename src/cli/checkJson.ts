@@ -76,6 +76,8 @@ export interface CheckJson {
     /** A1 address, or null when the finding is about a whole table or sheet. */
     cell: string | null;
     itemId: string | null;
+    /** Every item the problem counts against (one finding per problem per cell); [] when none. */
+    items: string[];
     message: string;
   }[];
   gaps: {
@@ -160,6 +162,7 @@ export function checkJson(
       sheet: f.sheet,
       cell: f.cell ?? null,
       itemId: f.itemId ?? null,
+      items: f.items ? [...f.items] : f.itemId ? [f.itemId] : [],
       message: findingMessage(locale, f),
     })),
     gaps: assessment.gaps.map((g) => ({

@@ -23,7 +23,8 @@ export type CliErrorCode =
   | "badYear"
   | "badPack"
   | "noPack"
-  | "packFileOther";
+  | "packFileOther"
+  | "impossibleDate";
 
 /** A problem the CLI reports and exits on; text from src/i18n: `cli.error.<code>`. */
 export class CliError extends Error {

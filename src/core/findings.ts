@@ -18,8 +18,13 @@ export interface Finding {
   column?: string;
   /** A1 address, when known, e.g. "F12". */
   cell?: string;
-  /** The pack item the finding counts against. */
+  /** The pack item the finding counts against (the first of `items`). */
   itemId?: string;
+  /**
+   * Every item the problem counts against, in pack order: one finding per problem per cell, however
+   * many items read that cell (src/core/rules/merge.ts).
+   */
+  items?: readonly string[];
   /** Layout table key, when the finding is about a table row. */
   tableKey?: string;
   params: Readonly<Record<string, FindingParam>>;

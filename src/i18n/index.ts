@@ -54,8 +54,14 @@ export function format(template: string, params: MessageParams): string {
  * local setting says so (本地设定), so it is never read as the source document's words.
  */
 export function findingMessage(locale: Locale, finding: Pick<Finding, "code" | "params">): string {
-  const sentence = t(locale, `finding.${finding.code}`, localizedParams(locale, finding.params));
-  return finding.params["local"] === true ? `${sentence}${t(locale, "finding.localMark")}` : sentence;
+  const params = localizedParams(locale, finding.params);
+  const sentence = t(locale, `finding.${finding.code}`, params);
+  // A ledger record's finding names the record, so the pane and reports say which 决策 / 文件 / 合同.
+  const named =
+    typeof params["record"] === "string"
+      ? `${t(locale, "finding.recordPrefix", params)}${sentence}`
+      : sentence;
+  return finding.params["local"] === true ? `${named}${t(locale, "finding.localMark")}` : named;
 }
 
 /**

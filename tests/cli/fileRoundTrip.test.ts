@@ -52,6 +52,15 @@ describe("init → fill with ExcelJS → check", () => {
     expect(order.every((f) => f.sheet === "重大行政决策台账")).toBe(true);
   });
 
+  it("says each problem once, with every item it costs and its cell (issue 12)", () => {
+    const seen = filledJson.findings.map((f) => `${f.sheet}!${f.cell ?? ""}|${f.code}|${f.message}`);
+    expect(new Set(seen).size).toBe(seen.length);
+    const order = filledJson.findings.find((f) => f.code === "dateOrder.violated");
+    expect(order?.items).toContain("T2.1.6");
+    expect(order?.cell).toMatch(/^[A-Z]+\d+$/);
+    expect(filledJson.findings.filter((f) => f.itemId !== null && f.items[0] !== f.itemId)).toEqual([]);
+  });
+
   it("scores the fully done item and leaves the rest in the gap list", () => {
     const gapIds = filledJson.gaps.map((g) => g.itemId);
     expect(gapIds).not.toContain("T2.1.2");
@@ -83,7 +92,15 @@ describe("init → fill with ExcelJS → check", () => {
       ]),
     );
     for (const f of filledJson.findings) {
-      expect(Object.keys(f).sort()).toEqual(["cell", "code", "itemId", "message", "severity", "sheet"]);
+      expect(Object.keys(f).sort()).toEqual([
+        "cell",
+        "code",
+        "itemId",
+        "items",
+        "message",
+        "severity",
+        "sheet",
+      ]);
     }
     for (const g of filledJson.gaps) {
       expect(Object.keys(g)).toEqual(

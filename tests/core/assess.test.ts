@@ -222,6 +222,7 @@ describe("assess: findings", () => {
       column: "evidence",
       cell: "G3",
       itemId: "T1.1",
+      items: ["T1.1"],
       tableKey: "checklist:G1",
       params: {},
     });

@@ -199,6 +199,20 @@ describe("live validation", () => {
     expect(h.excel.value("基本信息", "E7")).toBe("✓");
   });
 
+  // issue 12: 执法记录仪 3 showed ✓ on 基本信息 while the pane listed the error without a cell.
+  it("marks an indicator input below its threshold ✗ on 基本信息, with the finding on that cell", async () => {
+    const h = await live();
+    const box = h.excel.model.name("TZ_recorders")?.box;
+    if (!box) throw new Error("TZ_recorders missing");
+    const row = box.r0 + 1;
+    await h.edit(() => h.excel.user.setValues("基本信息", `B${row}`, [[3]]));
+    expect(h.excel.value("基本信息", `E${row}`)).toBe("✗ 行政执法记录仪数量为 3,应在 5 至 10 之间");
+    const finding = last(h)?.assessment.findings.find((f) => f.code === "count.belowRange");
+    expect(finding).toMatchObject({ sheet: "基本信息", cell: `B${row}`, items: ["T2.3.1"] });
+    await h.edit(() => h.excel.user.setValues("基本信息", `B${row}`, [[6]]));
+    expect(h.excel.value("基本信息", `E${row}`)).toBe("✓");
+  });
+
   it("waits for a cell edit to end and tries again", async () => {
     const h = await live();
     h.excel.setCellEditMode(true);

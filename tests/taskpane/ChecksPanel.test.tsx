@@ -120,3 +120,33 @@ describe("the 错误 / 警告 / 提示 filter (issue 12: it worked backwards)", 
     expect(rowsShown()).toEqual(["A6"]);
   });
 });
+
+// Issue 12: indicator findings were listed greyed out, without a cell, and could not be clicked.
+describe("the 校验 panel lists each finding as a button that goes to its cell", () => {
+  it("an indicator below its threshold is clickable and goes to its 基本信息 input", async () => {
+    const assessment = assess(
+      township,
+      buildSnapshot(township, { township: "宣和镇", inputs: { recorders: 3 } }),
+    );
+    const selected: string[] = [];
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <LocaleProvider initial="zh-CN">
+          <ChecksPanel
+            assessment={assessment}
+            checkedAt={null}
+            onSelect={(f) => selected.push(`${f.sheet}!${f.cell ?? ""}`)}
+            onRecheck={() => undefined}
+          />
+        </LocaleProvider>
+      </FluentProvider>,
+    );
+    const button = screen.getByRole("button", { name: /行政执法记录仪数量为 3/ });
+    expect(button.hasAttribute("disabled")).toBe(false);
+    expect(button.textContent).toContain("T2.3.1");
+    await userEvent.click(button);
+    const cell = assessment.findings.find((f) => f.code === "count.belowRange")?.cell;
+    expect(cell).toMatch(/^B\d+$/);
+    expect(selected).toEqual([`基本信息!${cell}`]);
+  });
+});

@@ -30,11 +30,10 @@ export async function initCommand(ctx: CliContext, options: InitOptions): Promis
   const shipped = await chosenPack(ctx, options);
   const township = options.township.trim();
   if (!township) throw new CliError("emptyTownship");
-  if (
-    options.date !== undefined &&
-    !(/^\d{4}-\d{2}-\d{2}$/.test(options.date) && isCalendarDate(options.date))
-  ) {
-    throw new CliError("badDate", { date: options.date });
+  if (options.date !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new CliError("badDate", { date: options.date });
+    // Well formed but not in the calendar (2019-02-30): the format advice would mislead.
+    if (!isCalendarDate(options.date)) throw new CliError("impossibleDate", { date: options.date });
   }
   const year = assessmentYearOption(options.year, options.date);
   const adjusted = options.settings ? await readSettingsFile(ctx, options.settings, shipped) : undefined;

@@ -19,6 +19,7 @@ import { parseInteger } from "../values/number";
 import { inFutureHit } from "./date";
 import { cellTypeHits, checkChecklistRow, checkVetoRow } from "./implicit";
 import { labelParams } from "./labels";
+import { mergeFindings } from "./merge";
 import { place, type Place } from "./place";
 import { itemModule, rowModule } from "./registry";
 import { RowView, TableReader, type ColumnIndex, type ColumnInfo } from "./rowView";
@@ -162,6 +163,7 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
       const ledger = pack.ledgers.find((l) => `ledger:${l.id}` === layoutTable.key);
       if (!ledger) continue;
       const reader = new TableReader(indexOf(ledger.columns));
+      const ownReading = validityColumns(pack, ledger.id);
       const records: RowView[] = [];
       const typeFindings: Finding[] = [];
       const bad = new Set<RowView>();
@@ -169,9 +171,9 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
         const view = new RowView(table as TableSnapshot, row, reader);
         if (view.isBlankRow(CHECK_COLUMN_ID)) continue;
         records.push(view);
-        const hits = cellTypeHits(view, assessmentDate);
+        const hits = cellTypeHits(view, assessmentDate, ownReading);
         if (hits.length > 0) bad.add(view);
-        for (const h of hits) typeFindings.push(place(h, rowPlace(view)));
+        for (const h of hits) typeFindings.push(place(namedRecord(h, view), rowPlace(view)));
       }
       ledgers.set(ledger.id, { ledger, records });
       ledgerTypeFindings.set(ledger.id, typeFindings);
@@ -204,10 +206,14 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
       );
     }
   }
-  for (const item of items) findings.push(...item.findings.filter((f) => f.itemId === item.item.id));
-  for (const typeFindings of ledgerTypeFindings.values()) findings.push(...typeFindings);
-  findings.push(...(snapshot.readFindings ?? []));
-  return { township, assessmentDate, assessmentYear, declarations, findings, items };
+  const merged = mergeFindings([
+    { findings },
+    ...items.map((i) => ({ itemId: i.item.id, findings: i.findings })),
+    ...[...ledgerTypeFindings.values()].map((typeFindings) => ({ findings: typeFindings })),
+    { findings: snapshot.readFindings ?? [] },
+  ]);
+  for (const item of items) item.findings = merged.byItem.get(item.item.id) ?? [];
+  return { township, assessmentDate, assessmentYear, declarations, findings: merged.findings, items };
 }
 
 interface ItemInputs {
@@ -270,7 +276,7 @@ function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs)
     let passed = 0;
     for (const record of records?.records ?? []) {
       const hits = runRowRules(rowRules, record, ctx);
-      for (const h of hits) own.push(place(h, at(record)));
+      for (const h of hits) own.push(place(namedRecord(h, record), at(record)));
       if (!bad?.has(record) && !hasError(hits)) passed++;
     }
     result.ledger = {
@@ -285,8 +291,9 @@ function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs)
   const pending = due !== undefined && ctx.assessmentDate !== null && due > ctx.assessmentDate;
 
   for (const input of referencedInputs(itemRules)) own.push(...(inp.inputFindings.get(input) ?? []));
+  // A count of ledger records sits on the item's 状态 cell; a figure typed on 基本信息 on its input.
   const itemPlace: Place = row
-    ? { sheet: row.table.sheet, row: row.row, tableKey: row.table.key, itemId: item.id }
+    ? { ...rowPlace(row), itemId: item.id }
     : { sheet: group.sheet, itemId: item.id };
   for (const rule of itemRules) {
     const outcome = itemModule(rule)?.evaluate(rule, ctx);
@@ -297,7 +304,12 @@ function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs)
       const h = markLocal(rule, hit);
       // Not yet due: a shortfall is a reminder with its due date, not a failure.
       const shown: RuleHit = pending && h.severity === "error" ? { ...h, severity: "warning" } : h;
-      own.push(place(shown, h.input ? { ...inp.infoPlace(h.input), itemId: item.id } : itemPlace));
+      const input = h.input ?? ruleInput(rule);
+      own.push(
+        input
+          ? place(shown, { ...inp.infoPlace(input), itemId: item.id })
+          : place({ ...shown, column: shown.column ?? "status" }, itemPlace),
+      );
     }
   }
   if (pending) result.pending = due;
@@ -375,6 +387,42 @@ function countedInputs(pack: Pack): Set<string> {
     }
   }
   return ids;
+}
+
+/**
+ * The 基本信息 input the user typed the figure of an item rule in: the counted input, or for a
+ * ratio the numerator (the share falls short by it) unless only the denominator is typed.
+ */
+function ruleInput(rule: Rule): string | undefined {
+  if (rule.type === "countBetween" || rule.type === "countAtLeast") return sourceInputs(rule.source)[0];
+  if (rule.type === "ratioAtLeast")
+    return [...sourceInputs(rule.numerator), ...sourceInputs(rule.denominator)][0];
+  if (rule.type === "quarterDeadline") return rule.input;
+  return undefined;
+}
+
+/** 有效期 columns: the validity rule reads years or an end date there and words its own problems. */
+function validityColumns(pack: Pack, ledgerId: string): Set<string> {
+  const ids = new Set<string>();
+  for (const group of pack.groups)
+    for (const item of group.items)
+      if (item.ledger === ledgerId)
+        for (const rule of item.rules) if (rule.type === "validity") ids.add(rule.validityYears);
+  return ids;
+}
+
+/**
+ * Text a host may have turned into a formula or its error value ("=1+1" typed in Excel shows
+ * #NAME?; https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member):
+ * not a name every reading path sees alike.
+ */
+const NOT_A_NAME = /^[=+\-@#]/;
+
+/** A ledger record's hit names the record (its 名称 / 事项 column, e.g. 决策事项), when filled. */
+function namedRecord(hit: RuleHit, view: RowView): RuleHit {
+  const first = view.reader.firstText;
+  const name = first ? view.display(first).trim() : "";
+  return name === "" || NOT_A_NAME.test(name) ? hit : { ...hit, params: { ...hit.params, record: name } };
 }
 
 function referencedInputs(rules: readonly Rule[]): string[] {

@@ -43,12 +43,19 @@ const CHECK_COLUMN_ID = "check";
  * assessment date (a record cannot be dated after the day it is assessed), except in columns
  * that hold an expiry.
  */
-export function cellTypeHits(row: RowView, assessmentDate: IsoDate | null): RuleHit[] {
+const NONE: ReadonlySet<string> = new Set();
+
+export function cellTypeHits(
+  row: RowView,
+  assessmentDate: IsoDate | null,
+  /** Columns a rule reads in its own way (有效期: years or an end date), checked by that rule. */
+  ownReading: ReadonlySet<string> = NONE,
+): RuleHit[] {
   const hits: RuleHit[] = [];
   const list = row.reader.list;
   for (let i = 0; i < list.length; i++) {
     const column = list[i] as ColumnInfo;
-    if (column.type === "text" || column.id === CHECK_COLUMN_ID) continue;
+    if (column.type === "text" || column.id === CHECK_COLUMN_ID || ownReading.has(column.id)) continue;
     const result = row.typedAtPosition(i);
     if (!result.ok && result.code !== EMPTY_CODE) {
       hits.push({
@@ -78,8 +85,8 @@ export interface StatusRowCheck {
 }
 
 /**
- * A checklist row: 状态 one of the four values, 完成日期 a date not after the assessment date, and —
- * for status items — 完成 with 佐证材料 and a date, 不适用 with a reason in 备注.
+ * A checklist row: 状态 one of the four values, 完成日期 a date not after the assessment date, 完成
+ * with 佐证材料, and — for status items — 完成 with a date, 不适用 with a reason in 备注.
  */
 export function checkChecklistRow(row: RowView, ctx: CheckContext, statusItem: boolean): StatusRowCheck {
   const hits: RuleHit[] = [];
@@ -107,8 +114,9 @@ export function checkChecklistRow(row: RowView, ctx: CheckContext, statusItem: b
       hits.push(inFutureHit("doneDate", field, date.value, ctx.assessmentDate));
     }
   }
+  // 完成 names its 佐证材料 on every checklist row alike, ledger and indicator rows too (issue 12).
+  hits.push(...evidenceRequiredRule.evaluate({ type: "evidenceRequired" }, row, ctx));
   if (statusItem) {
-    hits.push(...evidenceRequiredRule.evaluate({ type: "evidenceRequired" }, row, ctx));
     if (status === STATUS.notApplicable && row.isBlank("note")) {
       hits.push({ code: "status.notApplicableNoReason", severity: "error", column: "note", params: {} });
     }

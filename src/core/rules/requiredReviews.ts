@@ -1,3 +1,4 @@
+import type { LocalizedText } from "../pack/schema";
 import { labelParams } from "./labels";
 import type { RowRuleModule, RuleHit } from "./types";
 
@@ -53,6 +54,7 @@ export const requiredReviewsRule: RowRuleModule<"requiredReviews"> = {
           params: {
             ...label,
             ...labelParams("decision", row.header(rule.before)),
+            ...stepParams(row.header(rule.before)),
             reviewDate: date,
             decisionDate: before,
           },
@@ -62,3 +64,11 @@ export const requiredReviewsRule: RowRuleModule<"requiredReviews"> = {
     return hits;
   },
 };
+
+/** The step a review must precede, named from its date column: 签订日期 → 签订, Signing date → signing. */
+function stepParams(header: LocalizedText): Record<string, string> {
+  return {
+    step: header.zh.replace(/日期$/, ""),
+    step_en: header.en.replace(/\s*date$/i, "").toLowerCase(),
+  };
+}

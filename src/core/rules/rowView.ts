@@ -29,12 +29,19 @@ export class TableReader {
   /** Position of each column id in `list`. */
   readonly position: ReadonlyMap<string, number>;
   readonly list: readonly ColumnInfo[];
+  /**
+   * What a record is called by: the first text column named 名称 / 事项 (决策事项, 文件名称, 合同名称),
+   * else the first text column (案号, 姓名).
+   */
+  readonly firstText: string | undefined;
   private readonly parsedByPosition: Map<string | number, Parsed<TypedValue>>[];
 
   constructor(readonly columns: ColumnIndex) {
     this.list = [...columns.values()];
     this.position = new Map(this.list.map((c, i) => [c.id, i]));
     this.parsedByPosition = this.list.map(() => new Map());
+    const texts = this.list.filter((c) => c.type === "text");
+    this.firstText = (texts.find((c) => /名称|事项/.test(c.header.zh)) ?? texts[0])?.id;
   }
 
   parseAt(position: number, value: CellValue | undefined): Parsed<TypedValue> {

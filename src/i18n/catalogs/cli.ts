@@ -156,6 +156,7 @@ export const cliMessages: CatalogPair = {
     "cli.error.settingsOtherPack": "设置文件适用于模板 {settingsPack},不能用于模板 {pack}",
     "cli.error.badYear": "评估年度“{year}”无效,请填写 2000 至评估基准日所在年份之间的四位年份",
     "cli.error.badDate": "日期 {date} 无效,请用 YYYY-MM-DD 格式,如 2018-12-31。",
+    "cli.error.impossibleDate": "{date} 不是有效日期:该月没有这一天。",
     "cli.error.badLang": "不支持的语言。",
     "cli.error.emptyTownship": "乡镇名称不能为空。",
     "cli.error.noInputs": "没有找到任何 .xlsx 工作簿。",
@@ -339,6 +340,7 @@ export const cliMessages: CatalogPair = {
     "cli.error.badYear":
       "Assessment year “{year}” is not valid: give a four-digit year from 2000 to the year of the assessment date",
     "cli.error.badDate": "The date {date} is not valid; use YYYY-MM-DD, e.g. 2018-12-31.",
+    "cli.error.impossibleDate": "{date} is not a real date: that month has no such day.",
     "cli.error.badLang": "Unsupported language.",
     "cli.error.emptyTownship": "The township name must not be empty.",
     "cli.error.noInputs": "No .xlsx workbook found.",

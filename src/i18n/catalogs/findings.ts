@@ -42,7 +42,7 @@ export const findingsMessages: CatalogPair = {
     "finding.requiredReviews.notDone": "未履行{review}程序",
     "finding.requiredReviews.undated": "已履行{review}程序,但未填写日期",
     "finding.requiredReviews.late":
-      "{review}日期({reviewDate})晚于{decision}({decisionDate}),应在作出决策前完成",
+      "{review}日期({reviewDate})晚于{decision}({decisionDate}),{review}应在{step}前完成",
     "finding.ratio.below":
       "{numeratorLabel}({numerator})占{denominatorLabel}({denominator})的 {ratio}%,低于 {min}% 的要求",
     "finding.ratio.belowAfterDeadline":
@@ -55,8 +55,8 @@ export const findingsMessages: CatalogPair = {
     "finding.count.belowMin": "{what}为 {count},应不少于 {min}",
     "finding.count.belowMinInYear": "{year} 年度{what}中符合要求的记录 {count} 条,应不少于 {min} 条",
     "finding.quarterDeadline.late": "{previousYear} 年度报告于 {date} 报送,晚于 {deadline} 的期限",
-    "finding.quarterDeadline.missed": "{previousYear} 年度报告未报送,{deadline} 的期限已过",
-    "finding.quarterDeadline.pending": "{previousYear} 年度报告尚未报送,请于 {deadline} 前报送",
+    "finding.quarterDeadline.missed": "未填写报送日期:{previousYear} 年度报告应于 {deadline} 前报送,期限已过",
+    "finding.quarterDeadline.pending": "未填写报送日期:{previousYear} 年度报告请于 {deadline} 前报送",
     "finding.quarterDeadline.notThisYear":
       "报送日期 {date} 是往年的记录,{previousYear} 年度报告未在 {deadline} 前报送",
     "finding.quarterDeadline.notThisYearPending":
@@ -83,6 +83,11 @@ export const findingsMessages: CatalogPair = {
     "finding.table.missing": "找不到“{table}”表格,可能已被删除或改名,请重新安装模板以恢复",
     "finding.row.outsideTable": "本行在表格范围之外,已按台账记录校验",
     "finding.column.missing": "找不到列“{column}”,该列的内容无法校验;请把表头改回“{column}”",
+    // issue 12: the record a finding is in, requirements encoded by dropdown options, counts by kind.
+    "finding.recordPrefix": "“{record}”:",
+    "finding.enum.answerNotAllowed": "“{field}”为“{raw}”,不符合要求:应为“{allowed}”",
+    "finding.enum.optionNotAllowed": "“{field}”为“{raw}”,不符合要求:不得为“{raw}”,应为 {allowed}",
+    "finding.count.belowMinOfKindInYear": "{year} 年度{what}中“{kind}”{count} 次,应不少于 {min} 次",
   },
   "en-US": {
     "finding.localMark": " (local setting)",
@@ -130,7 +135,7 @@ export const findingsMessages: CatalogPair = {
     "finding.requiredReviews.notDone": "{review}: not carried out",
     "finding.requiredReviews.undated": "{review}: carried out, but its date is missing",
     "finding.requiredReviews.late":
-      "{review} ({reviewDate}) is after {decision} ({decisionDate}); it must come before the decision",
+      "{review} ({reviewDate}) is after {decision} ({decisionDate}); {review} must be done before {step}",
     "finding.ratio.below":
       "{numeratorLabel} ({numerator}) are {ratio}% of {denominatorLabel} ({denominator}), below the required {min}%",
     "finding.ratio.belowAfterDeadline":
@@ -146,9 +151,9 @@ export const findingsMessages: CatalogPair = {
     "finding.quarterDeadline.late":
       "The report on {previousYear} was submitted on {date}, after the deadline {deadline}",
     "finding.quarterDeadline.missed":
-      "The report on {previousYear} has not been submitted and the deadline {deadline} has passed",
+      "No submission date is filled in: the report on {previousYear} was due by {deadline}, which has passed",
     "finding.quarterDeadline.pending":
-      "The report on {previousYear} has not been submitted yet; it is due by {deadline}",
+      "No submission date is filled in yet: the report on {previousYear} is due by {deadline}",
     "finding.quarterDeadline.notThisYear":
       "The submission date {date} belongs to an earlier year; the report on {previousYear} was not submitted by {deadline}",
     "finding.quarterDeadline.notThisYearPending":
@@ -182,5 +187,13 @@ export const findingsMessages: CatalogPair = {
     "finding.row.outsideTable": "This row is outside the table's range; it was checked as a ledger record",
     "finding.column.missing":
       "Column “{column}” cannot be found, so its entries cannot be checked; rename the header back to “{column}”",
+    // issue 12: the record a finding is in, requirements encoded by dropdown options, counts by kind.
+    "finding.recordPrefix": "“{record}”: ",
+    "finding.enum.answerNotAllowed":
+      "{field} is “{raw}”, which breaks the requirement: it must be “{allowed}”",
+    "finding.enum.optionNotAllowed":
+      "{field} is “{raw}”, which breaks the requirement: it may not be “{raw}”; use {allowed}",
+    "finding.count.belowMinOfKindInYear":
+      "{what}: {count} of kind “{kind}” in {year}; at least {min} required",
   },
 };

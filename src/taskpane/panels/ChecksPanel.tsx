@@ -140,8 +140,7 @@ export function ChecksPanel({
                   appearance="subtle"
                   size="small"
                   onClick={() => onSelect(f)}
-                  disabled={!f.cell}
-                  title={f.cell ? t("ui.checks.goTo", { cell: f.cell }) : undefined}
+                  title={t("ui.checks.goTo", { cell: f.cell ?? f.sheet })}
                   icon={
                     <Badge
                       size="small"
@@ -152,7 +151,7 @@ export function ChecksPanel({
                 >
                   {f.cell && <span className={styles.cell}>{f.cell}</span>}
                   <span className={styles.text}>
-                    {f.itemId ? `${f.itemId} ` : ""}
+                    {f.items && f.items.length > 0 ? `${f.items.join(" ")} ` : f.itemId ? `${f.itemId} ` : ""}
                     {findingMessage(locale, f)}
                   </span>
                 </Button>

@@ -47,7 +47,7 @@ describe("countAtLeast over a ledger: ≥ 2 讲座 in the assessment year", () =
   ])("%s", (_name, trainings, met) => {
     const outcome = itemOutcome("T2.5", { ledgers: { trainings } });
     expect(outcome.met).toBe(met);
-    expect(outcome.found.map(([code]) => code)).toEqual(met ? [] : ["count.belowMinInYear"]);
+    expect(outcome.found.map(([code]) => code)).toEqual(met ? [] : ["count.belowMinOfKindInYear"]);
   });
 });
 
@@ -66,14 +66,14 @@ describe("ratioAtLeast: 持证 ≥ 50 % of 在编 by 2018-12-31", () => {
     });
   });
 
-  it("reports the share in percent with both figures", () => {
+  it("reports the share in percent with both figures, on the 持证 input the user typed (issue 12)", () => {
     const snapshot = buildSnapshot(pack, { inputs: { certified: 49, established: 100 } });
     const finding = check(pack, snapshot).items.find((i) => i.item.id === "T2.1")?.findings[0];
     expect(finding).toMatchObject({
-      sheet: "队伍建设",
-      row: 3,
-      tableKey: "checklist:G2",
+      sheet: "基本信息",
+      cell: snapshot.inputs["certified"]?.cell,
       itemId: "T2.1",
+      items: ["T2.1"],
       params: {
         numerator: 49,
         denominator: 100,
@@ -101,6 +101,8 @@ describe("ratioAtLeast: 持证 ≥ 50 % of 在编 by 2018-12-31", () => {
         severity: "error",
         sheet: "基本信息",
         cell: "B5",
+        itemId: "T2.1",
+        items: ["T2.1"],
         params: { field: "在编人数", field_en: "Established staff" },
       },
     ]);
