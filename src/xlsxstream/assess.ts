@@ -4,7 +4,7 @@ import { readWorkbookSnapshot } from "../core/read";
 import type { AssessedWorkbook } from "../xlsx/assessWorkbook";
 import type { InputLimits } from "../xlsx/guard";
 import { packForMeta } from "../xlsx/packForMeta";
-import { openXlsxStream } from "./open";
+import { guarded, openXlsxStream } from "./open";
 
 /** What `check`, `report` and `consolidate` need of a workbook: everything but a loaded ExcelJS one. */
 export type StreamAssessed = Omit<AssessedWorkbook, "workbook">;
@@ -19,10 +19,16 @@ export function assessXlsxStream(
   limits?: InputLimits,
   settings?: unknown,
 ): StreamAssessed {
-  const { meta, raw } = openXlsxStream(bytes, limits);
-  const { pack, exact, settings: applied, replacedSettings } = packForMeta(meta, settings);
+  const { meta, raw, guardRest } = openXlsxStream(bytes, limits);
+  const {
+    pack,
+    exact,
+    settings: applied,
+    replacedSettings,
+  } = guarded(guardRest, () => packForMeta(meta, settings));
   const layout = layoutFor(pack);
-  const { snapshot } = readWorkbookSnapshot(raw, layout, meta);
+  const { snapshot } = guarded(guardRest, () => readWorkbookSnapshot(raw, layout, meta));
+  guardRest();
   return {
     meta,
     pack,

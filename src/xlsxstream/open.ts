@@ -12,6 +12,11 @@ import { XlsxPackage } from "./zip";
 export interface StreamedWorkbook {
   meta: WorkbookMeta;
   /**
+   * Guards the parts nobody read (inflated and counted, not parsed): call it once reading is done,
+   * so a file over the limits is refused as the full reader refuses it.
+   */
+  guardRest(): void;
+  /**
    * The workbook's cells as the core reads them. A sheet's rows are parsed the first time they
    * are read: the core reads the metadata sheet, the sheets its tables and named cells are on, and
    * others only when it has to look for a moved table or lost names.
@@ -25,17 +30,40 @@ export interface StreamedWorkbook {
  * Runs in Node and the browser: no file system, no DOM.
  */
 export function openXlsxStream(bytes: Uint8Array, limits: InputLimits = DEFAULT_LIMITS): StreamedWorkbook {
-  const raw = rawWorkbook(bytes, limits);
-  const found = findMeta(raw);
-  if (!found) throw new XlsxError("notTaizhang");
+  const { raw, guardRest } = streamPackage(bytes, limits);
+  const found = guarded(guardRest, () => findMeta(raw));
+  if (!found) {
+    guardRest();
+    throw new XlsxError("notTaizhang");
+  }
   if (!isLayoutSupported(found.meta)) {
+    guardRest();
     throw new XlsxError("layoutUnsupported", { version: found.meta.layoutVersion });
   }
-  return { meta: found.meta, raw };
+  return { meta: found.meta, raw, guardRest };
+}
+
+/**
+ * Runs a read; should it fail for another reason than the guard's own, the rest of the package is
+ * guarded first, so a bomb is reported as one whatever else is wrong (the full reader's order).
+ */
+export function guarded<T>(guardRest: () => void, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    const guardCode =
+      error instanceof XlsxError && ["zipBomb", "tooManyCells", "corrupt"].includes(error.code);
+    if (!guardCode) guardRest();
+    throw error;
+  }
 }
 
 /** The raw-cell model of any .xlsx, each sheet's rows parsed when first read. */
 export function rawWorkbook(bytes: Uint8Array, limits: InputLimits = DEFAULT_LIMITS): RawWorkbook {
+  return streamPackage(bytes, limits).raw;
+}
+
+function streamPackage(bytes: Uint8Array, limits: InputLimits): { raw: RawWorkbook; guardRest: () => void } {
   const pkg = new XlsxPackage(bytes, limits);
   const parts = readWorkbookParts(pkg);
   if (parts.sheets.length === 0) throw new XlsxError("corrupt");
@@ -64,5 +92,8 @@ export function rawWorkbook(bytes: Uint8Array, limits: InputLimits = DEFAULT_LIM
       },
     };
   });
-  return { sheets, names: rawNames(parts.definedNames, worksheets) };
+  return {
+    raw: { sheets, names: rawNames(parts.definedNames, worksheets) },
+    guardRest: () => pkg.guardRest(),
+  };
 }

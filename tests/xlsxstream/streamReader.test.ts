@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as ExcelJS from "exceljs";
-import { strToU8, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { STATUS_VALUES } from "../../src/core/layout";
 import { findPack } from "../../src/core/pack/builtin";
 import type { RawWorkbook } from "../../src/core/read";
@@ -187,6 +187,30 @@ describe("streaming reader: the same raw cells as the ExcelJS reader", () => {
   });
 });
 
+/** A worksheet body of rows × columns numbers. */
+function cellGrid(rows: number, columns: number): string {
+  const row = (r: number) =>
+    `<row r="${r}">${Array.from({ length: columns }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r}"><v>${r}</v></c>`).join("")}</row>`;
+  return `<sheetData>${Array.from({ length: rows }, (_, r) => row(r + 1)).join("")}</sheetData>`;
+}
+
+/** The filled township workbook with its third sheet part (an output sheet a check never reads) replaced. */
+async function withSheet3(body: string): Promise<Uint8Array> {
+  const files = unzipSync(await filledTownship());
+  files["xl/worksheets/sheet3.xml"] = strToU8(`<?xml version="1.0"?><worksheet ${NS}>${body}</worksheet>`);
+  return zipSync(files);
+}
+
+/** Cells plus rows in all worksheets of the filled township workbook (as the guard counts them). */
+let TOWNSHIP_CELLS = 0;
+beforeAll(async () => {
+  const files = unzipSync(await filledTownship());
+  for (const [name, data] of Object.entries(files)) {
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name))
+      TOWNSHIP_CELLS += new TextDecoder().decode(data).match(/<(c|row)[\s/>]/g)?.length ?? 0;
+  }
+});
+
 describe("streaming reader: bad files give the full reader's error codes", () => {
   const codeOf = async (read: () => unknown): Promise<string> => {
     try {
@@ -227,6 +251,26 @@ describe("streaming reader: bad files give the full reader's error codes", () =>
       "inflates past the limit",
       filledTownship,
       { ...DEFAULT_LIMITS, maxUncompressedBytes: 20_000 },
+      "zipBomb",
+    ],
+    // Regression (corpus lying-directory-280mb-of-cells): the bomb is in a sheet a check never reads.
+    [
+      "too many cells in a sheet not read",
+      async () => withSheet3(cellGrid(2_000, 10)),
+      // Room for every cell of the sheets a check reads, not for the 20,000 more of the grid.
+      {
+        ...DEFAULT_LIMITS,
+        // Read when the test runs, after beforeAll counted.
+        get maxCells() {
+          return TOWNSHIP_CELLS + 5_000;
+        },
+      },
+      "tooManyCells",
+    ],
+    [
+      "inflates past the limit in a sheet not read",
+      async () => withSheet3(`<sheetData/>${" ".repeat(3_000_000)}`),
+      { ...DEFAULT_LIMITS, maxUncompressedBytes: 2_500_000 },
       "zipBomb",
     ],
   ])("%s", async (_name, bytesOf, limits, code) => {
