@@ -1,6 +1,6 @@
 import { findingMessage, localized } from "../../i18n";
 import { formatPoints as points } from "../../core/score/round";
-import { assessWorkbookBytes } from "../../xlsx";
+import { assessXlsxStream } from "../../xlsxstream";
 import { checkJson, hasErrors } from "../checkJson";
 import type { CliContext } from "../context";
 import { EXIT } from "../errors";
@@ -16,7 +16,7 @@ export async function checkCommand(
   options: { json?: boolean; settings?: string },
 ): Promise<number> {
   const given = options.settings ? await readSettingsFile(ctx, options.settings) : undefined;
-  const checked = await assessWorkbookBytes(await readInput(file), undefined, given?.data);
+  const checked = assessXlsxStream(await readInput(file), undefined, given?.data);
   const { assessment } = checked;
   if (checked.replacedSettings) ctx.io.stderr(`${ctx.tr("check.settingsReplaced")}\n`);
   if (checked.packVersionUsed) {

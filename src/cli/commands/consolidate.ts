@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { consolidate, type TownshipInput } from "../../core/consolidate";
-import { assessWorkbookBytes, isOwnSummary, isXlsxError, summaryBytes, type SkippedFile } from "../../xlsx";
+import { isOwnSummary, isXlsxError, summaryBytes, type SkippedFile } from "../../xlsx";
+import { assessXlsxStream } from "../../xlsxstream";
 import type { CliContext } from "../context";
 import { CliError, EXIT } from "../errors";
 import {
@@ -64,7 +65,7 @@ export async function consolidateCommand(
   for (const file of files) {
     progress.tick(basename(file));
     try {
-      const read = await assessWorkbookBytes(await readInput(file), undefined, given?.data);
+      const read = assessXlsxStream(await readInput(file), undefined, given?.data);
       inputs.push({
         source: file,
         assessment: read.assessment,

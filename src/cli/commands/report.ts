@@ -1,4 +1,4 @@
-import { assessWorkbookBytes } from "../../xlsx";
+import { assessXlsxStream } from "../../xlsxstream";
 import type { CliContext } from "../context";
 import { EXIT } from "../errors";
 import { checkOutput, readInput, writeAtomic } from "../files";
@@ -14,11 +14,7 @@ export async function reportCommand(
   const output = { force: Boolean(options.force), inputs: [file] };
   const given = options.settings ? await readSettingsFile(ctx, options.settings) : undefined;
   await checkOutput(options.output, output);
-  const { assessment, pack, settings } = await assessWorkbookBytes(
-    await readInput(file),
-    undefined,
-    given?.data,
-  );
+  const { assessment, pack, settings } = assessXlsxStream(await readInput(file), undefined, given?.data);
   await writeAtomic(options.output, reportHtml(assessment, pack, ctx.locale, { settings }), output);
   ctx.io.stderr(`${ctx.tr("report.done", { path: options.output })}\n`);
   return EXIT.ok;
