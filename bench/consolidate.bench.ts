@@ -1,16 +1,24 @@
-// consolidate: 200 generated township workbooks → one summary, against only loading the same
-// files with ExcelJS (same read options, so the ratio is Taizhang's own cost: read, assess, write).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// consolidate: 200 generated township workbooks → one summary through the streaming reader (as
+// `taizhang consolidate` and the pane's 汇总 read them), against only loading the same files with
+// ExcelJS in the same run (the full load the streaming reader replaces; target ratio ≤ 0.3). Then
+// 1,000 files (the 200 copied five times) consolidated by the shipped CLI (`taizhang consolidate`,
+// rebuilt first) in a child process, for its peak RSS (target ≤ 300 MB). Two lines:
+//   consolidate files=200 ms=… per_file_ms=… ratio_vs_load=…
+//   consolidate files=1000 peak_rss_mb=… per_file_ms=…
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { consolidate, type TownshipInput } from "../src/core/consolidate";
 import { findPack } from "../src/core/pack/builtin";
 import { STATUS_VALUES } from "../src/core/layout";
-import { assessWorkbookBytes, buildTemplate, saveXlsx, summaryBytes } from "../src/xlsx";
+import { buildTemplate, saveXlsx, summaryBytes } from "../src/xlsx";
 import { loadXlsx, type ExcelJS } from "../src/xlsx/exceljs";
+import { assessXlsxStream } from "../src/xlsxstream";
 import { seededRandom } from "../tests/support/townshipSnapshot";
 
 const FILES = 200;
+const MANY = 1000;
 
 async function generate(dir: string): Promise<string[]> {
   const pack = findPack("township-2018");
@@ -79,7 +87,7 @@ async function consolidateAll(files: readonly string[], out: string): Promise<nu
   const start = performance.now();
   const inputs: TownshipInput[] = [];
   for (const file of files) {
-    const { assessment } = await assessWorkbookBytes(new Uint8Array(readFileSync(file)));
+    const { assessment } = assessXlsxStream(new Uint8Array(readFileSync(file)));
     inputs.push({ source: file, assessment });
   }
   writeFileSync(out, await summaryBytes(consolidate(inputs), [], "zh-CN"));
@@ -97,15 +105,45 @@ async function main(): Promise<void> {
     const loadMs = await loadOnly(files);
     global.gc?.();
     const totalMs = await consolidateAll(files, join(dir, "summary.xlsx"));
-    const peakMb = process.resourceUsage().maxRSS / 1024;
     console.log(
-      `consolidate files=${files.length} total_s=${(totalMs / 1000).toFixed(1)} per_file_ms=${Math.round(
+      `consolidate files=${files.length} ms=${Math.round(totalMs)} per_file_ms=${Math.round(
         totalMs / files.length,
-      )} peak_rss_mb=${Math.round(peakMb)} ratio_vs_load=${(totalMs / loadMs).toFixed(2)}`,
+      )} load_ms=${Math.round(loadMs)} ratio_vs_load=${(totalMs / loadMs).toFixed(2)}`,
+    );
+
+    const copies = join(dir, "many");
+    mkdirSync(copies);
+    for (let i = 0; i < MANY; i++)
+      copyFileSync(files[i % files.length] as string, join(copies, `copy-${i}.xlsx`));
+    const root = join(__dirname, "..");
+    const build = spawnSync(process.execPath, [join(root, "scripts", "build-cli.mjs")], { stdio: "inherit" });
+    if (build.status !== 0) throw new Error("CLI build failed");
+    const rssFile = join(dir, "maxrss");
+    const started = performance.now();
+    const child = spawnSync(
+      process.execPath,
+      [
+        "--require",
+        join(__dirname, "maxRss.cjs"),
+        join(root, "bin", "taizhang.js"),
+        "consolidate",
+        copies,
+        "-o",
+        join(dir, "many-summary.xlsx"),
+      ],
+      { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, TAIZHANG_MAXRSS_FILE: rssFile } },
+    );
+    const ms = performance.now() - started;
+    if (child.status !== 0) throw new Error(`1,000-file run failed: ${child.stderr.toString().slice(-500)}`);
+    console.log(
+      `consolidate files=${MANY} peak_rss_mb=${readFileSync(rssFile, "utf8")} per_file_ms=${Math.round(ms / MANY)}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

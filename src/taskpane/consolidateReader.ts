@@ -1,11 +1,11 @@
 import type { Assessment } from "../core/assessment";
-import { assessWorkbookBytes } from "../xlsx/assessWorkbook";
 import { isXlsxError } from "../xlsx/errors";
+import { assessXlsxStream } from "../xlsxstream/assess";
 import type { SkippedTownshipFile } from "./host";
 
 /**
- * The heavy half of the 汇总 tab: ExcelJS and the .xlsx reader. Loaded on demand (see
- * consolidateFiles.ts) so the task pane's first load stays small.
+ * The heavy half of the 汇总 tab: the streaming .xlsx reader (fflate, saxes; no ExcelJS). Loaded
+ * on demand (see consolidateFiles.ts) so the task pane's first load stays small.
  */
 export type ReadOutcome =
   | {
@@ -19,7 +19,7 @@ export type ReadOutcome =
 /** Guards, opens, reads and scores one township workbook; a bad file is an outcome, not a throw. */
 export async function readTownshipWorkbook(bytes: Uint8Array): Promise<ReadOutcome> {
   try {
-    const { assessment, meta, packVersionUsed } = await assessWorkbookBytes(bytes);
+    const { assessment, meta, packVersionUsed } = assessXlsxStream(bytes);
     return { ok: true, assessment, ...(packVersionUsed ? { madeWith: meta.packVersion } : {}) };
   } catch (error) {
     if (isXlsxError(error))

@@ -1,14 +1,16 @@
 import { assess } from "../core/assess";
 import type { Assessment } from "../core/assessment";
 import { layoutFor, type WorkbookLayout, type WorkbookMeta } from "../core/layout";
-import { resolvePack, type AppliedSettings } from "../core/pack";
+import type { AppliedSettings } from "../core/pack";
 import type { Pack } from "../core/pack/schema";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { XlsxError } from "./errors";
 import type { ExcelJS } from "./exceljs";
 import type { InputLimits } from "./guard";
+import { packForMeta } from "./packForMeta";
 import { openWorkbook } from "./read/open";
 import { readSnapshot } from "./read/snapshot";
+
+export { packForMeta, type PackForMeta } from "./packForMeta";
 
 export interface AssessedWorkbook {
   workbook: ExcelJS.Workbook;
@@ -23,27 +25,6 @@ export interface AssessedWorkbook {
   settings: AppliedSettings | null;
   /** The workbook recorded other settings than the ones the reader gave. */
   replacedSettings: boolean;
-}
-
-export interface PackForMeta {
-  pack: Pack;
-  exact: boolean;
-  settings: AppliedSettings | null;
-  replacedSettings: boolean;
-}
-
-/**
- * The pack a workbook is checked with: its version (else the newest of the same id), adjusted by
- * the reader's settings (`settings`, parsed JSON) or else by the settings the workbook records.
- */
-export function packForMeta(meta: WorkbookMeta, settings?: unknown, packs?: readonly Pack[]): PackForMeta {
-  const resolved = resolvePack(meta, settings, packs);
-  if (resolved.ok) return resolved;
-  if (resolved.reason === "unknownPack") {
-    throw new XlsxError("unknownPack", { pack: meta.packId, version: meta.packVersion });
-  }
-  const first = resolved.problems[0];
-  throw new XlsxError("badRecordedSettings", { problem: first ? first.code : "" });
 }
 
 /**

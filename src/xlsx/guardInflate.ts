@@ -84,7 +84,7 @@ async function inflateCounting(data: Uint8Array, onChunk: (chunk: Uint8Array) =>
  * Counts `<c` and `<row` element starts in worksheet XML arriving in chunks. A start split across
  * two chunks is seen through the few bytes kept from the previous one.
  */
-class MarkupCounter {
+export class MarkupCounter {
   private tail = new Uint8Array(0);
 
   count(chunk: Uint8Array): number {

@@ -12,6 +12,8 @@ import { installPack, readSnapshot as readFromExcel, recheckAll } from "../../sr
 import { FakeExcel } from "../../src/sim";
 import { openXlsxWorkbook } from "../../src/preview/xlsx";
 import { buildTemplate, openWorkbook, readSnapshot, saveXlsx } from "../../src/xlsx";
+import { openXlsxStream } from "../../src/xlsxstream";
+import { readWorkbookSnapshot } from "../../src/core/read";
 import { miniPack } from "../fixtures/miniPack";
 import { type ContractCase, contractCase } from "./cases";
 
@@ -22,7 +24,8 @@ import { type ContractCase, contractCase } from "./cases";
  *   excel:   the Office.js adapter on the simulator: the add-in installs the pack into an empty
  *            workbook and the edits are made through Office.js calls (another writer, another
  *            host making the same edits);
- *   preview: the preview's open path (the file loaded into the simulator), then the adapter.
+ *   preview: the preview's open path (the file loaded into the simulator), then the adapter;
+ *   stream:  the streaming reader (CLI check/consolidate, the pane's 汇总) on the same file.
  * A share of the files is re-saved by LibreOffice (one soffice process for the batch) before the
  * file and preview paths read them.
  */
@@ -57,6 +60,11 @@ function editedFile(c: ContractCase): ExcelJS.Workbook {
 async function throughFile(bytes: Uint8Array): Promise<Assessment> {
   const { workbook, meta, raw } = await openWorkbook(bytes);
   return assess(miniPack, readSnapshot(workbook, layout, meta, raw).snapshot);
+}
+
+function throughStream(bytes: Uint8Array): Assessment {
+  const { meta, raw } = openXlsxStream(bytes);
+  return assess(miniPack, readWorkbookSnapshot(raw, layout, meta).snapshot);
 }
 
 async function throughAdapter(excel: FakeExcel): Promise<Assessment> {
@@ -160,9 +168,11 @@ describe("contract: every reading path gives the same assessment", () => {
       for (const f of expected.findings) seen.add(f.code);
       const preview = await throughAdapter((await openXlsxWorkbook(file)).excel);
       const excel = await throughOfficeJs(c);
+      const stream = throughStream(file);
       for (const [path, got] of [
         ["preview", preview],
         ["excel", excel],
+        ["stream", stream],
       ] as const) {
         if (!isDeepStrictEqual(got, expected))
           differences.push({ index, path, libreOffice, first: firstDifference(expected, got) });

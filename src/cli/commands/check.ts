@@ -1,6 +1,6 @@
 import { findingMessage, localized } from "../../i18n";
 import { formatPoints as points } from "../../core/score/round";
-import { assessWorkbookBytes } from "../../xlsx";
+import { assessXlsxStream } from "../../xlsxstream";
 import { checkJson, hasErrors } from "../checkJson";
 import type { CliContext } from "../context";
 import { EXIT } from "../errors";
@@ -18,12 +18,7 @@ export async function checkCommand(
 ): Promise<number> {
   const packFile = options.packFile ? await readPackFile(ctx, options.packFile) : undefined;
   const given = options.settings ? await readSettingsFile(ctx, options.settings, packFile) : undefined;
-  const checked = await assessWorkbookBytes(
-    await readInput(file),
-    undefined,
-    given?.data,
-    packFile ? [packFile] : [],
-  );
+  const checked = assessXlsxStream(await readInput(file), undefined, given?.data, packFile ? [packFile] : []);
   const { assessment } = checked;
   if (checked.replacedSettings) ctx.io.stderr(`${ctx.tr("check.settingsReplaced")}\n`);
   if (checked.packVersionUsed) {

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { consolidate, type TownshipInput } from "../../core/consolidate";
-import { assessWorkbookBytes, isOwnSummary, isXlsxError, summaryBytes, type SkippedFile } from "../../xlsx";
+import { isOwnSummary, isXlsxError, summaryBytes, type SkippedFile } from "../../xlsx";
+import { assessXlsxStream } from "../../xlsxstream";
 import type { CliContext } from "../context";
 import { CliError, EXIT } from "../errors";
 import {
@@ -68,7 +69,7 @@ export async function consolidateCommand(
   for (const file of files) {
     progress.tick(basename(file));
     try {
-      const read = await assessWorkbookBytes(
+      const read = assessXlsxStream(
         await readInput(file),
         undefined,
         given?.data,

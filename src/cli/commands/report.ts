@@ -1,4 +1,4 @@
-import { assessWorkbookBytes } from "../../xlsx";
+import { assessXlsxStream } from "../../xlsxstream";
 import type { CliContext } from "../context";
 import { EXIT } from "../errors";
 import { checkOutput, readInput, writeAtomic } from "../files";
@@ -19,7 +19,7 @@ export async function reportCommand(
   const packFile = options.packFile ? await readPackFile(ctx, options.packFile) : undefined;
   const given = options.settings ? await readSettingsFile(ctx, options.settings, packFile) : undefined;
   await checkOutput(options.output, output);
-  const { assessment, pack, settings } = await assessWorkbookBytes(
+  const { assessment, pack, settings } = assessXlsxStream(
     await readInput(file),
     undefined,
     given?.data,
