@@ -4,6 +4,7 @@ import { cliMessages } from "./catalogs/cli";
 import { excelMessages } from "./catalogs/excel";
 import { findingsMessages } from "./catalogs/findings";
 import { packMessages } from "./catalogs/pack";
+import { packDiffMessages } from "./catalogs/packDiff";
 import { reasonsMessages } from "./catalogs/reasons";
 import { uiMessages } from "./catalogs/ui";
 import { xlsxMessages } from "./catalogs/xlsx";
@@ -20,6 +21,7 @@ export const CATALOGS: readonly CatalogPair[] = [
   excelMessages,
   xlsxMessages,
   packMessages,
+  packDiffMessages,
 ];
 
 const merged: Record<Locale, Catalog> = Object.fromEntries(

@@ -1,7 +1,7 @@
 import { assess } from "../core/assess";
 import type { Assessment } from "../core/assessment";
 import { layoutFor, type WorkbookLayout, type WorkbookMeta } from "../core/layout";
-import { resolvePack, type AppliedSettings } from "../core/pack";
+import { carriedPackStatus, resolvePack, type AppliedSettings, type CarriedPackStatus } from "../core/pack";
 import type { Pack } from "../core/pack/schema";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { XlsxError } from "./errors";
@@ -23,6 +23,8 @@ export interface AssessedWorkbook {
   settings: AppliedSettings | null;
   /** The workbook recorded other settings than the ones the reader gave. */
   replacedSettings: boolean;
+  /** The pack the workbook carries, against the one it was scored with. */
+  carried: CarriedPackStatus;
 }
 
 export interface PackForMeta {
@@ -30,6 +32,7 @@ export interface PackForMeta {
   exact: boolean;
   settings: AppliedSettings | null;
   replacedSettings: boolean;
+  carried: CarriedPackStatus;
 }
 
 /**
@@ -38,8 +41,12 @@ export interface PackForMeta {
  */
 export function packForMeta(meta: WorkbookMeta, settings?: unknown): PackForMeta {
   const resolved = resolvePack(meta, settings);
-  if (resolved.ok) return resolved;
+  if (resolved.ok) return { ...resolved, carried: carriedPackStatus(resolved.pack, resolved.embedded) };
   if (resolved.reason === "unknownPack") {
+    // Not built in, and the copy the workbook carries is unusable: say why.
+    if (resolved.embedded && !resolved.embedded.ok) {
+      throw new XlsxError("carriedPackDamaged", { pack: meta.packId, version: meta.packVersion });
+    }
     throw new XlsxError("unknownPack", { pack: meta.packId, version: meta.packVersion });
   }
   const first = resolved.problems[0];
@@ -56,7 +63,7 @@ export async function assessWorkbookBytes(
   settings?: unknown,
 ): Promise<AssessedWorkbook> {
   const { workbook, meta, raw } = await openWorkbook(bytes, limits);
-  const { pack, exact, settings: applied, replacedSettings } = packForMeta(meta, settings);
+  const { pack, exact, settings: applied, replacedSettings, carried } = packForMeta(meta, settings);
   const layout = layoutFor(pack);
   const { snapshot } = readSnapshot(workbook, layout, meta, raw);
   const assessment = assess(pack, snapshot);
@@ -69,6 +76,7 @@ export async function assessWorkbookBytes(
     assessment,
     settings: applied,
     replacedSettings,
+    carried,
     ...(exact ? {} : { packVersionUsed: pack.version }),
   };
 }

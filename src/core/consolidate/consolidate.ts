@@ -23,7 +23,13 @@ export function consolidate(
   inputs: readonly TownshipInput[],
   options: ConsolidateOptions = {},
 ): Consolidation {
-  const rows = inputs.map(({ source, assessment }) => ({ row: rowFor(source, assessment), assessment }));
+  const rows = inputs.map(({ source, assessment, carriedPack }) => ({
+    row: {
+      ...rowFor(source, assessment),
+      ...(carriedPack?.state === "differs" ? { packMismatch: carriedPack.differences } : {}),
+    },
+    assessment,
+  }));
   rows.sort((a, b) => compareForRanking(a.row, b.row));
   const ranks = competitionRanks(rows.map((r) => r.row));
   const sourcesByName = new Map<string, string[]>();
@@ -146,12 +152,34 @@ function notesFor(inputs: readonly TownshipInput[], townships: readonly Township
       params: { count: replaced.length, files: unique(replaced).join(", ") },
     });
   }
+  notes.push(...carriedPackNotes(inputs));
   const counts = new Map<string, number>();
   for (const t of townships) counts.set(t.township, (counts.get(t.township) ?? 0) + 1);
   for (const [township, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (count > 1) notes.push({ code: "consolidate.duplicateTownship", params: { township, count } });
   }
   return notes;
+}
+
+/** One note per file whose own pack differs from the coordinator's copy, or is damaged. */
+function carriedPackNotes(inputs: readonly TownshipInput[]): ConsolidationNote[] {
+  return [...inputs]
+    .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
+    .flatMap((input): ConsolidationNote[] => {
+      const status = input.carriedPack;
+      if (status?.state === "differs") {
+        const items = [...new Set(status.differences.map((d) => d.subject))];
+        return [
+          {
+            code: "consolidate.packMismatch",
+            params: { source: input.source, count: items.length, items: items.join(", ") },
+          },
+        ];
+      }
+      if (status?.state === "damaged")
+        return [{ code: "consolidate.carriedPackDamaged", params: { source: input.source } }];
+      return [];
+    });
 }
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)].sort();

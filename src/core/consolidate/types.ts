@@ -1,4 +1,6 @@
 import type { Assessment, BandResult, VetoHit } from "../assessment";
+import type { PackDifference } from "../pack/diff";
+import type { CarriedPackStatus } from "../pack/embedCheck";
 import type { LocalizedText } from "../pack/schema";
 
 /** One township's result and where it came from (a file name, for the coordinator). */
@@ -9,6 +11,8 @@ export interface TownshipInput {
   settings?: string | null;
   /** The file records other settings than the coordinator's, which were used. */
   replacedSettings?: boolean;
+  /** The pack the file carries against the coordinator's copy it was scored with. */
+  carriedPack?: CarriedPackStatus;
 }
 
 /** A matrix column: one group of one template. Templates never share columns, even when ids match. */
@@ -40,6 +44,8 @@ export interface TownshipRow {
   duplicateSources: readonly string[];
   /** 1-based; ties share a rank (1, 2, 2, 4). Eligible townships rank before ineligible ones. */
   rank: number;
+  /** 模板与下发版本不一致: how the file's own pack differs from the one it was scored with. */
+  packMismatch?: readonly PackDifference[];
 }
 
 export interface MissedItem {
@@ -61,7 +67,8 @@ export interface MissedItem {
 export interface ConsolidationNote {
   /**
    * consolidate.mixedVersions · consolidate.mixedPacks · consolidate.duplicateTownship ·
-   * consolidate.mixedSettings · consolidate.settingsReplaced
+   * consolidate.mixedSettings · consolidate.settingsReplaced · consolidate.packMismatch ·
+   * consolidate.carriedPackDamaged
    */
   code: string;
   params: Readonly<Record<string, string | number>>;

@@ -1,4 +1,5 @@
 import { compareVersions, findPack } from "./builtin";
+import { unpackEmbedded, type EmbeddedPack, type UnpackedPack } from "./embed";
 import type { PackProblem } from "./problems";
 import type { Pack } from "./schema";
 import { applySettings, type AppliedSettings } from "./settings";
@@ -8,6 +9,8 @@ export interface WorkbookPackRef {
   packVersion: string;
   /** The settings JSON the workbook records, if any. */
   settings?: string;
+  /** The pack the workbook carries, if any. */
+  pack?: EmbeddedPack;
 }
 
 export type ResolvedPack =
@@ -20,8 +23,10 @@ export type ResolvedPack =
       settings: AppliedSettings | null;
       /** The workbook records other settings than the ones given (which win). */
       replacedSettings: boolean;
+      /** The pack the workbook carries, unpacked and hash-checked; null when it carries none. */
+      embedded: UnpackedPack | null;
     }
-  | { ok: false; reason: "unknownPack" }
+  | { ok: false; reason: "unknownPack"; embedded: UnpackedPack | null }
   | { ok: false; reason: "badSettings"; problems: PackProblem[]; recorded: boolean };
 
 /**
@@ -29,12 +34,18 @@ export type ResolvedPack =
  * by the settings given by the reader (a coordinator's file) or else those the workbook records.
  */
 export function resolvePack(ref: WorkbookPackRef, given?: unknown): ResolvedPack {
-  const base = findPack(ref.packId, ref.packVersion) ?? findPack(ref.packId);
-  if (!base) return { ok: false, reason: "unknownPack" };
+  // A built-in copy of the exact version is trusted first; else the workbook's own (hash-checked)
+  // copy, which already has its recorded settings applied (applying them again changes nothing).
+  const embedded = ref.pack ? unpackEmbedded(ref.pack) : null;
+  const carried = embedded?.ok && embedded.pack.id === ref.packId ? embedded.pack : undefined;
+  const base = findPack(ref.packId, ref.packVersion) ?? carried ?? findPack(ref.packId);
+  if (!base) return { ok: false, reason: "unknownPack", embedded };
   const exact = compareVersions(base.version, ref.packVersion) === 0;
   const recorded = given === undefined ? parseRecorded(ref.settings) : undefined;
   const data = given ?? recorded;
-  if (data === undefined) return { ok: true, pack: base, exact, settings: null, replacedSettings: false };
+  if (data === undefined) {
+    return { ok: true, pack: base, exact, settings: null, replacedSettings: false, embedded };
+  }
   const applied = applySettings(base, data);
   if (!applied.ok) {
     return { ok: false, reason: "badSettings", problems: applied.problems, recorded: given === undefined };
@@ -46,6 +57,7 @@ export function resolvePack(ref: WorkbookPackRef, given?: unknown): ResolvedPack
     settings: applied.settings,
     replacedSettings:
       given !== undefined && ref.settings !== undefined && ref.settings !== applied.settings.json,
+    embedded,
   };
 }
 

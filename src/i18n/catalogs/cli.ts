@@ -168,6 +168,12 @@ export const cliMessages: CatalogPair = {
       "各工作簿使用的本地设置不同(标识:{settings};— 表示未使用设置文件),分数不完全可比。",
     "consolidate.settingsReplaced":
       "{count} 个工作簿记录的本地设置与本次指定的设置文件不同,已按指定的设置计分:{files}",
+    "cli.consolidate.mismatch": "{source}:模板与下发版本不一致,按本次使用的模板计分。不同之处:",
+    "cli.consolidate.carriedDamaged":
+      "{source}:工作簿自带的模板副本校验值不符(已损坏或被改动),按本次使用的模板计分。",
+    "consolidate.packMismatch": "{source}:模板与下发版本不一致({count} 处:{items}),已按本次使用的模板计分。",
+    "consolidate.carriedPackDamaged":
+      "{source}:工作簿自带的模板副本已损坏或被改动(校验值不符),已按本次使用的模板计分。",
   },
   "en-US": {
     "cli.help.program": "Taizhang: make, check, report on and consolidate rule-of-law self-check workbooks",
@@ -351,5 +357,13 @@ export const cliMessages: CatalogPair = {
       "The workbooks were made with different local settings (ids: {settings}; — means none), so scores are not fully comparable.",
     "consolidate.settingsReplaced":
       "{count} workbook(s) record other local settings than the settings file given; they were scored with the given one: {files}",
+    "cli.consolidate.mismatch":
+      "{source}: the template differs from the issued version; scored with the template used here. Differences:",
+    "cli.consolidate.carriedDamaged":
+      "{source}: the template copy the workbook carries fails its hash check (damaged or altered); scored with the template used here.",
+    "consolidate.packMismatch":
+      "{source}: the template differs from the issued version ({count} difference(s): {items}); scored with the template used here.",
+    "consolidate.carriedPackDamaged":
+      "{source}: the template copy the workbook carries is damaged or was altered (hash mismatch); scored with the template used here.",
   },
 };

@@ -1,0 +1,35 @@
+import type { CatalogPair } from "../types";
+
+/** How a workbook's own pack differs from the coordinator's (src/core/pack/diff.ts), "packDiff.<code>". */
+export const packDiffMessages: CatalogPair = {
+  "zh-CN": {
+    "packDiff.total": "总分:下发 {expected},工作簿 {actual}",
+    "packDiff.bands": "等次分数线:下发 {expected},工作簿 {actual}",
+    "packDiff.passBand": "可予认定的最低等次:下发 {expected},工作簿 {actual}",
+    "packDiff.vetoWindow": "一票否决期限(年):下发 {expected},工作簿 {actual}",
+    "packDiff.itemAdded": "{subject}:下发版本没有此项",
+    "packDiff.itemRemoved": "{subject}:工作簿的模板缺少此项",
+    "packDiff.points": "{subject} 分值:下发 {expected},工作簿 {actual}",
+    "packDiff.criteria": "{subject}:评分标准不同",
+    "packDiff.rules": "{subject}:校验规则不同",
+    "packDiff.scoring": "{subject}:台账计分方法不同",
+    "packDiff.kind": "{subject} 类型:下发 {expected},工作簿 {actual}",
+    "packDiff.due": "{subject}:完成期限不同",
+    "packDiff.ledger": "台账 {subject}:栏目不同",
+  },
+  "en-US": {
+    "packDiff.total": "Total points: issued {expected}, workbook {actual}",
+    "packDiff.bands": "Band thresholds: issued {expected}, workbook {actual}",
+    "packDiff.passBand": "Lowest band for recognition: issued {expected}, workbook {actual}",
+    "packDiff.vetoWindow": "Veto window (years): issued {expected}, workbook {actual}",
+    "packDiff.itemAdded": "{subject}: not in the issued version",
+    "packDiff.itemRemoved": "{subject}: missing from the workbook's template",
+    "packDiff.points": "{subject} points: issued {expected}, workbook {actual}",
+    "packDiff.criteria": "{subject}: different 评分标准 (scoring criteria)",
+    "packDiff.rules": "{subject}: different checking rules",
+    "packDiff.scoring": "{subject}: different ledger scoring method",
+    "packDiff.kind": "{subject} kind: issued {expected}, workbook {actual}",
+    "packDiff.due": "{subject}: different deadline",
+    "packDiff.ledger": "Ledger {subject}: different columns",
+  },
+};
