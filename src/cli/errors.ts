@@ -20,7 +20,8 @@ export type CliErrorCode =
   | "nothingConsolidated"
   | "badSettings"
   | "settingsOtherPack"
-  | "badYear";
+  | "badYear"
+  | "badRolloverYear";
 
 /** A problem the CLI reports and exits on; text from src/i18n: `cli.error.<code>`. */
 export class CliError extends Error {

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import packageJson from "../../package.json";
 import type { ConsolidateOptions } from "./commands/consolidate";
 import type { InitOptions } from "./commands/init";
+import type { RolloverOptions } from "./commands/rollover";
 import { cliContext, type CliContext } from "./context";
 import { EXIT } from "./errors";
 import { processIO, type CliIO } from "./io";
@@ -118,6 +119,18 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .action(
       action(async (paths: string[], options: ConsolidateOptions) =>
         (await import("./commands/consolidate")).consolidateCommand(ctx, paths, options),
+      ),
+    );
+
+  configure(program.command("rollover"))
+    .description(tr("help.rollover"))
+    .argument("<file.xlsx>", tr("help.inputFile"))
+    .requiredOption("--year <YYYY>", tr("help.rolloverYear"))
+    .requiredOption("-o, --output <file.xlsx>", tr("help.outputXlsx"))
+    .option("--force", tr("help.force"))
+    .action(
+      action(async (file: string, options: RolloverOptions) =>
+        (await import("./commands/rollover")).rolloverCommand(ctx, file, options),
       ),
     );
   return program;

@@ -6,6 +6,7 @@ import { findingsMessages } from "./catalogs/findings";
 import { packMessages } from "./catalogs/pack";
 import { packDiffMessages } from "./catalogs/packDiff";
 import { reasonsMessages } from "./catalogs/reasons";
+import { rolloverMessages } from "./catalogs/rollover";
 import { uiMessages } from "./catalogs/ui";
 import { xlsxMessages } from "./catalogs/xlsx";
 import { DEFAULT_LOCALE, LOCALES, type Catalog, type CatalogPair, type Locale } from "./types";
@@ -22,6 +23,7 @@ export const CATALOGS: readonly CatalogPair[] = [
   xlsxMessages,
   packMessages,
   packDiffMessages,
+  rolloverMessages,
 ];
 
 const merged: Record<Locale, Catalog> = Object.fromEntries(
