@@ -1,16 +1,4 @@
-import { assess } from "../../core/assess";
-import { FIRST_ASSESSMENT_YEAR } from "../../core/assessmentYear";
-import { planRollover } from "../../core/rollover";
-import type { CellValue } from "../../core/snapshot";
-import {
-  ARCHIVE_SHEET,
-  assessWorkbookBytes,
-  buildRolloverWorkbook,
-  readMeta,
-  readSnapshot,
-  saveXlsx,
-  writeResultSheets,
-} from "../../xlsx";
+import { rolloverWorkbookBytes, carriedRecordCount } from "../../xlsx/rolloverWorkbook";
 import type { CliContext } from "../context";
 import { CliError, EXIT } from "../errors";
 import { checkOutput, readInput, writeAtomic } from "../files";
@@ -32,35 +20,17 @@ export async function rolloverCommand(
 ): Promise<number> {
   const output = { force: Boolean(options.force), inputs: [file] };
   await checkOutput(options.output, output);
-  const old = await assessWorkbookBytes(await readInput(file));
-  const toYear = Number(options.year);
-  const fromYear = old.assessment.assessmentYear ?? toYear - 1;
-  if (!/^\d{4}$/.test(options.year) || toYear < FIRST_ASSESSMENT_YEAR || toYear <= fromYear) {
-    throw new CliError("badRolloverYear", { year: options.year, from: fromYear });
-  }
-  const plan = planRollover(old.pack, old.layout, old.snapshot, fromYear, toYear);
-  const previous: CellValue[][] = [];
-  old.workbook.getWorksheet(ARCHIVE_SHEET)?.eachRow({ includeEmpty: true }, (row) => {
-    const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-    previous.push(values.map((v) => (v === undefined ? null : (v as CellValue))));
-  });
-  const workbook = await buildRolloverWorkbook(
-    {
-      pack: old.pack,
-      previousArchive: previous,
-      ...(old.meta.settings ? { settings: old.meta.settings } : {}),
-    },
-    plan,
-    ctx.locale,
-  );
-  const { snapshot } = readSnapshot(workbook, old.layout, readMeta(workbook));
-  writeResultSheets(workbook, assess(old.pack, snapshot), old.layout, "zh-CN");
-  await writeAtomic(options.output, await saveXlsx(workbook), output);
-  const carried = Object.entries(plan.live)
-    .filter(([key]) => key.startsWith("ledger:"))
-    .reduce((n, [, rows]) => n + rows.length, 0);
+  const result = await rolloverWorkbookBytes(await readInput(file), options.year, ctx.locale);
+  if (!result.ok) throw new CliError(result.code, result.params);
+  await writeAtomic(options.output, result.bytes, output);
+  const { plan } = result;
   ctx.io.stderr(
-    `${ctx.tr("rollover.done", { path: options.output, year: toYear, carried, archived: plan.archive.length })}\n`,
+    `${ctx.tr("rollover.done", {
+      path: options.output,
+      year: plan.toYear,
+      carried: carriedRecordCount(plan),
+      archived: plan.archive.length,
+    })}\n`,
   );
   return EXIT.ok;
 }
