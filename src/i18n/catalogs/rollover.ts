@@ -27,6 +27,12 @@ export const rolloverMessages: CatalogPair = {
     "xlsx.rollover.value": "填报值",
     "xlsx.rollover.fromRow": "原行号",
     "xlsx.rollover.why": "去向",
+    "ui.rollover.title": "开始新评估年度",
+    "ui.rollover.year": "新的评估年度",
+    "ui.rollover.hint": "仍有效的记录转入新工作簿,其余存入只读的“历年”表;当前工作簿不变。",
+    "ui.rollover.start": "生成新年度工作簿",
+    "ui.rollover.done": "已生成 {file}:{carried} 条台账记录转入新年度,{archived} 条存入“历年”表。",
+    "ui.rollover.failed": "未能生成新年度工作簿:{detail}",
   },
   "en-US": {
     "cli.help.rollover":
@@ -55,5 +61,13 @@ export const rolloverMessages: CatalogPair = {
     "xlsx.rollover.value": "Value",
     "xlsx.rollover.fromRow": "Row",
     "xlsx.rollover.why": "Where it went",
+    "ui.rollover.title": "Start the next assessment year",
+    "ui.rollover.year": "New assessment year",
+    "ui.rollover.hint":
+      "Records that still matter go into a new workbook, the rest to its read-only 历年 sheet; this workbook is not changed.",
+    "ui.rollover.start": "Make next year's workbook",
+    "ui.rollover.done":
+      "Made {file}: {carried} ledger record(s) carried over, {archived} kept on the 历年 sheet.",
+    "ui.rollover.failed": "Could not make next year's workbook: {detail}",
   },
 };
