@@ -87,6 +87,9 @@ describe("workbooks carry their template (issue 16 item 3)", () => {
     expect(run.stderr).toMatch(/等次分数线:下发 .*≥90.*工作簿 .*≥85/);
     expect(run.stderr).toMatch(/damaged\.xlsx:工作簿自带的模板副本校验值不符/);
     expect(run.stderr).not.toMatch(/honest\.xlsx:模板/);
+    const checkDamaged = await cli(["check", damaged]);
+    expect(checkDamaged.stderr).toMatch(/自带的模板副本校验值不符.*已按本版台账内置的同一模板检查/);
+    expect(checkDamaged.code).not.toBe(2);
     const page = readFileSync(html, "utf8");
     expect(page).toMatch(/tampered\.xlsx:模板与下发版本不一致\(3 处/);
     // Scored with the coordinator's copy: the same entries give the same score as the honest file.

@@ -1,6 +1,6 @@
 import type { CatalogPair } from "../types";
 
-/** How a workbook's own pack differs from the coordinator's (src/core/pack/diff.ts), "packDiff.<code>". */
+/** How a workbook's own pack differs from the coordinator's (src/core/pack/diff.ts), or is damaged. */
 export const packDiffMessages: CatalogPair = {
   "zh-CN": {
     "packDiff.total": "总分:下发 {expected},工作簿 {actual}",
@@ -16,6 +16,8 @@ export const packDiffMessages: CatalogPair = {
     "packDiff.kind": "{subject} 类型:下发 {expected},工作簿 {actual}",
     "packDiff.due": "{subject}:完成期限不同",
     "packDiff.ledger": "台账 {subject}:栏目不同",
+    "cli.check.carriedDamaged":
+      "提示:工作簿自带的模板副本校验值不符(已损坏或被改动),已按本版台账内置的同一模板检查。",
   },
   "en-US": {
     "packDiff.total": "Total points: issued {expected}, workbook {actual}",
@@ -31,5 +33,7 @@ export const packDiffMessages: CatalogPair = {
     "packDiff.kind": "{subject} kind: issued {expected}, workbook {actual}",
     "packDiff.due": "{subject}: different deadline",
     "packDiff.ledger": "Ledger {subject}: different columns",
+    "cli.check.carriedDamaged":
+      "Note: the template copy the workbook carries fails its hash check (damaged or altered); checked with the same template built into this Taizhang.",
   },
 };
