@@ -24,7 +24,8 @@ export type CliErrorCode =
   | "badPack"
   | "noPack"
   | "packFileOther"
-  | "impossibleDate";
+  | "impossibleDate"
+  | "badRolloverYear";
 
 /** A problem the CLI reports and exits on; text from src/i18n: `cli.error.<code>`. */
 export class CliError extends Error {

@@ -3,6 +3,7 @@ import packageJson from "../../package.json";
 import type { ConsolidateOptions } from "./commands/consolidate";
 import type { InitOptions } from "./commands/init";
 import type { PackExportOptions, PackImportOptions } from "./commands/pack";
+import type { RolloverOptions } from "./commands/rollover";
 import { cliContext, type CliContext } from "./context";
 import { EXIT } from "./errors";
 import { processIO, type CliIO } from "./io";
@@ -151,6 +152,17 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .action(
       action(async (file: string, options: PackImportOptions) =>
         (await import("./commands/pack")).packImportCommand(ctx, file, options),
+      ),
+    );
+  configure(program.command("rollover"))
+    .description(tr("help.rollover"))
+    .argument("<file.xlsx>", tr("help.inputFile"))
+    .requiredOption("--year <YYYY>", tr("help.rolloverYear"))
+    .requiredOption("-o, --output <file.xlsx>", tr("help.outputXlsx"))
+    .option("--force", tr("help.force"))
+    .action(
+      action(async (file: string, options: RolloverOptions) =>
+        (await import("./commands/rollover")).rolloverCommand(ctx, file, options),
       ),
     );
   return program;

@@ -14,6 +14,7 @@ import {
   SHEETS,
 } from "../core/layout";
 import type { Pack } from "../core/pack/schema";
+import { embedPack } from "../core/pack/embed";
 import { INFO_INPUTS } from "../core/snapshot";
 import type { Located, LocatedTable, SheetPurpose } from "./locate";
 import type { SheetRead, WorkbookRead } from "./read";
@@ -229,6 +230,8 @@ export function planInstall(
     ...((settings.settings ?? located.meta?.settings)
       ? { settings: settings.settings ?? located.meta?.settings }
       : {}),
+    // The workbook carries the exact pack it was installed with (issue 16 item 3).
+    pack: embedPack(pack),
   };
 
   return {

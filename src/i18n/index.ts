@@ -5,8 +5,10 @@ import { cliMessages } from "./catalogs/cli";
 import { excelMessages } from "./catalogs/excel";
 import { findingsMessages } from "./catalogs/findings";
 import { packMessages } from "./catalogs/pack";
+import { packDiffMessages } from "./catalogs/packDiff";
 import { packTableMessages } from "./catalogs/packTable";
 import { reasonsMessages } from "./catalogs/reasons";
+import { rolloverMessages } from "./catalogs/rollover";
 import { selfTestMessages } from "./catalogs/selfTest";
 import { uiMessages } from "./catalogs/ui";
 import { xlsxMessages } from "./catalogs/xlsx";
@@ -25,6 +27,8 @@ export const CATALOGS: readonly CatalogPair[] = [
   packMessages,
   selfTestMessages,
   packTableMessages,
+  packDiffMessages,
+  rolloverMessages,
 ];
 
 const merged: Record<Locale, Catalog> = Object.fromEntries(

@@ -1,6 +1,7 @@
 import { FakeExcel } from "../sim";
 import { createExcelHost } from "../taskpane/excelHost";
 import type { TaskpaneHost } from "../taskpane/host";
+import { downloadXlsx } from "../taskpane/rollover";
 import type { Locale } from "../i18n";
 import { emptyCarry, type PreviewWorkbook } from "./xlsx/carry";
 
@@ -19,12 +20,18 @@ export function sessionFor(book: PreviewWorkbook, locale: Locale): PreviewSessio
   const { excel } = book;
   return {
     book,
-    host: createExcelHost({
-      run: excel.run,
-      runWith: excel.runWith,
-      isSetSupported: excel.isSetSupported,
-      locale,
-    }),
+    host: {
+      ...createExcelHost({
+        run: excel.run,
+        runWith: excel.runWith,
+        isSetSupported: excel.isSetSupported,
+        locale,
+      }),
+      // 开始新评估年度 in the preview: the workbook as a file, and next year's as a download.
+      workbookBytes: async () =>
+        (await import(/* webpackChunkName: "xlsx" */ "./xlsx")).saveXlsxWorkbook(book),
+      openNewWorkbook: async (bytes, fileName) => downloadXlsx(bytes, fileName),
+    },
     key: sessions,
   };
 }

@@ -22,6 +22,8 @@ import { GapsPanel } from "./panels/GapsPanel";
 import { ScorePanel } from "./panels/ScorePanel";
 import { TemplatePanel } from "./panels/TemplatePanel";
 import { downloadGapReport } from "./report";
+import { RolloverAction } from "./components/RolloverAction";
+import { startNextYear } from "./rollover";
 import { useWorkbook } from "./useWorkbook";
 
 export interface TaskpaneAppProps {
@@ -40,14 +42,33 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
   const resolved = useMemo(() => (installed ? resolvePack(installed) : null), [installed]);
   const pack = resolved?.ok ? resolved.pack : undefined;
 
+  const { workbookBytes, openNewWorkbook } = host;
   const template = (
-    <TemplatePanel
-      packs={packs}
-      installed={installed}
-      progress={state.progress}
-      lastInstall={state.lastInstall}
-      onInstall={(p, settings) => void actions.install(p, settings)}
-    />
+    <>
+      <TemplatePanel
+        packs={packs}
+        installed={installed}
+        progress={state.progress}
+        lastInstall={state.lastInstall}
+        onInstall={(p, settings) => void actions.install(p, settings)}
+      />
+      {installed && workbookBytes && openNewWorkbook ? (
+        <RolloverAction
+          currentYear={state.assessment?.assessmentYear ?? null}
+          onStart={(year, locale) =>
+            startNextYear(
+              {
+                workbookBytes: () => workbookBytes.call(host),
+                openNewWorkbook: (b, n) => openNewWorkbook.call(host, b, n),
+              },
+              year,
+              installed.township,
+              locale,
+            )
+          }
+        />
+      ) : null}
+    </>
   );
   // Works with or without a pack: a coordinator's own workbook usually has none.
   const consolidate = (

@@ -70,8 +70,8 @@ export async function readTownshipFiles(
       outcome = { ok: false, reason: { key: "ui.consolidate.unreadable", params: { detail } } };
     }
     if (outcome.ok) {
-      const { assessment, madeWith } = outcome;
-      inputs.push({ source: file.name, assessment });
+      const { assessment, madeWith, carriedPack } = outcome;
+      inputs.push({ source: file.name, assessment, ...(carriedPack ? { carriedPack } : {}) });
       if (madeWith) notes.push(versionFallbackNote(file.name, assessment, madeWith));
       onStatus(index, { state: "checked", assessment, ...(madeWith ? { madeWith } : {}) });
     } else {

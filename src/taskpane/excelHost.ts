@@ -12,6 +12,7 @@ import {
   type LiveSession,
 } from "../excel";
 import type { TaskpaneHost } from "./host";
+import { officeFileBytes, openInExcel } from "./officeFile";
 
 /**
  * The task pane's host on the Office.js adapter. In Excel the options are empty (Excel.run);
@@ -62,5 +63,7 @@ export function createExcelHost(options: AdapterOptions = {}): TaskpaneHost {
       const written = await writeConsolidation(summary, skipped, options);
       return { matrixSheet: written.matrixSheet, missedSheet: written.missedSheet, created: written.created };
     },
+    // In Excel only: the preview (options.run) gives its own file bytes (src/preview/session.ts).
+    ...(options.run ? {} : { workbookBytes: officeFileBytes, openNewWorkbook: openInExcel }),
   };
 }

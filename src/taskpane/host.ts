@@ -37,6 +37,10 @@ export interface TaskpaneHost {
     summary: Consolidation,
     skipped: readonly SkippedTownshipFile[],
   ): Promise<ConsolidationSheets>;
+  /** The open workbook as .xlsx bytes, for the next 评估年度; absent where the host cannot. */
+  workbookBytes?(): Promise<Uint8Array>;
+  /** Opens .xlsx bytes as a new workbook (Excel), or saves them as a download (preview). */
+  openNewWorkbook?(bytes: Uint8Array, fileName: string): Promise<void>;
 }
 
 /** A township file that could not be read, with the i18n key of the reason. */

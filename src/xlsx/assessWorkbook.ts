@@ -1,7 +1,7 @@
 import { assess } from "../core/assess";
 import type { Assessment } from "../core/assessment";
 import { layoutFor, type WorkbookLayout, type WorkbookMeta } from "../core/layout";
-import type { AppliedSettings } from "../core/pack";
+import type { AppliedSettings, CarriedPackStatus } from "../core/pack";
 import type { Pack } from "../core/pack/schema";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { ExcelJS } from "./exceljs";
@@ -25,6 +25,8 @@ export interface AssessedWorkbook {
   settings: AppliedSettings | null;
   /** The workbook recorded other settings than the ones the reader gave. */
   replacedSettings: boolean;
+  /** The pack the workbook carries, against the one it was scored with. */
+  carried: CarriedPackStatus;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function assessWorkbookBytes(
   packs?: readonly Pack[],
 ): Promise<AssessedWorkbook> {
   const { workbook, meta, raw } = await openWorkbook(bytes, limits);
-  const { pack, exact, settings: applied, replacedSettings } = packForMeta(meta, settings, packs);
+  const { pack, exact, settings: applied, replacedSettings, carried } = packForMeta(meta, settings, packs);
   const layout = layoutFor(pack);
   const { snapshot } = readSnapshot(workbook, layout, meta, raw);
   const assessment = assess(pack, snapshot);
@@ -52,6 +54,7 @@ export async function assessWorkbookBytes(
     assessment,
     settings: applied,
     replacedSettings,
+    carried,
     ...(exact ? {} : { packVersionUsed: pack.version }),
   };
 }

@@ -12,7 +12,8 @@ export type XlsxErrorCode =
   | "notTaizhang"
   | "layoutUnsupported"
   | "unknownPack"
-  | "badRecordedSettings";
+  | "badRecordedSettings"
+  | "carriedPackDamaged";
 
 export type XlsxErrorParams = Readonly<Record<string, string | number>>;
 

@@ -6,6 +6,7 @@ export { readMeta } from "./read/meta";
 export { readSnapshot, type SnapshotRead } from "./read/snapshot";
 export { buildTemplate, templateBytes, type TemplateOptions } from "./write/template";
 export { writeResultSheets } from "./write/results";
+export { ARCHIVE_SHEET, buildRolloverWorkbook, type RolloverSource } from "./write/rollover";
 export { writeSheetModel } from "./write/sheetModel";
 export { buildSummaryWorkbook, summaryBytes, type SkippedFile } from "./write/summary";
 export { assessWorkbookBytes, packForMeta, type AssessedWorkbook } from "./assessWorkbook";

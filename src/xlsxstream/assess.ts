@@ -28,6 +28,7 @@ export function assessXlsxStream(
     exact,
     settings: applied,
     replacedSettings,
+    carried,
   } = guarded(guardRest, () => packForMeta(meta, settings, packs));
   const layout = layoutFor(pack);
   const { snapshot } = guarded(guardRest, () => readWorkbookSnapshot(raw, layout, meta));
@@ -40,6 +41,7 @@ export function assessXlsxStream(
     assessment: assess(pack, snapshot),
     settings: applied,
     replacedSettings,
+    carried,
     ...(exact ? {} : { packVersionUsed: pack.version }),
   };
 }

@@ -21,6 +21,7 @@ export async function checkCommand(
   const checked = assessXlsxStream(await readInput(file), undefined, given?.data, packFile ? [packFile] : []);
   const { assessment } = checked;
   if (checked.replacedSettings) ctx.io.stderr(`${ctx.tr("check.settingsReplaced")}\n`);
+  if (checked.carried.state === "damaged") ctx.io.stderr(`${ctx.tr("check.carriedDamaged")}\n`);
   if (checked.packVersionUsed) {
     ctx.io.stderr(
       `${ctx.tr("check.versionFallback", { version: checked.meta.packVersion, used: checked.packVersionUsed })}\n`,

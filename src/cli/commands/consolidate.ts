@@ -1,5 +1,7 @@
 import { basename } from "node:path";
 import { consolidate, type TownshipInput } from "../../core/consolidate";
+import type { CarriedPackStatus } from "../../core/pack";
+import { t } from "../../i18n";
 import { isOwnSummary, isXlsxError, summaryBytes, type SkippedFile } from "../../xlsx";
 import { assessXlsxStream } from "../../xlsxstream";
 import type { CliContext } from "../context";
@@ -80,7 +82,9 @@ export async function consolidateCommand(
         assessment: read.assessment,
         settings: read.settings?.hash ?? null,
         replacedSettings: read.replacedSettings,
+        carriedPack: read.carried,
       });
+      printPackMismatch(ctx, file, read.carried);
     } catch (error) {
       const notOurs = isXlsxError(error) && error.code === "notTaizhang";
       if (notOurs && collected.fromFolders.has(file) && (await isOwnSummaryFile(file))) {
@@ -101,6 +105,18 @@ export async function consolidateCommand(
     `${ctx.tr("consolidate.done", { count: inputs.length, skipped: skipped.length, path: options.output })}\n`,
   );
   return EXIT.ok;
+}
+
+/** 模板与下发版本不一致: one line per difference, so the coordinator sees what changed. */
+function printPackMismatch(ctx: CliContext, file: string, carried: CarriedPackStatus): void {
+  if (carried.state === "damaged")
+    ctx.io.stderr(`${ctx.tr("consolidate.carriedDamaged", { source: basename(file) })}\n`);
+  if (carried.state !== "differs") return;
+  ctx.io.stderr(`${ctx.tr("consolidate.mismatch", { source: basename(file) })}\n`);
+  for (const d of carried.differences)
+    ctx.io.stderr(
+      `  ${t(ctx.locale, d.code, { subject: d.subject, expected: d.expected ?? "", actual: d.actual ?? "" })}\n`,
+    );
 }
 
 function skippedLine(

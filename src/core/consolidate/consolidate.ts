@@ -29,7 +29,10 @@ export function consolidate(
   );
   const inputs = years.latest;
   const rows = inputs.map((input) => ({
-    row: rowFor(input.source, input.assessment, years.changes.get(input) ?? null),
+    row: {
+      ...rowFor(input.source, input.assessment, years.changes.get(input) ?? null),
+      ...(input.carriedPack?.state === "differs" ? { packMismatch: input.carriedPack.differences } : {}),
+    },
     assessment: input.assessment,
   }));
   rows.sort((a, b) => compareForRanking(a.row, b.row));
@@ -189,6 +192,7 @@ function notesFor(
       params: { count: replaced.length, files: unique(replaced).join(", ") },
     });
   }
+  notes.push(...carriedPackNotes(inputs));
   const counts = new Map<string, number>();
   for (const t of townships) counts.set(t.township, (counts.get(t.township) ?? 0) + 1);
   for (const [township, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -196,6 +200,27 @@ function notesFor(
   }
   if (earlier > 0) notes.push({ code: "consolidate.earlierYears", params: { count: earlier } });
   return notes;
+}
+
+/** One note per file whose own pack differs from the coordinator's copy, or is damaged. */
+function carriedPackNotes(inputs: readonly TownshipInput[]): ConsolidationNote[] {
+  return [...inputs]
+    .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
+    .flatMap((input): ConsolidationNote[] => {
+      const status = input.carriedPack;
+      if (status?.state === "differs") {
+        const items = [...new Set(status.differences.map((d) => d.subject))];
+        return [
+          {
+            code: "consolidate.packMismatch",
+            params: { source: input.source, count: items.length, items: items.join(", ") },
+          },
+        ];
+      }
+      if (status?.state === "damaged")
+        return [{ code: "consolidate.carriedPackDamaged", params: { source: input.source } }];
+      return [];
+    });
 }
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)].sort();

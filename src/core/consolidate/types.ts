@@ -1,4 +1,6 @@
 import type { Assessment, BandResult, ScoreReason, VetoHit } from "../assessment";
+import type { PackDifference } from "../pack/diff";
+import type { CarriedPackStatus } from "../pack/embedCheck";
 import type { LocalizedText } from "../pack/schema";
 import type { YearChange } from "./yearOverYear";
 
@@ -10,6 +12,8 @@ export interface TownshipInput {
   settings?: string | null;
   /** The file records other settings than the coordinator's, which were used. */
   replacedSettings?: boolean;
+  /** The pack the file carries against the coordinator's copy it was scored with. */
+  carriedPack?: CarriedPackStatus;
 }
 
 /** A matrix column: one group of one template. Templates never share columns, even when ids match. */
@@ -49,6 +53,8 @@ export interface TownshipRow {
   groups: readonly TownshipGroup[];
   /** The drill-down: its gaps, most points lost first. */
   gaps: readonly TownshipGap[];
+  /** 模板与下发版本不一致: how the file's own pack differs from the one it was scored with. */
+  packMismatch?: readonly PackDifference[];
 }
 
 /** A group of one township, for the drill-down: 实得 / 应得 and the score. */
@@ -89,7 +95,8 @@ export interface MissedItem {
 export interface ConsolidationNote {
   /**
    * consolidate.mixedVersions · consolidate.mixedPacks · consolidate.duplicateTownship ·
-   * consolidate.mixedSettings · consolidate.settingsReplaced · consolidate.earlierYears
+   * consolidate.mixedSettings · consolidate.settingsReplaced · consolidate.earlierYears ·
+   * consolidate.packMismatch · consolidate.carriedPackDamaged
    */
   code: string;
   params: Readonly<Record<string, string | number>>;

@@ -1,3 +1,4 @@
+import type { EmbeddedPack } from "../pack/embed";
 import { LAYOUT_VERSION, type WorkbookLayout } from "./layout";
 
 /**
@@ -14,6 +15,8 @@ export interface WorkbookMeta {
   retiredItems: readonly string[];
   /** The local settings the workbook was made with (canonical JSON), when any. */
   settings?: string;
+  /** The pack itself (compressed, hashed), so a reader without it built in checks the same rules. */
+  pack?: EmbeddedPack;
 }
 
 export type MetaRow = [string, string, string, string];
@@ -22,6 +25,7 @@ export function metaFor(
   layout: WorkbookLayout,
   retiredItems: readonly string[] = [],
   settings?: string,
+  pack?: EmbeddedPack,
 ): WorkbookMeta {
   return {
     packId: layout.packId,
@@ -30,6 +34,7 @@ export function metaFor(
     tables: layout.tables.map((t) => ({ key: t.key, name: t.name, sheet: t.sheet })),
     retiredItems,
     ...(settings ? { settings } : {}),
+    ...(pack ? { pack } : {}),
   };
 }
 
@@ -41,6 +46,14 @@ export function metaRows(meta: WorkbookMeta): MetaRow[] {
     ...meta.tables.map((t): MetaRow => ["table", t.key, t.name, t.sheet]),
     ...meta.retiredItems.map((id): MetaRow => ["retired", id, "", ""]),
     ...(meta.settings ? [["settings", "json", meta.settings, ""] as MetaRow] : []),
+    ...(meta.pack ? embeddedPackRows(meta.pack) : []),
+  ];
+}
+
+function embeddedPackRows(pack: EmbeddedPack): MetaRow[] {
+  return [
+    ["packhash", "sha256", pack.hash, ""],
+    ...pack.chunks.map((chunk, i): MetaRow => ["packdata", String(i + 1), chunk, ""]),
   ];
 }
 
@@ -50,6 +63,8 @@ export function parseMetaRows(rows: readonly (readonly unknown[])[]): WorkbookMe
   const tables: { key: string; name: string; sheet: string }[] = [];
   const retiredItems: string[] = [];
   let settings: string | undefined;
+  let packHash: string | undefined;
+  const packChunks: { at: number; text: string }[] = [];
   for (const row of rows) {
     const [kind, key, value, extra] = row.map((cell) =>
       cell === null || cell === undefined ? "" : String(cell),
@@ -58,12 +73,24 @@ export function parseMetaRows(rows: readonly (readonly unknown[])[]): WorkbookMe
     else if (kind === "table" && key && value) tables.push({ key, name: value, sheet: extra ?? "" });
     else if (kind === "retired" && key) retiredItems.push(key);
     else if (kind === "settings" && value) settings = value;
+    else if (kind === "packhash" && value) packHash = value;
+    else if (kind === "packdata" && value) packChunks.push({ at: Number(key), text: value });
   }
   const packId = header.get("packId");
   const packVersion = header.get("packVersion");
   const layoutVersion = Number(header.get("layoutVersion"));
   if (!packId || !packVersion || !Number.isInteger(layoutVersion)) return null;
-  return { packId, packVersion, layoutVersion, tables, retiredItems, ...(settings ? { settings } : {}) };
+  // Chunks are put back in their numbered order, whatever order the rows come in.
+  const chunks = packChunks.sort((a, b) => a.at - b.at).map((c) => c.text);
+  return {
+    packId,
+    packVersion,
+    layoutVersion,
+    tables,
+    retiredItems,
+    ...(settings ? { settings } : {}),
+    ...(packHash !== undefined ? { pack: { hash: packHash, chunks } } : {}),
+  };
 }
 
 /** True when this reader understands the workbook's layout. */

@@ -10,3 +10,6 @@ export { packJsonSchema } from "./json-schema";
 export * from "./settings";
 export { canonicalJson, fingerprint } from "./canonical";
 export * from "./resolve";
+export * from "./embed";
+export * from "./diff";
+export * from "./embedCheck";

@@ -1,5 +1,6 @@
 import { compareVersions, findPack } from "./builtin";
 import { openedPacks } from "./opened";
+import { unpackEmbedded, type EmbeddedPack, type UnpackedPack } from "./embed";
 import type { PackProblem } from "./problems";
 import type { Pack } from "./schema";
 import { applySettings, type AppliedSettings } from "./settings";
@@ -9,6 +10,8 @@ export interface WorkbookPackRef {
   packVersion: string;
   /** The settings JSON the workbook records, if any. */
   settings?: string;
+  /** The pack the workbook carries, if any. */
+  pack?: EmbeddedPack;
 }
 
 export type ResolvedPack =
@@ -21,8 +24,10 @@ export type ResolvedPack =
       settings: AppliedSettings | null;
       /** The workbook records other settings than the ones given (which win). */
       replacedSettings: boolean;
+      /** The pack the workbook carries, unpacked and hash-checked; null when it carries none. */
+      embedded: UnpackedPack | null;
     }
-  | { ok: false; reason: "unknownPack" }
+  | { ok: false; reason: "unknownPack"; embedded: UnpackedPack | null }
   | { ok: false; reason: "badSettings"; problems: PackProblem[]; recorded: boolean };
 
 /**
@@ -35,14 +40,23 @@ export function resolvePack(
   given?: unknown,
   packs: readonly Pack[] = openedPacks(),
 ): ResolvedPack {
-  // A pack the reader brings (a file, not built in) wins over a built-in one of the same id.
+  // A pack the reader brings (a file, not built in) wins over a built-in one of the same id; then a
+  // built-in copy of the exact version; else the workbook's own (hash-checked) copy, which already
+  // has its recorded settings applied (applying them again changes nothing).
+  const embedded = ref.pack ? unpackEmbedded(ref.pack) : null;
+  const carried = embedded?.ok && embedded.pack.id === ref.packId ? embedded.pack : undefined;
   const base =
-    packs.find((p) => p.id === ref.packId) ?? findPack(ref.packId, ref.packVersion) ?? findPack(ref.packId);
-  if (!base) return { ok: false, reason: "unknownPack" };
+    packs.find((p) => p.id === ref.packId) ??
+    findPack(ref.packId, ref.packVersion) ??
+    carried ??
+    findPack(ref.packId);
+  if (!base) return { ok: false, reason: "unknownPack", embedded };
   const exact = compareVersions(base.version, ref.packVersion) === 0;
   const recorded = given === undefined ? parseRecorded(ref.settings) : undefined;
   const data = given ?? recorded;
-  if (data === undefined) return { ok: true, pack: base, exact, settings: null, replacedSettings: false };
+  if (data === undefined) {
+    return { ok: true, pack: base, exact, settings: null, replacedSettings: false, embedded };
+  }
   const applied = applySettings(base, data);
   if (!applied.ok) {
     return { ok: false, reason: "badSettings", problems: applied.problems, recorded: given === undefined };
@@ -54,6 +68,7 @@ export function resolvePack(
     settings: applied.settings,
     replacedSettings:
       given !== undefined && ref.settings !== undefined && ref.settings !== applied.settings.json,
+    embedded,
   };
 }
 

@@ -171,6 +171,12 @@ export const cliMessages: CatalogPair = {
       "{count} 个工作簿记录的本地设置与本次指定的设置文件不同,已按指定的设置计分:{files}",
     "consolidate.earlierYears":
       "{count} 个工作簿是同一乡镇(同一模板)较早评估年度的,只用于“较上年”比较,不参加排名与统计。",
+    "cli.consolidate.mismatch": "{source}:模板与下发版本不一致,按本次使用的模板计分。不同之处:",
+    "cli.consolidate.carriedDamaged":
+      "{source}:工作簿自带的模板副本校验值不符(已损坏或被改动),按本次使用的模板计分。",
+    "consolidate.packMismatch": "{source}:模板与下发版本不一致({count} 处:{items}),已按本次使用的模板计分。",
+    "consolidate.carriedPackDamaged":
+      "{source}:工作簿自带的模板副本已损坏或被改动(校验值不符),已按本次使用的模板计分。",
   },
   "en-US": {
     "cli.help.program": "Taizhang: make, check, report on and consolidate rule-of-law self-check workbooks",
@@ -357,5 +363,13 @@ export const cliMessages: CatalogPair = {
       "{count} workbook(s) record other local settings than the settings file given; they were scored with the given one: {files}",
     "consolidate.earlierYears":
       "{count} workbook(s) are an earlier assessment year of a township (same template) in the batch: used for the change since the previous year, not ranked or counted.",
+    "cli.consolidate.mismatch":
+      "{source}: the template differs from the issued version; scored with the template used here. Differences:",
+    "cli.consolidate.carriedDamaged":
+      "{source}: the template copy the workbook carries fails its hash check (damaged or altered); scored with the template used here.",
+    "consolidate.packMismatch":
+      "{source}: the template differs from the issued version ({count} difference(s): {items}); scored with the template used here.",
+    "consolidate.carriedPackDamaged":
+      "{source}: the template copy the workbook carries is damaged or was altered (hash mismatch); scored with the template used here.",
   },
 };

@@ -18,6 +18,8 @@ export const xlsxMessages: CatalogPair = {
       "这不是台账生成的工作簿(找不到模板信息)。请使用 taizhang init 或加载项生成的工作簿。",
     "xlsx.error.layoutUnsupported": "工作簿由更新版本的台账生成(版式 {version}),请升级台账后再试。",
     "xlsx.error.unknownPack": "工作簿使用的模板 {pack} {version} 不在本版台账中。",
+    "xlsx.error.carriedPackDamaged":
+      "工作簿使用的模板 {pack} {version} 不在本版台账中,工作簿自带的模板副本已损坏或被改动(校验值不符),无法据此检查。",
     "xlsx.error.badRecordedSettings":
       "工作簿中记录的本地设置已损坏或与模板不符({problem}),请用 --settings 指定设置文件。",
     "xlsx.validation.list": "请从下拉列表中选择:{values}",
@@ -104,6 +106,8 @@ export const xlsxMessages: CatalogPair = {
     "xlsx.error.layoutUnsupported":
       "The workbook was made by a newer Taizhang (layout {version}); please upgrade Taizhang.",
     "xlsx.error.unknownPack": "The workbook's template {pack} {version} is not part of this Taizhang.",
+    "xlsx.error.carriedPackDamaged":
+      "The workbook's template {pack} {version} is not part of this Taizhang, and the copy the workbook carries is damaged or was altered (hash mismatch), so it cannot be checked with it.",
     "xlsx.error.badRecordedSettings":
       "The local settings recorded in the workbook are damaged or do not fit its template ({problem}); give a settings file with --settings.",
     "xlsx.validation.list": "Choose from the list: {values}",

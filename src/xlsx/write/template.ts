@@ -26,6 +26,7 @@ import {
   WORKBOOK_LOCALE,
 } from "../../core/layout";
 import type { Pack } from "../../core/pack/schema";
+import { embedPack, type EmbeddedPack } from "../../core/pack/embed";
 import { INFO_INPUTS } from "../../core/snapshot";
 import { t } from "../../i18n";
 import { addRangeValidation, ExcelJS, saveXlsx } from "../exceljs";
@@ -68,7 +69,7 @@ export function buildTemplate(pack: Pack, options: TemplateOptions): ExcelJS.Wor
     const sheet = workbook.getWorksheet(placement.table.sheet) ?? addSheet(workbook, placement.table.sheet);
     writeTable(sheet, placement);
   }
-  writeMetaSheet(workbook, layout, options.settings);
+  writeMetaSheet(workbook, layout, options.settings, embedPack(pack));
   return workbook;
 }
 
@@ -188,10 +189,15 @@ function styleHeader(cell: ExcelJS.Cell, text: string): void {
   cell.fill = FILLS.header;
 }
 
-function writeMetaSheet(workbook: ExcelJS.Workbook, layout: WorkbookLayout, settings?: string): void {
+function writeMetaSheet(
+  workbook: ExcelJS.Workbook,
+  layout: WorkbookLayout,
+  settings: string | undefined,
+  pack: EmbeddedPack,
+): void {
   const sheet = workbook.addWorksheet(layout.meta.sheet);
   sheet.state = "veryHidden";
-  metaRows(metaFor(layout, [], settings)).forEach((row, i) => {
+  metaRows(metaFor(layout, [], settings, pack)).forEach((row, i) => {
     row.forEach((value, c) => {
       const cell = sheet.getCell(i + 1, c + 1);
       cell.numFmt = TEXT_FORMAT;
