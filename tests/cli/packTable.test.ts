@@ -238,8 +238,11 @@ describe("a county's own 考核细则 table (tests/fixtures/countyTable)", () =>
       direct,
     ]);
     expect((await cli(["check", direct, "--pack-file", COUNTY_TABLE_FILE])).code).toBe(0);
-    // Without the pack file the workbook's pack is unknown here: refused, not guessed.
-    expect((await cli(["check", township])).code).toBe(2);
+    // Without the pack file the workbook is checked with the copy of the pack it carries (issue 16
+    // item 3): the same score as with the file.
+    const carried = await cli(["check", township]);
+    expect(carried.code).toBe(0);
+    expect(carried.stdout).toContain("总分 17.4 · 不合格 · 实得 16 / 应得 92(总分值 100)");
 
     const summary = dir.path("汇总.xlsx");
     const consolidated = await cli(["consolidate", dir.path("各乡镇"), "--pack-file", pack, "-o", summary]);
