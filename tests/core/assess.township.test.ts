@@ -30,10 +30,10 @@ describe("township-2018: seed thresholds", () => {
   });
 
   it.each<[CellValue, number, string[]]>([
-    [4, 0, ["count.belowRange"]],
+    [4, 0, ["count.belowMin"]],
     [5, 1, []],
     [10, 1, []],
-    [11, 0, ["count.aboveRange"]],
+    [11, 1, []],
   ])("%p law-enforcement recorders", (recorders, score, codes) => {
     expect(itemOf("T2.3.1", { inputs: { recorders } })).toMatchObject({ score, codes });
   });

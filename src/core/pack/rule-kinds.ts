@@ -20,6 +20,9 @@ export const RULE_KINDS: Readonly<Record<RuleType, readonly ItemKind[]>> = {
   // The checklist's 完成 / 佐证材料 pair; ledgers and veto rows have neither.
   evidenceRequired: ["status"],
   vetoWindow: ["veto"],
+  // Clauses binding cells of one record, and expiry dates: ledger records (and checklist rows).
+  when: ["status", "ledger", "veto"],
+  notExpired: ["status", "ledger", "veto"],
   // An indicator is scored by these alone; a ledger item's score is zeroed when one fails.
   ratioAtLeast: ["indicator", "ledger"],
   countBetween: ["indicator", "ledger"],

@@ -56,6 +56,13 @@ export function ruleColumnRefs(rule: Rule): ColumnRef[] {
         ]),
         { path: ["before"], column: rule.before, types: DATE },
       ];
+    case "when":
+      return [
+        { path: ["if", "column"], column: rule.if.column, types: ["text", "enum", "yesNo"] },
+        { path: ["then", "column"], column: rule.then.column },
+      ];
+    case "notExpired":
+      return [{ path: ["column"], column: rule.column, types: DATE }];
     default:
       return [];
   }

@@ -1,6 +1,7 @@
 import { READ_CODE_SEVERITY } from "../read/codes";
 import type { Severity } from "../findings";
 import type { Rule, RuleType } from "../pack/schema";
+import { APPLIES_SEVERITY } from "./applies";
 import { countAtLeastRule, countBetweenRule } from "./counts";
 import { dateRule } from "./date";
 import { dateOrderRule } from "./dateOrder";
@@ -14,6 +15,8 @@ import { requiredReviewsRule } from "./requiredReviews";
 import type { ItemRuleModule, RowRuleModule, RuleModule } from "./types";
 import { validityRule } from "./validity";
 import { vetoWindowRule } from "./vetoWindow";
+import { whenRule } from "./when";
+import { notExpiredRule } from "./notExpired";
 import { withinDaysRule } from "./withinDays";
 
 /** Every rule type of the pack schema, keyed by type: a new type in the schema fails to compile here. */
@@ -31,6 +34,8 @@ export const RULES: { readonly [T in RuleType]: RuleModule<T> } = {
   quarterDeadline: quarterDeadlineRule,
   evidenceRequired: evidenceRequiredRule,
   vetoWindow: vetoWindowRule,
+  when: whenRule,
+  notExpired: notExpiredRule,
 };
 
 // The registry is exhaustive by type, but TypeScript cannot correlate RULES[rule.type] with `rule`,
@@ -54,5 +59,6 @@ export const FINDING_CODES: Readonly<Record<string, Severity>> = Object.assign(
   {},
   ...Object.values(RULES).map((module) => module.codes),
   IMPLICIT_CODES,
+  APPLIES_SEVERITY,
   READ_CODE_SEVERITY,
 );

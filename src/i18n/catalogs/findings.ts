@@ -83,6 +83,15 @@ export const findingsMessages: CatalogPair = {
     "finding.table.missing": "找不到“{table}”表格,可能已被删除或改名,请重新安装模板以恢复",
     "finding.row.outsideTable": "本行在表格范围之外,已按台账记录校验",
     "finding.column.missing": "找不到列“{column}”,该列的内容无法校验;请把表头改回“{column}”",
+    // Clause corrections (issue 12 item 3): each message quotes the clause it enforces.
+    "finding.when.mustBeBlank":
+      "“{condition}”为“{conditionValue}”,“{field}”不应填写(现为“{raw}”):{requirement}",
+    "finding.when.missing": "“{condition}”为“{conditionValue}”,应填写“{field}”:{requirement}",
+    "finding.when.notAllowed":
+      "“{condition}”为“{conditionValue}”,“{field}”不能为“{raw}”,应为:{allowed}。{requirement}",
+    "finding.when.forbidden": "“{condition}”为“{conditionValue}”:{requirement}",
+    "finding.notExpired.expired": "“{field}”{date} 早于评估基准日 {assessmentDate},证件已过期:{requirement}",
+    "finding.appliesTo.notApplicable": "单位类型为“{unitType}”,以下要求针对其他类型单位,不适用:{requirement}",
   },
   "en-US": {
     "finding.localMark": " (local setting)",
@@ -182,5 +191,16 @@ export const findingsMessages: CatalogPair = {
     "finding.row.outsideTable": "This row is outside the table's range; it was checked as a ledger record",
     "finding.column.missing":
       "Column “{column}” cannot be found, so its entries cannot be checked; rename the header back to “{column}”",
+    // Clause corrections (issue 12 item 3): each message quotes the clause it enforces.
+    "finding.when.mustBeBlank":
+      "{condition} is “{conditionValue}”, so {field} must be empty (it holds “{raw}”): {requirement}",
+    "finding.when.missing": "{condition} is “{conditionValue}”, so {field} must be filled in: {requirement}",
+    "finding.when.notAllowed":
+      "{condition} is “{conditionValue}”, so {field} cannot be “{raw}”; use {allowed}. {requirement}",
+    "finding.when.forbidden": "{condition} is “{conditionValue}”: {requirement}",
+    "finding.notExpired.expired":
+      "{field} {date} is before the assessment date {assessmentDate}: the certificate has expired. {requirement}",
+    "finding.appliesTo.notApplicable":
+      "The unit type is “{unitType}”; this duty falls on other kinds of body and does not apply: {requirement}",
   },
 };

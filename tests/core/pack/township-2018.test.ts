@@ -106,7 +106,7 @@ describe("township-2018 pack", () => {
   });
 
   it.each([
-    ["T2.3.1", { type: "countBetween", source: { input: "recorders" }, min: 5, max: 10 }],
+    ["T2.3.1", { type: "countAtLeast", source: { input: "recorders" }, min: 5 }],
     [
       "T2.4.1",
       {
