@@ -6,6 +6,7 @@ export const ITEM_LEVEL_RULES: ReadonlySet<RuleType> = new Set([
   "countBetween",
   "countAtLeast",
   "quarterDeadline",
+  "published",
 ]);
 
 /** Which item kinds each rule may sit on. Row rules run on the row or records of the item. */
@@ -24,10 +25,12 @@ export const RULE_KINDS: Readonly<Record<RuleType, readonly ItemKind[]>> = {
   when: ["status", "ledger", "veto"],
   notExpired: ["status", "ledger", "veto"],
   // An indicator is scored by these alone; a ledger item's score is zeroed when one fails.
-  ratioAtLeast: ["indicator", "ledger"],
+  // On a status item too: a 完成 claim whose coverage falls short is an error on the row (000 三(三)).
+  ratioAtLeast: ["status", "indicator", "ledger"],
   countBetween: ["indicator", "ledger"],
   countAtLeast: ["indicator", "ledger"],
   quarterDeadline: ["indicator", "ledger"],
+  published: ["indicator", "ledger"],
 };
 
 export function isItemLevelRule(type: RuleType): boolean {

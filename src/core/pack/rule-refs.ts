@@ -81,6 +81,14 @@ export function ruleSourceRefs(rule: Rule): SourceRef[] {
       return [{ path: ["source"], source: rule.source, inputTypes: COUNT_INPUTS }];
     case "quarterDeadline":
       return [{ path: ["input"], source: { input: rule.input }, inputTypes: ["date"], direct: true }];
+    case "published":
+      return [
+        { path: ["date"], source: { input: rule.date }, inputTypes: ["date"], direct: true },
+        { path: ["channel"], source: { input: rule.channel }, inputTypes: ["text", "enum"], direct: true },
+        ...(rule.after
+          ? [{ path: ["after"], source: { input: rule.after }, inputTypes: ["date"] as const, direct: true }]
+          : []),
+      ];
     default:
       return [];
   }

@@ -164,6 +164,16 @@ export const Rule = z.discriminatedUnion("type", [
     column: identifier,
     requirement: LocalizedText,
   }),
+  z.object({
+    ...basisMark,
+    type: z.literal("published"),
+    /** Inputs of 基本信息: the date a report was made public, and where (报刊、政府网站). */
+    date: identifier,
+    channel: identifier,
+    /** The report's own date (an input): it cannot be made public before it exists. */
+    after: identifier.optional(),
+    requirement: LocalizedText,
+  }),
   z.object({ type: z.literal("evidenceRequired"), ...basisMark }),
   z.object({ type: z.literal("vetoWindow"), years: z.number().positive(), ...basisMark }),
 ]);

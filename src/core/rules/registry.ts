@@ -17,6 +17,7 @@ import { validityRule } from "./validity";
 import { vetoWindowRule } from "./vetoWindow";
 import { whenRule } from "./when";
 import { notExpiredRule } from "./notExpired";
+import { publishedRule } from "./published";
 import { withinDaysRule } from "./withinDays";
 
 /** Every rule type of the pack schema, keyed by type: a new type in the schema fails to compile here. */
@@ -36,6 +37,7 @@ export const RULES: { readonly [T in RuleType]: RuleModule<T> } = {
   vetoWindow: vetoWindowRule,
   when: whenRule,
   notExpired: notExpiredRule,
+  published: publishedRule,
 };
 
 // The registry is exhaustive by type, but TypeScript cannot correlate RULES[rule.type] with `rule`,

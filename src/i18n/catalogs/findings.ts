@@ -92,6 +92,9 @@ export const findingsMessages: CatalogPair = {
     "finding.when.forbidden": "“{condition}”为“{conditionValue}”:{requirement}",
     "finding.notExpired.expired": "“{field}”{date} 早于评估基准日 {assessmentDate},证件已过期:{requirement}",
     "finding.appliesTo.notApplicable": "单位类型为“{unitType}”,以下要求针对其他类型单位,不适用:{requirement}",
+    "finding.published.missing": "基本信息中“{field}”未填写:{requirement}",
+    "finding.published.channelMissing": "基本信息中“{field}”未填写:{requirement}",
+    "finding.published.beforeReport": "公开日期 {published} 早于报告日期 {reported},请核对:{requirement}",
   },
   "en-US": {
     "finding.localMark": " (local setting)",
@@ -202,5 +205,9 @@ export const findingsMessages: CatalogPair = {
       "{field} {date} is before the assessment date {assessmentDate}: the certificate has expired. {requirement}",
     "finding.appliesTo.notApplicable":
       "The unit type is “{unitType}”; this duty falls on other kinds of body and does not apply: {requirement}",
+    "finding.published.missing": "{field} is missing on the basic information sheet: {requirement}",
+    "finding.published.channelMissing": "{field} is missing on the basic information sheet: {requirement}",
+    "finding.published.beforeReport":
+      "Made public on {published}, before the report itself ({reported}); please check: {requirement}",
   },
 };

@@ -15,8 +15,18 @@ const BASE_INPUTS: Readonly<Record<string, Readonly<Record<string, string | numb
     recorders: 6,
     legalStaff: 2,
     annualReportDate: "2018-03-20",
+    annualReportPublishDate: "2018-03-25",
+    annualReportChannel: "区政府网站",
+    villages: 12,
+    villagesWithAdviser: 12,
   },
-  "model-unit": { normativeDocChecks: 1, executiveMeetingReports: 1, annualReportDate: "2018-03-20" },
+  "model-unit": {
+    normativeDocChecks: 1,
+    executiveMeetingReports: 1,
+    annualReportDate: "2018-03-20",
+    annualReportPublishDate: "2018-03-25",
+    annualReportChannel: "市政府网站",
+  },
 };
 
 export interface ItemOutcome {

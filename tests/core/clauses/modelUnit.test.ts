@@ -137,3 +137,13 @@ describe("003 七(二)4: class (市级部门、县区政府、园区管委会), 
     expect([...result.findings].sort()).toEqual([...findings].sort());
   });
 });
+
+describe("003 八(二)4 “报告的主要内容要通过报刊、政府网站等向社会公开”", () => {
+  it.each<[Record<string, string | null>, number, string[]]>([
+    [{}, 1, []],
+    [{ annualReportChannel: null }, 0, ["published.channelMissing:error"]],
+    [{ annualReportPublishDate: null }, 0, ["published.missing:error"]],
+  ])("%p → %p of M8.4", (inputs, score, findings) => {
+    expect(outcome(modelUnit, "M8.4", { inputs })).toMatchObject({ score, findings });
+  });
+});

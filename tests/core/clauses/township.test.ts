@@ -89,3 +89,28 @@ describe("000 二(六)3 “落实行政机关负责人出庭应诉……自觉�
     expect(result.score).toBeCloseTo(score, 5);
   });
 });
+
+describe("000 三(四) “法治政府建设报告要通过报刊、区政府网站等媒介向社会公开”", () => {
+  it.each<[Record<string, string | null>, number, string[]]>([
+    [{}, 1, []],
+    [{ annualReportChannel: null }, 0, ["published.channelMissing:error"]],
+    [{ annualReportPublishDate: null }, 0, ["published.missing:error"]],
+    [{ annualReportPublishDate: "2018-03-01" }, 0, ["published.beforeReport:error"]],
+  ])("%p → %p of T3.4", (inputs, score, findings) => {
+    expect(outcome(township, "T3.4", { inputs })).toMatchObject({ score, findings });
+  });
+});
+
+describe("000 三(三) “将法律顾问服务范围扩大到村(社区),实现法律顾问服务全覆盖”", () => {
+  const done = { status: "完成", doneDate: "2018-06-30", evidence: "法律顾问考核制度、履职档案" };
+  it.each<[number, number, number, string[]]>([
+    [12, 12, 1, []],
+    [11, 12, 0, ["ratio.below:error"]],
+  ])("%p of %p villages with an adviser → %p of T3.3", (villagesWithAdviser, villages, score, findings) => {
+    const result = outcome(township, "T3.3", {
+      inputs: { villages, villagesWithAdviser },
+      items: { "T3.3": done },
+    });
+    expect(result).toMatchObject({ score, findings });
+  });
+});

@@ -278,6 +278,12 @@ describe("model-unit quantitative requirements", () => {
     expect(item("M8.4").rules).toEqual([
       { type: "countAtLeast", source: { input: "executiveMeetingReports" }, min: 1 },
       { type: "quarterDeadline", input: "annualReportDate", quarter: 1 },
+      // "报告的主要内容要通过报刊、政府网站等向社会公开"
+      expect.objectContaining({
+        type: "published",
+        date: "annualReportPublishDate",
+        channel: "annualReportChannel",
+      }),
     ]);
   });
 
