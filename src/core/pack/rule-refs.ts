@@ -47,6 +47,10 @@ export function ruleColumnRefs(rule: Rule): ColumnRef[] {
           column,
           types: ["text", "enum"] as const,
         })),
+        ...(rule.reasonColumn ? [{ path: ["reasonColumn"], column: rule.reasonColumn }] : []),
+        ...(rule.inForceColumn
+          ? [{ path: ["inForceColumn"], column: rule.inForceColumn, types: ["yesNo"] as const }]
+          : []),
       ];
     case "requiredReviews":
       return [

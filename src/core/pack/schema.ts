@@ -97,6 +97,10 @@ export const Rule = z.discriminatedUnion("type", [
     provisionalMarkers: z.array(z.string()).min(1),
     /** Documents issued on or after this date must state their validity. */
     statedFrom: isoDate,
+    /** A column giving the reason for a term over the cap ("一般不超过"): with one it is a warning. */
+    reasonColumn: identifier.optional(),
+    /** A yes/no column 是否现行有效: past its term and still 是 is an error (届满自行失效). */
+    inForceColumn: identifier.optional(),
   }),
   z.object({
     ...basisMark,

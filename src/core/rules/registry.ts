@@ -14,6 +14,7 @@ import { requiredRule } from "./required";
 import { requiredReviewsRule } from "./requiredReviews";
 import type { ItemRuleModule, RowRuleModule, RuleModule } from "./types";
 import { validityRule } from "./validity";
+import { withValidityTerm } from "./validityTerm";
 import { vetoWindowRule } from "./vetoWindow";
 import { whenRule } from "./when";
 import { notExpiredRule } from "./notExpired";
@@ -27,7 +28,7 @@ export const RULES: { readonly [T in RuleType]: RuleModule<T> } = {
   date: dateRule,
   dateOrder: dateOrderRule,
   withinDays: withinDaysRule,
-  validity: validityRule,
+  validity: withValidityTerm(validityRule),
   requiredReviews: requiredReviewsRule,
   ratioAtLeast: ratioAtLeastRule,
   countBetween: countBetweenRule,

@@ -95,6 +95,10 @@ export const findingsMessages: CatalogPair = {
     "finding.published.missing": "基本信息中“{field}”未填写:{requirement}",
     "finding.published.channelMissing": "基本信息中“{field}”未填写:{requirement}",
     "finding.published.beforeReport": "公开日期 {published} 早于报告日期 {reported},请核对:{requirement}",
+    "finding.validity.overCapExplained":
+      "有效期超过一般期限({max} 年),已说明理由“{reason}”;原文为“有效期一般不超过 5 年,暂行、试行的一般不超过 3 年”,请评审核实",
+    "finding.validity.expiredInForce":
+      "有效期已于 {end} 届满(评估基准日 {assessmentDate}),“{field}”仍为“是”:有效期届满的规范性文件自行失效",
   },
   "en-US": {
     "finding.localMark": " (local setting)",
@@ -209,5 +213,9 @@ export const findingsMessages: CatalogPair = {
     "finding.published.channelMissing": "{field} is missing on the basic information sheet: {requirement}",
     "finding.published.beforeReport":
       "Made public on {published}, before the report itself ({reported}); please check: {requirement}",
+    "finding.validity.overCapExplained":
+      "Validity beyond the usual {max} years, with the reason “{reason}”; the text says validity is “generally” at most 5 years (3 for interim/trial): for the reviewer to weigh",
+    "finding.validity.expiredInForce":
+      "The validity ended on {end} (assessment date {assessmentDate}) but {field} is still “yes”: a document past its validity lapses by itself",
   },
 };

@@ -147,3 +147,30 @@ describe("003 八(二)4 “报告的主要内容要通过报刊、政府网站�
     expect(outcome(modelUnit, "M8.4", { inputs })).toMatchObject({ score, findings });
   });
 });
+
+describe("003 二(三)6 “有效期一般不超过 5 年……有效期届满的规范性文件自行失效”", () => {
+  const doc = {
+    docNo: "中政规〔2018〕3号",
+    title: "市城市绿化管理办法",
+    docType: "正式",
+    issueDate: "2018-02-01",
+  };
+  it.each<[Record<string, string | number>, number, string[]]>([
+    [{ validityYears: 5 }, 1, []],
+    // "一般": longer with its reason recorded is the reviewer's call, not a deduction.
+    [{ validityYears: 8, overCapReason: "配套上位法实施期限" }, 1, ["validity.overCapExplained:warning"]],
+    [{ validityYears: 8 }, 1 - 1 / 2.5, ["validity.tooLong:error"]],
+    // A 2013 document (before the stated-from date) whose 3 years ran out in 2016, still applied.
+    [
+      { issueDate: "2013-05-01", validityYears: 3, inForce: "是" },
+      1 - 1 / 2.5,
+      ["validity.expiredInForce:error"],
+    ],
+    [{ issueDate: "2013-05-01", validityYears: 3, inForce: "否" }, 1, []],
+    [{ validityYears: 5, inForce: "是" }, 1, []],
+  ])("%p → %p of M2.6", (change, score, findings) => {
+    const result = outcome(modelUnit, "M2.6", { ledgers: { normativeDocs: [{ ...doc, ...change }] } });
+    expect(result.findings).toEqual(findings);
+    expect(result.score).toBeCloseTo(score, 5);
+  });
+});
