@@ -92,6 +92,8 @@ export async function fillTownship(file: string, out: string): Promise<void> {
     if (h.includes("日期")) byHeader[h] = date(6, 1);
     else if (h === "校验") continue;
     else if (/决策事项|名称/.test(h)) byHeader[h] = "镇区道路改造";
+    else if (h === "合法性审查结论") byHeader[h] = "合法";
+    else if (h.includes("多数意见不一致")) byHeader[h] = "否";
     else byHeader[h] = "是";
   }
   // Legality review after the collective discussion: a dateOrder error.

@@ -7,6 +7,7 @@ export const ITEM_LEVEL_RULES: ReadonlySet<RuleType> = new Set([
   "countAtLeast",
   "quarterDeadline",
   "published",
+  "countMatches",
 ]);
 
 /** Which item kinds each rule may sit on. Row rules run on the row or records of the item. */
@@ -31,6 +32,7 @@ export const RULE_KINDS: Readonly<Record<RuleType, readonly ItemKind[]>> = {
   countAtLeast: ["indicator", "ledger"],
   quarterDeadline: ["indicator", "ledger"],
   published: ["indicator", "ledger"],
+  countMatches: ["indicator", "ledger"],
 };
 
 export function isItemLevelRule(type: RuleType): boolean {

@@ -85,6 +85,11 @@ export function ruleSourceRefs(rule: Rule): SourceRef[] {
       return [{ path: ["source"], source: rule.source, inputTypes: COUNT_INPUTS }];
     case "quarterDeadline":
       return [{ path: ["input"], source: { input: rule.input }, inputTypes: ["date"], direct: true }];
+    case "countMatches":
+      return [
+        { path: ["input"], source: { input: rule.input }, inputTypes: COUNT_INPUTS, direct: true },
+        { path: ["source"], source: rule.source, inputTypes: COUNT_INPUTS },
+      ];
     case "published":
       return [
         { path: ["date"], source: { input: rule.date }, inputTypes: ["date"], direct: true },

@@ -53,6 +53,8 @@ export const ValueSource = z.union([
     where: z.object({ column: identifier, equals: z.array(z.string()).min(1) }).optional(),
     /** Count only rows whose date in this column falls in the assessment year. */
     inAssessmentYear: identifier.optional(),
+    /** When the ledger has no records, the number typed in this input instead. */
+    orInput: identifier.optional(),
   }),
 ]);
 
@@ -177,6 +179,13 @@ export const Rule = z.discriminatedUnion("type", [
     /** The report's own date (an input): it cannot be made public before it exists. */
     after: identifier.optional(),
     requirement: LocalizedText,
+  }),
+  z.object({
+    ...basisMark,
+    type: z.literal("countMatches"),
+    /** A figure typed on 基本信息 that the ledger can also count (持证人数). */
+    input: identifier,
+    source: ValueSource,
   }),
   z.object({ type: z.literal("evidenceRequired"), ...basisMark }),
   z.object({ type: z.literal("vetoWindow"), years: z.number().positive(), ...basisMark }),

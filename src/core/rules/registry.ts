@@ -19,6 +19,7 @@ import { vetoWindowRule } from "./vetoWindow";
 import { whenRule } from "./when";
 import { notExpiredRule } from "./notExpired";
 import { publishedRule } from "./published";
+import { countMatchesRule } from "./countMatches";
 import { withinDaysRule } from "./withinDays";
 
 /** Every rule type of the pack schema, keyed by type: a new type in the schema fails to compile here. */
@@ -39,6 +40,7 @@ export const RULES: { readonly [T in RuleType]: RuleModule<T> } = {
   when: whenRule,
   notExpired: notExpiredRule,
   published: publishedRule,
+  countMatches: countMatchesRule,
 };
 
 // The registry is exhaustive by type, but TypeScript cannot correlate RULES[rule.type] with `rule`,

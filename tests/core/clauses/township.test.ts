@@ -114,3 +114,32 @@ describe("000 三(三) “将法律顾问服务范围扩大到村(社区),实现
     expect(result).toMatchObject({ score, findings });
   });
 });
+
+describe("000 二(四)1 “建立行政执法人员档案……具有行政执法资格人员占本乡镇在编人员比例达到50%”", () => {
+  const officer = (i: number, certified: string) => ({
+    name: `执法队员${i}`,
+    post: "执法队员",
+    established: "是",
+    certified,
+    certificateNo: certified === "是" ? `640${i}` : "",
+  });
+  const ledger = (certified: number, uncertified: number) => [
+    ...Array.from({ length: certified }, (_, i) => officer(i, "是")),
+    ...Array.from({ length: uncertified }, (_, i) => officer(100 + i, "否")),
+  ];
+  it.each<[number, number, number, string[]]>([
+    // The ledger has the records: its 10 certified of 20 established meet 50 %, and agree with the typed 10.
+    [10, 10, 1, []],
+    // Typed 12 but the ledger lists 10: the ledger is scored, the typed figure is flagged.
+    [12, 10, 1, ["countMatches.mismatch:warning"]],
+    // Typed 10 (would meet 50 %) but the ledger lists only 9 certified: short, and flagged.
+    [10, 9, 0, ["ratio.belowAfterDeadline:error", "countMatches.mismatch:warning"]],
+  ])("typed %p certified, ledger lists %p → %p of T2.4.1", (certifiedStaff, listed, score, findings) => {
+    const result = outcome(township, "T2.4.1", {
+      inputs: { certifiedStaff, establishedStaff: 20 },
+      ledgers: { enforcementStaff: ledger(listed, 0) },
+    });
+    expect(result.findings).toEqual(findings);
+    expect(result.score).toBe(score);
+  });
+});
