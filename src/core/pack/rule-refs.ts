@@ -57,6 +57,9 @@ export function ruleColumnRefs(rule: Rule): ColumnRef[] {
         ...rule.reviews.flatMap((review, i): ColumnRef[] => [
           { path: ["reviews", i, "done"], column: review.done, types: ["yesNo"] },
           { path: ["reviews", i, "date"], column: review.date, types: DATE },
+          ...(review.notApplicableReason
+            ? [{ path: ["reviews", i, "notApplicableReason"], column: review.notApplicableReason }]
+            : []),
         ]),
         { path: ["before"], column: rule.before, types: DATE },
       ];

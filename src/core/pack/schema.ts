@@ -108,7 +108,16 @@ export const Rule = z.discriminatedUnion("type", [
     ...basisMark,
     type: z.literal("requiredReviews"),
     reviews: z
-      .array(z.object({ id: identifier, done: identifier, date: identifier, label: LocalizedText }))
+      .array(
+        z.object({
+          id: identifier,
+          done: identifier,
+          date: identifier,
+          label: LocalizedText,
+          /** A column where a decision the procedure does not fit gives its reason (不适用). */
+          notApplicableReason: identifier.optional(),
+        }),
+      )
       .min(1),
     /** Each review must be done and dated on or before this date column. */
     before: identifier,

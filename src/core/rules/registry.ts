@@ -12,6 +12,7 @@ import { quarterDeadlineRule } from "./quarterDeadline";
 import { ratioAtLeastRule } from "./ratioAtLeast";
 import { requiredRule } from "./required";
 import { requiredReviewsRule } from "./requiredReviews";
+import { withReviewExemptions } from "./reviewExemptions";
 import type { ItemRuleModule, RowRuleModule, RuleModule } from "./types";
 import { validityRule } from "./validity";
 import { withValidityTerm } from "./validityTerm";
@@ -30,7 +31,7 @@ export const RULES: { readonly [T in RuleType]: RuleModule<T> } = {
   dateOrder: dateOrderRule,
   withinDays: withinDaysRule,
   validity: withValidityTerm(validityRule),
-  requiredReviews: requiredReviewsRule,
+  requiredReviews: withReviewExemptions(requiredReviewsRule),
   ratioAtLeast: ratioAtLeastRule,
   countBetween: countBetweenRule,
   countAtLeast: countAtLeastRule,

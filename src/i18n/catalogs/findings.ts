@@ -97,6 +97,7 @@ export const findingsMessages: CatalogPair = {
     "finding.published.beforeReport": "公开日期 {published} 早于报告日期 {reported},请核对:{requirement}",
     "finding.validity.overCapExplained":
       "有效期超过一般期限({max} 年),已说明理由“{reason}”;原文为“有效期一般不超过 5 年,暂行、试行的一般不超过 3 年”,请评审核实",
+    "finding.requiredReviews.notApplicable": "{review}不适用于本决策,理由:{reason}(请评审核实)",
     "finding.countMatches.mismatch":
       "基本信息中“{field}”填的是 {typed},{ledger}中统计为 {counted};按台账计算,请核对后改正",
     "finding.validity.expiredInForce":
@@ -217,6 +218,8 @@ export const findingsMessages: CatalogPair = {
       "Made public on {published}, before the report itself ({reported}); please check: {requirement}",
     "finding.validity.overCapExplained":
       "Validity beyond the usual {max} years, with the reason “{reason}”; the text says validity is “generally” at most 5 years (3 for interim/trial): for the reviewer to weigh",
+    "finding.requiredReviews.notApplicable":
+      "{review} does not apply to this decision; reason: {reason} (for the reviewer to verify)",
     "finding.countMatches.mismatch":
       "{field} on the basic information sheet says {typed}, but {ledger} counts {counted}; the ledger is used — please check and correct",
     "finding.validity.expiredInForce":

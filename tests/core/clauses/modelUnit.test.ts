@@ -174,3 +174,26 @@ describe("003 二(三)6 “有效期一般不超过 5 年……有效期届满�
     expect(result.score).toBeCloseTo(score, 5);
   });
 });
+
+describe("003 三(三)5 “对专业性、技术性较强的决策事项,应当组织专家……论证” / 三(三)7 risk assessment for decisions “涉及经济社会发展和人民群众切身利益”", () => {
+  it.each<[Record<string, string>, number, string[]]>([
+    [{}, 1, []],
+    // Not a technical matter: expert review 不适用, with the reason noted for the reviewer.
+    [
+      { expertDone: "否", expertDate: "", expertNaReason: "常规事务性调整,不涉及专业技术问题" },
+      1,
+      ["requiredReviews.notApplicable:info"],
+    ],
+    [
+      { riskDone: "否", riskDate: "", riskNaReason: "内部管理事项,不涉及群众切身利益" },
+      1,
+      ["requiredReviews.notApplicable:info"],
+    ],
+    // No reason: the procedure is simply missing.
+    [{ expertDone: "否", expertDate: "" }, 1 - 1 / 2.5, ["requiredReviews.notDone:error"]],
+  ])("%p → %p of M3.1", (change, score, findings) => {
+    const result = outcome(modelUnit, "M3.1", { ledgers: { decisions: [{ ...decision, ...change }] } });
+    expect(result.findings).toEqual(findings);
+    expect(result.score).toBeCloseTo(score, 5);
+  });
+});

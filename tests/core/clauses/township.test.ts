@@ -143,3 +143,19 @@ describe("000 二(四)1 “建立行政执法人员档案……具有行政执�
     expect(result.score).toBe(score);
   });
 });
+
+describe("000 二(一)1 “按照公众参与、专家论证、风险评估、合法性审查和集体讨论决定的法定程序作出重大行政决策”", () => {
+  it.each<[Record<string, string>, number, string[]]>([
+    [
+      { expertReview: "否", expertReviewDate: "", expertReviewNaReason: "常规事务性调整,不涉及专业技术问题" },
+      1,
+      ["requiredReviews.notApplicable:info"],
+    ],
+    [{ expertReview: "否", expertReviewDate: "" }, 1 - 1.5 / 5, ["requiredReviews.notDone:error"]],
+    // Legality review and collective discussion have no such column: never 不适用.
+  ])("%p → %p of T2.1.1", (change, score, findings) => {
+    const result = outcome(township, "T2.1.1", { ledgers: { decisions: [{ ...decision, ...change }] } });
+    expect(result.findings).toEqual(findings);
+    expect(result.score).toBeCloseTo(score, 5);
+  });
+});
