@@ -80,7 +80,7 @@ describe("000 二(六)3 “落实行政机关负责人出庭应诉……自觉�
     [{ headAppeared: "是", judgmentPerformed: "无生效判决" }, 1, []],
     // Every lawsuit: 不适用 is for reconsiderations only.
     [{ headAppeared: "不适用" }, 2 / 3, ["when.notAllowed:error"]],
-    [{ headAppeared: "否" }, 2 / 3, ["enum.notAllowed:error", "when.notAllowed:error"]],
+    [{ headAppeared: "否" }, 2 / 3, ["when.notAllowed:error"]],
     [{ kind: "行政复议", headAppeared: "不适用" }, 1, []],
     [{ headAppeared: "是", judgmentPerformed: "否" }, 2 / 3, ["when.forbidden:error"]],
   ])("%p → %p of T2.6.3", (change, score, findings) => {
