@@ -75,8 +75,22 @@ export function ruleColumnRefs(rule: Rule): ColumnRef[] {
   }
 }
 
-/** The inputs and ledger counts an item-level rule reads. */
+/** The inputs and ledger counts an item-level rule reads, and the 单位类型 input of `appliesTo`. */
 export function ruleSourceRefs(rule: Rule): SourceRef[] {
+  const applies: SourceRef[] = rule.appliesTo
+    ? [
+        {
+          path: ["appliesTo", "input"],
+          source: { input: rule.appliesTo.input },
+          inputTypes: ["enum", "text"],
+          direct: true,
+        },
+      ]
+    : [];
+  return [...ownSourceRefs(rule), ...applies];
+}
+
+function ownSourceRefs(rule: Rule): SourceRef[] {
   switch (rule.type) {
     case "ratioAtLeast":
       return [
