@@ -1,3 +1,5 @@
+import { validationFor } from "../../../src/core/layout/format";
+import { layoutFor } from "../../../src/core/layout/layout";
 import { assessed, modelUnit, outcome } from "./helpers";
 
 // Clause corrections of issue 12, read against shared/seeds/003_26ec9ae1f29c39f6.txt (依法行政示范单位).
@@ -195,5 +197,20 @@ describe("003 三(三)5 “对专业性、技术性较强的决策事项,应当�
     const result = outcome(modelUnit, "M3.1", { ledgers: { decisions: [{ ...decision, ...change }] } });
     expect(result.findings).toEqual(findings);
     expect(result.score).toBeCloseTo(score, 5);
+  });
+});
+
+describe("基本信息 单位类型: a dropdown of the bodies 003 names", () => {
+  it("is an input after the pack's earlier ones, with a list validation", () => {
+    const rows = layoutFor(modelUnit).info.rows;
+    const unitType = rows.find((r) => r.inputId === "unitType");
+    expect(unitType?.values).toEqual(
+      expect.arrayContaining(["市级部门", "县(市)区人民政府", "开发(度假)园区管委会", "其他行政机关"]),
+    );
+    // Appended: the inputs of version 1.0.0 keep their order before it.
+    const ids = rows.map((r) => r.inputId);
+    expect(ids.indexOf("unitType")).toBeGreaterThan(ids.indexOf("annualReportDate"));
+    const validation = unitType && validationFor("enum", unitType.label, unitType.help, unitType.values);
+    expect(validation?.check).toEqual({ kind: "list", values: unitType?.values });
   });
 });
