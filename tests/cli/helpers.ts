@@ -65,6 +65,10 @@ export async function fillTownship(file: string, out: string): Promise<void> {
     TZ_recorders: 6,
     TZ_legalStaff: 2,
     TZ_annualReportDate: "2018年3月20日",
+    TZ_annualReportPublishDate: "2018年3月25日",
+    TZ_annualReportChannel: "区政府网站",
+    TZ_villages: 12,
+    TZ_villagesWithAdviser: 12,
   };
   for (const [name, value] of Object.entries(inputs)) {
     const ref = workbook.definedNames.getRanges(name).ranges[0] as string;
