@@ -46,7 +46,7 @@ export function writeInfoRow(
   if (row.help) sheet.getRangeByIndexes(at, INFO_COLUMNS.help, 1, 1).values = [[row.help.zh]];
   const value = sheet.getRangeByIndexes(at, INFO_COLUMNS.value, 1, 1);
   value.numberFormat = [[numberFormatFor(row.type)]];
-  const spec = validationFor(row.type, row.label, row.help);
+  const spec = validationFor(row.type, row.label, row.help, row.values);
   if (spec) applyValidation(value, spec);
   if (addName) workbook.names.add(row.name, value);
 }

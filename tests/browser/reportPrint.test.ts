@@ -74,7 +74,7 @@ describe("the gap report, printed (issue 14)", () => {
     // How it was made, and the reviewer's block, kept together at the end.
     const last = pages[pages.length - 1] as string;
     expect(last).toContain("报告说明");
-    expect(last).toContain("township-20181.0.0");
+    expect(last).toContain("township-20181.1.0");
     expect(last).toMatch(/优秀≥90分;良好≥80分;合格≥60分;不合格<60分;一票否决追溯2年/);
     expect(last).toContain("评审意见评审人(签字):日期:");
     await page.close();

@@ -65,6 +65,10 @@ export async function fillTownship(file: string, out: string): Promise<void> {
     TZ_recorders: 6,
     TZ_legalStaff: 2,
     TZ_annualReportDate: "2018年3月20日",
+    TZ_annualReportPublishDate: "2018年3月25日",
+    TZ_annualReportChannel: "区政府网站",
+    TZ_villages: 12,
+    TZ_villagesWithAdviser: 12,
   };
   for (const [name, value] of Object.entries(inputs)) {
     const ref = workbook.definedNames.getRanges(name).ranges[0] as string;
@@ -92,6 +96,8 @@ export async function fillTownship(file: string, out: string): Promise<void> {
     if (h.includes("日期")) byHeader[h] = date(6, 1);
     else if (h === "校验") continue;
     else if (/决策事项|名称/.test(h)) byHeader[h] = "镇区道路改造";
+    else if (h === "合法性审查结论") byHeader[h] = "合法";
+    else if (h.includes("多数意见不一致")) byHeader[h] = "否";
     else byHeader[h] = "是";
   }
   // Legality review after the collective discussion: a dateOrder error.

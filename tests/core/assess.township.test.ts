@@ -14,6 +14,8 @@ const inputs = {
   recorders: 6,
   legalStaff: 2,
   annualReportDate: "2018-03-20",
+  annualReportPublishDate: "2018-04-10",
+  annualReportChannel: "区政府网站",
 };
 
 function itemOf(id: string, spec: SnapshotSpec) {
@@ -30,10 +32,10 @@ describe("township-2018: seed thresholds", () => {
   });
 
   it.each<[CellValue, number, string[]]>([
-    [4, 0, ["count.belowRange"]],
+    [4, 0, ["count.belowMin"]],
     [5, 1, []],
     [10, 1, []],
-    [11, 0, ["count.aboveRange"]],
+    [11, 1, []],
   ])("%p law-enforcement recorders", (recorders, score, codes) => {
     expect(itemOf("T2.3.1", { inputs: { recorders } })).toMatchObject({ score, codes });
   });
@@ -52,11 +54,16 @@ describe("township-2018: seed thresholds", () => {
     expect(itemOf("T3.4", { inputs: { annualReportDate } })).toMatchObject({ score, codes });
   });
 
-  const staff = {
-    enforcementStaff: [
-      { name: "张三", post: "执法队员", established: "是", certified: "是", certificateNo: "64001" },
-    ],
-  };
+  // The certified count comes from 执法人员台账 when it has records (000 二(四)1).
+  const staffOf = (certified: number) => ({
+    enforcementStaff: Array.from({ length: certified }, (_, i) => ({
+      name: `执法队员${i + 1}`,
+      post: "执法队员",
+      established: "是",
+      certified: "是",
+      certificateNo: `64${String(i).padStart(3, "0")}`,
+    })),
+  });
   it.each<[number, string, string[]]>([
     [49, "2018-12-30", ["ratio.belowBeforeDeadline"]],
     [49, "2018-12-31", ["ratio.belowAfterDeadline"]],
@@ -66,7 +73,7 @@ describe("township-2018: seed thresholds", () => {
     const item = itemOf("T2.4.1", {
       assessmentDate,
       inputs: { certifiedStaff, establishedStaff: 100 },
-      ledgers: staff,
+      ledgers: staffOf(certifiedStaff),
     });
     expect(item.codes).toEqual(codes);
     expect(item.score).toBe(codes.length === 0 ? 1 : 0);

@@ -114,7 +114,8 @@ describe("live validation", () => {
     expect(h.results.length).toBe(count + 1);
     expect(syncs).toBeLessThanOrEqual(2);
     expect(last(h)).toMatchObject({ kind: "edit", rowsRead: 50 });
-    const checks = h.excel.values(DECISIONS, "O3:O52").flat();
+    // 校验 follows the ledger's 20 columns (A–T).
+    const checks = h.excel.values(DECISIONS, "U3:U52").flat();
     expect(checks.every((c) => String(c).length > 0)).toBe(true);
   });
 

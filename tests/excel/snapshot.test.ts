@@ -1,12 +1,13 @@
 import { installPack, readSnapshot } from "../../src/excel";
-import { fakeExcel, miniPack } from "./helpers";
+import { fakeExcel, miniPack, townshipPack, variant } from "./helpers";
 
 const G21 = "二(一)依法决策";
 const TABLE = "TZ_checklist_G2_1";
 
 async function setup() {
   const { excel, opts } = fakeExcel();
-  const pack = miniPack();
+  // The shipped version, so the reader finds the pack the workbook names.
+  const pack = variant(miniPack(), townshipPack().version, () => undefined);
   await installPack(pack, { ...opts, settings: { township: "兴仁镇", assessmentDate: "2018-12-31" } });
   // T2.1.2 on row 4: status, date, evidence.
   excel.user.setValues(G21, "E4:G4", [["完成", "2018-05-01", "纪要"]]);

@@ -33,7 +33,8 @@ describe("regression (issue 13.3): an upgrade that adds a ledger column", () => 
 
   it("keeps every typed value under its own header", async () => {
     const { excel } = await upgraded();
-    const grid = excel.values(SHEET, "A2:P5");
+    // Wide enough for the ledger's later columns (合法性审查结论 … 不适用的理由) and the appended one.
+    const grid = excel.values(SHEET, "A2:Z5");
     const headers = grid[0] ?? [];
     const under = (row: number, header: string) => grid[row]?.[headers.indexOf(header)];
     // Hand-written expectation: the values of row 4 and 5 as typed, header by header.

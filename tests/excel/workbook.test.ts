@@ -21,7 +21,7 @@ describe("one-shot workbook calls", () => {
     });
     expect(await inspectWorkbook(opts)).toEqual({
       packId: "township-2018",
-      packVersion: "1.0.0",
+      packVersion: "1.1.0",
       township: "兴仁镇",
       assessmentDate: "2018-12-31",
     });

@@ -69,6 +69,8 @@ export interface InfoRow {
   type: Input["type"];
   unit?: LocalizedText;
   help?: LocalizedText;
+  /** The dropdown of an enum input (单位类型). */
+  values?: readonly string[];
   /** Workbook-level defined name of the value cell, e.g. "TZ_assessmentDate". */
   name: string;
   /** 1-based row of the value cell on 基本信息 (value in column B). */
@@ -170,6 +172,7 @@ export function layoutFor(pack: Pack): WorkbookLayout {
     type: input.type,
     ...(input.unit ? { unit: input.unit } : {}),
     ...(input.help ? { help: input.help } : {}),
+    ...(input.values ? { values: input.values } : {}),
     name: `TZ_${input.id}`,
     row: INFO_FIRST_ROW + i,
   }));

@@ -6,6 +6,8 @@ export const ITEM_LEVEL_RULES: ReadonlySet<RuleType> = new Set([
   "countBetween",
   "countAtLeast",
   "quarterDeadline",
+  "published",
+  "countMatches",
 ]);
 
 /** Which item kinds each rule may sit on. Row rules run on the row or records of the item. */
@@ -20,11 +22,17 @@ export const RULE_KINDS: Readonly<Record<RuleType, readonly ItemKind[]>> = {
   // The checklist's 完成 / 佐证材料 pair; ledgers and veto rows have neither.
   evidenceRequired: ["status"],
   vetoWindow: ["veto"],
+  // Clauses binding cells of one record, and expiry dates: ledger records (and checklist rows).
+  when: ["status", "ledger", "veto"],
+  notExpired: ["status", "ledger", "veto"],
   // An indicator is scored by these alone; a ledger item's score is zeroed when one fails.
-  ratioAtLeast: ["indicator", "ledger"],
+  // On a status item too: a 完成 claim whose coverage falls short is an error on the row (000 三(三)).
+  ratioAtLeast: ["status", "indicator", "ledger"],
   countBetween: ["indicator", "ledger"],
   countAtLeast: ["indicator", "ledger"],
   quarterDeadline: ["indicator", "ledger"],
+  published: ["indicator", "ledger"],
+  countMatches: ["indicator", "ledger"],
 };
 
 export function isItemLevelRule(type: RuleType): boolean {

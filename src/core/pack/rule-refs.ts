@@ -47,22 +47,50 @@ export function ruleColumnRefs(rule: Rule): ColumnRef[] {
           column,
           types: ["text", "enum"] as const,
         })),
+        ...(rule.reasonColumn ? [{ path: ["reasonColumn"], column: rule.reasonColumn }] : []),
+        ...(rule.inForceColumn
+          ? [{ path: ["inForceColumn"], column: rule.inForceColumn, types: ["yesNo"] as const }]
+          : []),
       ];
     case "requiredReviews":
       return [
         ...rule.reviews.flatMap((review, i): ColumnRef[] => [
           { path: ["reviews", i, "done"], column: review.done, types: ["yesNo"] },
           { path: ["reviews", i, "date"], column: review.date, types: DATE },
+          ...(review.notApplicableReason
+            ? [{ path: ["reviews", i, "notApplicableReason"], column: review.notApplicableReason }]
+            : []),
         ]),
         { path: ["before"], column: rule.before, types: DATE },
       ];
+    case "when":
+      return [
+        { path: ["if", "column"], column: rule.if.column, types: ["text", "enum", "yesNo"] },
+        { path: ["then", "column"], column: rule.then.column },
+      ];
+    case "notExpired":
+      return [{ path: ["column"], column: rule.column, types: DATE }];
     default:
       return [];
   }
 }
 
-/** The inputs and ledger counts an item-level rule reads. */
+/** The inputs and ledger counts an item-level rule reads, and the 单位类型 input of `appliesTo`. */
 export function ruleSourceRefs(rule: Rule): SourceRef[] {
+  const applies: SourceRef[] = rule.appliesTo
+    ? [
+        {
+          path: ["appliesTo", "input"],
+          source: { input: rule.appliesTo.input },
+          inputTypes: ["enum", "text"],
+          direct: true,
+        },
+      ]
+    : [];
+  return [...ownSourceRefs(rule), ...applies];
+}
+
+function ownSourceRefs(rule: Rule): SourceRef[] {
   switch (rule.type) {
     case "ratioAtLeast":
       return [
@@ -74,6 +102,19 @@ export function ruleSourceRefs(rule: Rule): SourceRef[] {
       return [{ path: ["source"], source: rule.source, inputTypes: COUNT_INPUTS }];
     case "quarterDeadline":
       return [{ path: ["input"], source: { input: rule.input }, inputTypes: ["date"], direct: true }];
+    case "countMatches":
+      return [
+        { path: ["input"], source: { input: rule.input }, inputTypes: COUNT_INPUTS, direct: true },
+        { path: ["source"], source: rule.source, inputTypes: COUNT_INPUTS },
+      ];
+    case "published":
+      return [
+        { path: ["date"], source: { input: rule.date }, inputTypes: ["date"], direct: true },
+        { path: ["channel"], source: { input: rule.channel }, inputTypes: ["text", "enum"], direct: true },
+        ...(rule.after
+          ? [{ path: ["after"], source: { input: rule.after }, inputTypes: ["date"] as const, direct: true }]
+          : []),
+      ];
     default:
       return [];
   }

@@ -13,12 +13,6 @@ export const LocalizedText = z.object({
  */
 export const Basis = z.enum(["source", "local"]);
 
-/** Marks a rule parameter, a point value or a band as the document's or local, with a note. */
-const basisMark = {
-  basis: Basis.optional(),
-  note: LocalizedText.optional(),
-};
-
 export const BasisNote = z.object({ basis: Basis, note: LocalizedText.optional() });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
@@ -31,6 +25,24 @@ const sheetName = z
   .max(31)
   .regex(/^[^[\]:*?/\\]+$/);
 
+/**
+ * The bodies a clause names (e.g. 县(市)区人民政府): the rule binds only a unit whose type, read from
+ * an enum input of 基本信息, is one of `values`; for others it is 不适用, shown with `requirement`.
+ */
+export const AppliesTo = z.object({
+  input: identifier,
+  values: z.array(z.string()).min(1),
+  /** The clause's words naming the duty and its bodies, shown when it does not apply. */
+  requirement: LocalizedText,
+});
+
+/** Marks a rule parameter, a point value or a band as the document's or local, with a note. */
+const basisMark = {
+  basis: Basis.optional(),
+  note: LocalizedText.optional(),
+  appliesTo: AppliesTo.optional(),
+};
+
 /** Where a rule gets a number or a date that is not a cell of the row being checked. */
 export const ValueSource = z.union([
   /** A named input cell on 基本信息. */
@@ -41,6 +53,8 @@ export const ValueSource = z.union([
     where: z.object({ column: identifier, equals: z.array(z.string()).min(1) }).optional(),
     /** Count only rows whose date in this column falls in the assessment year. */
     inAssessmentYear: identifier.optional(),
+    /** When the ledger has no records, the number typed in this input instead. */
+    orInput: identifier.optional(),
   }),
 ]);
 
@@ -85,12 +99,25 @@ export const Rule = z.discriminatedUnion("type", [
     provisionalMarkers: z.array(z.string()).min(1),
     /** Documents issued on or after this date must state their validity. */
     statedFrom: isoDate,
+    /** A column giving the reason for a term over the cap ("一般不超过"): with one it is a warning. */
+    reasonColumn: identifier.optional(),
+    /** A yes/no column 是否现行有效: past its term and still 是 is an error (届满自行失效). */
+    inForceColumn: identifier.optional(),
   }),
   z.object({
     ...basisMark,
     type: z.literal("requiredReviews"),
     reviews: z
-      .array(z.object({ id: identifier, done: identifier, date: identifier, label: LocalizedText }))
+      .array(
+        z.object({
+          id: identifier,
+          done: identifier,
+          date: identifier,
+          label: LocalizedText,
+          /** A column where a decision the procedure does not fit gives its reason (不适用). */
+          notApplicableReason: identifier.optional(),
+        }),
+      )
       .min(1),
     /** Each review must be done and dated on or before this date column. */
     before: identifier,
@@ -125,6 +152,50 @@ export const Rule = z.discriminatedUnion("type", [
     /** Report on the previous year within this quarter of the assessment year. */
     quarter: z.number().int().min(1).max(4),
   }),
+  z.object({
+    ...basisMark,
+    type: z.literal("when"),
+    /** The condition: this column of the record holds one of these values (yes/no by answer). */
+    if: z.object({ column: identifier, equals: z.array(z.string()).min(1) }),
+    /**
+     * What the clause then asks of the record: a column left blank (不得提交讨论), filled, or
+     * holding one of `equals`; or `forbidden`: the condition itself breaks the clause.
+     */
+    then: z.union([
+      z.object({ column: identifier, blank: z.literal(true) }),
+      z.object({ column: identifier, filled: z.literal(true) }),
+      z.object({ column: identifier, equals: z.array(z.string()).min(1) }),
+      z.object({ column: identifier, forbidden: z.literal(true) }),
+    ]),
+    /** The clause's words, quoted by the finding, e.g. 经审查不合法的,不得提交会议讨论. */
+    requirement: LocalizedText,
+    /** "warning" for a record the clause asks for but does not make a failure; error by default. */
+    severity: z.enum(["error", "warning"]).optional(),
+  }),
+  z.object({
+    ...basisMark,
+    type: z.literal("notExpired"),
+    /** An expiry date (证件有效期至): on the assessment date it must not have passed. */
+    column: identifier,
+    requirement: LocalizedText,
+  }),
+  z.object({
+    ...basisMark,
+    type: z.literal("published"),
+    /** Inputs of 基本信息: the date a report was made public, and where (报刊、政府网站). */
+    date: identifier,
+    channel: identifier,
+    /** The report's own date (an input): it cannot be made public before it exists. */
+    after: identifier.optional(),
+    requirement: LocalizedText,
+  }),
+  z.object({
+    ...basisMark,
+    type: z.literal("countMatches"),
+    /** A figure typed on 基本信息 that the ledger can also count (持证人数). */
+    input: identifier,
+    source: ValueSource,
+  }),
   z.object({ type: z.literal("evidenceRequired"), ...basisMark }),
   z.object({ type: z.literal("vetoWindow"), years: z.number().positive(), ...basisMark }),
 ]);
@@ -158,7 +229,9 @@ export const Ledger = z.object({
 export const Input = z.object({
   id: identifier,
   label: LocalizedText,
-  type: z.enum(["integer", "number", "ratio", "date", "text"]),
+  type: z.enum(["integer", "number", "ratio", "date", "text", "enum"]),
+  /** The dropdown of an enum input (单位类型). */
+  values: z.array(z.string()).min(1).optional(),
   unit: LocalizedText.optional(),
   help: LocalizedText.optional(),
 });
@@ -244,6 +317,7 @@ export type Basis = z.infer<typeof Basis>;
 export type BasisNote = z.infer<typeof BasisNote>;
 export type LedgerScoring = z.infer<typeof LedgerScoring>;
 export type ValueSource = z.infer<typeof ValueSource>;
+export type AppliesTo = z.infer<typeof AppliesTo>;
 export type Rule = z.infer<typeof Rule>;
 export type RuleType = Rule["type"];
 export type ColumnType = z.infer<typeof ColumnType>;

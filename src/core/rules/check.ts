@@ -21,6 +21,7 @@ import { cellTypeHits, checkChecklistRow, checkVetoRow } from "./implicit";
 import { labelParams } from "./labels";
 import { mergeFindings } from "./merge";
 import { place, type Place } from "./place";
+import { splitByUnitType, unitTypeExemption } from "./applies";
 import { itemModule, rowModule } from "./registry";
 import { RowView, TableReader, type ColumnIndex, type ColumnInfo } from "./rowView";
 import type { CheckContext, InputValue, LedgerRecords, RowRuleModule, RuleHit } from "./types";
@@ -47,6 +48,8 @@ export interface ItemCheck {
   due?: IsoDate;
   veto?: VetoState & { sheet: string; row: number };
   owner?: string;
+  /** Every threshold of the item falls on other kinds of body than this unit's: 不适用, out of 应得. */
+  exempt?: { unitType: string };
 }
 
 export interface CheckResult {
@@ -118,7 +121,7 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
     const at = infoPlace(input.id);
     const own: Finding[] = [];
     if (value.state === "unreadable") {
-      const result = parseCell(input.type, snap?.value ?? null, { percent: isPercent(input) });
+      const result = parseCell(input.type, snap?.value ?? null, inputOptions(input));
       if (!result.ok) {
         own.push(place(hit(result.code, { ...labelParams("field", input.label), ...result.params }), at));
       }
@@ -230,8 +233,9 @@ function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs)
   const { row } = inp;
   const own: Finding[] = [];
   const at = (view: RowView): Place => ({ ...rowPlace(view), itemId: item.id });
-  const rowRules = bindRowRules(item.rules);
-  const itemRules = item.rules.filter((r) => itemModule(r) !== null);
+  const byUnit = splitByUnitType(item.rules, ctx);
+  const rowRules = bindRowRules(byUnit.rules);
+  const itemRules = byUnit.rules.filter((r) => itemModule(r) !== null);
   const result: ItemCheck = {
     item,
     group,
@@ -243,6 +247,10 @@ function checkItem(item: Item, group: Group, ctx: CheckContext, inp: ItemInputs)
   };
   const owner = row?.display("owner");
   if (owner) result.owner = owner;
+  for (const { hit: h } of byUnit.skipped)
+    own.push(place(h, { ...inp.infoPlace(h.input ?? ""), itemId: item.id }));
+  const exempt = unitTypeExemption(item, byUnit);
+  if (exempt) result.exempt = exempt;
 
   if (item.kind === "veto") {
     if (row) {
@@ -361,10 +369,15 @@ function vetoYears(item: Item, pack: Pack): number {
 const isPercent = (input: Input): boolean =>
   Boolean(input.unit && /%|％/.test(input.unit.zh + input.unit.en));
 
+const inputOptions = (input: Input) => ({
+  percent: isPercent(input),
+  ...(input.values ? { values: input.values } : {}),
+});
+
 function readInput(input: Input, snap: InputSnapshot | undefined): InputValue {
   if (!snap) return { state: "absent" };
   if (isBlank(snap.value)) return { state: "blank" };
-  const result = parseCell(input.type, snap.value, { percent: isPercent(input) });
+  const result = parseCell(input.type, snap.value, inputOptions(input));
   if (!result.ok || typeof result.value === "boolean") return { state: "unreadable" };
   return { state: "value", value: result.value };
 }

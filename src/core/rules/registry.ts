@@ -1,6 +1,7 @@
 import { READ_CODE_SEVERITY } from "../read/codes";
 import type { Severity } from "../findings";
 import type { Rule, RuleType } from "../pack/schema";
+import { APPLIES_SEVERITY } from "./applies";
 import { countAtLeastRule, countBetweenRule } from "./counts";
 import { dateRule } from "./date";
 import { dateOrderRule } from "./dateOrder";
@@ -11,9 +12,15 @@ import { quarterDeadlineRule } from "./quarterDeadline";
 import { ratioAtLeastRule } from "./ratioAtLeast";
 import { requiredRule } from "./required";
 import { requiredReviewsRule } from "./requiredReviews";
+import { withReviewExemptions } from "./reviewExemptions";
 import type { ItemRuleModule, RowRuleModule, RuleModule } from "./types";
 import { validityRule } from "./validity";
+import { withValidityTerm } from "./validityTerm";
 import { vetoWindowRule } from "./vetoWindow";
+import { whenRule } from "./when";
+import { notExpiredRule } from "./notExpired";
+import { publishedRule } from "./published";
+import { countMatchesRule } from "./countMatches";
 import { withinDaysRule } from "./withinDays";
 
 /** Every rule type of the pack schema, keyed by type: a new type in the schema fails to compile here. */
@@ -23,14 +30,18 @@ export const RULES: { readonly [T in RuleType]: RuleModule<T> } = {
   date: dateRule,
   dateOrder: dateOrderRule,
   withinDays: withinDaysRule,
-  validity: validityRule,
-  requiredReviews: requiredReviewsRule,
+  validity: withValidityTerm(validityRule),
+  requiredReviews: withReviewExemptions(requiredReviewsRule),
   ratioAtLeast: ratioAtLeastRule,
   countBetween: countBetweenRule,
   countAtLeast: countAtLeastRule,
   quarterDeadline: quarterDeadlineRule,
   evidenceRequired: evidenceRequiredRule,
   vetoWindow: vetoWindowRule,
+  when: whenRule,
+  notExpired: notExpiredRule,
+  published: publishedRule,
+  countMatches: countMatchesRule,
 };
 
 // The registry is exhaustive by type, but TypeScript cannot correlate RULES[rule.type] with `rule`,
@@ -54,5 +65,6 @@ export const FINDING_CODES: Readonly<Record<string, Severity>> = Object.assign(
   {},
   ...Object.values(RULES).map((module) => module.codes),
   IMPLICIT_CODES,
+  APPLIES_SEVERITY,
   READ_CODE_SEVERITY,
 );

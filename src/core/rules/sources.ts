@@ -23,6 +23,8 @@ export function resolveSource(source: ValueSource, ctx: CheckContext): SourceVal
       : { state: "unknown", label };
   }
   const records = ctx.ledgers.get(source.ledger);
+  if (source.orInput && (records?.records.length ?? 0) === 0)
+    return resolveSource({ input: source.orInput }, ctx);
   const label = records?.ledger.title ?? { zh: source.ledger, en: source.ledger };
   if (!records) return { state: "unknown", label };
   const year = source.inAssessmentYear ? ctx.assessmentYear : undefined;

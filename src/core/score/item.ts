@@ -47,6 +47,7 @@ function outOfScore(code: ReasonCode, params: Params, state: ItemState = "notApp
 }
 
 function fraction(check: ItemCheck): Fraction {
+  if (check.exempt) return out("item.unitTypeExempt", { unitType: check.exempt.unitType });
   switch (check.item.kind) {
     case "status":
       return statusFraction(check);

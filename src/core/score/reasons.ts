@@ -15,6 +15,7 @@ export const REASON_CODES = [
   "ledger.empty",
   "ledger.declared",
   "item.pending",
+  "item.unitTypeExempt",
   "veto.clear",
   "veto.unanswered",
   "veto.inWindow",

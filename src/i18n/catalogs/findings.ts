@@ -88,6 +88,25 @@ export const findingsMessages: CatalogPair = {
     "finding.enum.answerNotAllowed": "“{field}”为“{raw}”,不符合要求:应为“{allowed}”",
     "finding.enum.optionNotAllowed": "“{field}”为“{raw}”,不符合要求:不得为“{raw}”,应为 {allowed}",
     "finding.count.belowMinOfKindInYear": "{year} 年度{what}中“{kind}”{count} 次,应不少于 {min} 次",
+    // Clause corrections (issue 12 item 3): each message quotes the clause it enforces.
+    "finding.when.mustBeBlank":
+      "“{condition}”为“{conditionValue}”,“{field}”不应填写(现为“{raw}”):{requirement}",
+    "finding.when.missing": "“{condition}”为“{conditionValue}”,应填写“{field}”:{requirement}",
+    "finding.when.notAllowed":
+      "“{condition}”为“{conditionValue}”,“{field}”不能为“{raw}”,应为:{allowed}。{requirement}",
+    "finding.when.forbidden": "“{condition}”为“{conditionValue}”:{requirement}",
+    "finding.notExpired.expired": "“{field}”{date} 早于评估基准日 {assessmentDate},证件已过期:{requirement}",
+    "finding.appliesTo.notApplicable": "单位类型为“{unitType}”,以下要求针对其他类型单位,不适用:{requirement}",
+    "finding.published.missing": "基本信息中“{field}”未填写:{requirement}",
+    "finding.published.channelMissing": "基本信息中“{field}”未填写:{requirement}",
+    "finding.published.beforeReport": "公开日期 {published} 早于报告日期 {reported},请核对:{requirement}",
+    "finding.validity.overCapExplained":
+      "有效期超过一般期限({max} 年),已说明理由“{reason}”;原文为“有效期一般不超过 5 年,暂行、试行的一般不超过 3 年”,请评审核实",
+    "finding.requiredReviews.notApplicable": "{review}不适用于本决策,理由:{reason}(请评审核实)",
+    "finding.countMatches.mismatch":
+      "基本信息中“{field}”填的是 {typed},{ledger}中统计为 {counted};按台账计算,请核对后改正",
+    "finding.validity.expiredInForce":
+      "有效期已于 {end} 届满(评估基准日 {assessmentDate}),“{field}”仍为“是”:有效期届满的规范性文件自行失效",
   },
   "en-US": {
     "finding.localMark": " (local setting)",
@@ -195,5 +214,28 @@ export const findingsMessages: CatalogPair = {
       "{field} is “{raw}”, which breaks the requirement: it may not be “{raw}”; use {allowed}",
     "finding.count.belowMinOfKindInYear":
       "{what}: {count} of kind “{kind}” in {year}; at least {min} required",
+    // Clause corrections (issue 12 item 3): each message quotes the clause it enforces.
+    "finding.when.mustBeBlank":
+      "{condition} is “{conditionValue}”, so {field} must be empty (it holds “{raw}”): {requirement}",
+    "finding.when.missing": "{condition} is “{conditionValue}”, so {field} must be filled in: {requirement}",
+    "finding.when.notAllowed":
+      "{condition} is “{conditionValue}”, so {field} cannot be “{raw}”; use {allowed}. {requirement}",
+    "finding.when.forbidden": "{condition} is “{conditionValue}”: {requirement}",
+    "finding.notExpired.expired":
+      "{field} {date} is before the assessment date {assessmentDate}: the certificate has expired. {requirement}",
+    "finding.appliesTo.notApplicable":
+      "The unit type is “{unitType}”; this duty falls on other kinds of body and does not apply: {requirement}",
+    "finding.published.missing": "{field} is missing on the basic information sheet: {requirement}",
+    "finding.published.channelMissing": "{field} is missing on the basic information sheet: {requirement}",
+    "finding.published.beforeReport":
+      "Made public on {published}, before the report itself ({reported}); please check: {requirement}",
+    "finding.validity.overCapExplained":
+      "Validity beyond the usual {max} years, with the reason “{reason}”; the text says validity is “generally” at most 5 years (3 for interim/trial): for the reviewer to weigh",
+    "finding.requiredReviews.notApplicable":
+      "{review} does not apply to this decision; reason: {reason} (for the reviewer to verify)",
+    "finding.countMatches.mismatch":
+      "{field} on the basic information sheet says {typed}, but {ledger} counts {counted}; the ledger is used — please check and correct",
+    "finding.validity.expiredInForce":
+      "The validity ended on {end} (assessment date {assessmentDate}) but {field} is still “yes”: a document past its validity lapses by itself",
   },
 };

@@ -19,6 +19,8 @@ export const reasonsMessages: CatalogPair = {
     "reason.ledger.empty": "台账没有记录,也未声明本评估年度无此类事项,不得分",
     "reason.ledger.declared": "已声明本评估年度无此类事项,不计入应得分(请评审核实)",
     "reason.item.pending": "待完成:期限 {due} 在评估基准日之后,不计入应得分",
+    "reason.item.unitTypeExempt":
+      "不适用:原文对此项的要求针对其他类型单位,本单位类型为“{unitType}”,不计入应得分",
     "reason.veto.clear": "未发生",
     "reason.veto.unanswered": "未填写是否发生",
     "reason.veto.inWindow": "在期限内发生(发生日期:{date}),不予认定",
@@ -43,6 +45,8 @@ export const reasonsMessages: CatalogPair = {
     "reason.ledger.declared":
       "Declared: no such matters this assessment year; left out of the applicable points (to be verified)",
     "reason.item.pending": "Pending: due {due}, after the assessment date; left out of the applicable points",
+    "reason.item.unitTypeExempt":
+      "Not applicable: the text puts this duty on other kinds of body, and this unit is “{unitType}”; left out of the applicable points",
     "reason.veto.clear": "Did not occur",
     "reason.veto.unanswered": "Not answered",
     "reason.veto.inWindow": "Occurred within the window (on {date}): not eligible",

@@ -104,7 +104,7 @@ function writeInfoSheet(
     const address = cellAddress(INFO_COLUMNS.value, row.row);
     const cell = sheet.getCell(address);
     cell.numFmt = numberFormatFor(row.type);
-    const validation = validationFor(row.type, row.label, row.help);
+    const validation = validationFor(row.type, row.label, row.help, row.values);
     if (validation) addRangeValidation(sheet, address, toExcelJs(validation));
     workbook.definedNames.add(`'${sheet.name}'!$${columnLetter(INFO_COLUMNS.value)}$${row.row}`, row.name);
     cell.value = initialValue(row, options);

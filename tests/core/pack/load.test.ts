@@ -339,6 +339,32 @@ describe("loadPack", () => {
       { code: "source.input_type", path: "groups[0].items[1].rules[0].denominator.input" },
     ],
     [
+      "a rule applying to a unit type read from an unknown input",
+      (p) =>
+        (at(p, "groups", 0, "items", 1, "rules", 0)["appliesTo"] = {
+          input: "unitKind",
+          values: ["县(市)区人民政府"],
+          requirement: {
+            zh: "县(市)区人民政府应当每年组织 1 次检查",
+            en: "county governments inspect yearly",
+          },
+        }),
+      { code: "source.unknown_input", path: "groups[0].items[1].rules[0].appliesTo.input" },
+    ],
+    [
+      "a rule applying to a unit type read from a number input",
+      (p) =>
+        (at(p, "groups", 0, "items", 1, "rules", 0)["appliesTo"] = {
+          input: "staff",
+          values: ["县(市)区人民政府"],
+          requirement: {
+            zh: "县(市)区人民政府应当每年组织 1 次检查",
+            en: "county governments inspect yearly",
+          },
+        }),
+      { code: "source.input_type", path: "groups[0].items[1].rules[0].appliesTo.input" },
+    ],
+    [
       "a quarter deadline on an unknown input",
       (p) => (items(p)[1]!["rules"] = [{ type: "quarterDeadline", input: "report", quarter: 1 }]),
       { code: "source.unknown_input", path: "groups[0].items[1].rules[0].input" },

@@ -229,7 +229,13 @@ describe("model-unit quantitative requirements", () => {
 
   it("二(二)4: at least one inspection of normative documents a year", () => {
     expect(rulesOf("M2.4", "countAtLeast")).toEqual([
-      { type: "countAtLeast", source: { input: "normativeDocChecks" }, min: 1 },
+      {
+        type: "countAtLeast",
+        source: { input: "normativeDocChecks" },
+        min: 1,
+        // "县(市)区人民政府应当每年组织 1 次……检查": the duty of county/district governments only.
+        appliesTo: expect.objectContaining({ input: "unitType", values: ["县(市)区人民政府"] }),
+      },
     ]);
   });
 
@@ -263,6 +269,7 @@ describe("model-unit quantitative requirements", () => {
       type: "countAtLeast",
       source: { ledger: "trainings", where: { column: "kind", equals: [kind] }, inAssessmentYear: "date" },
       min,
+      appliesTo: expect.objectContaining({ input: "unitType" }),
     });
   });
 
@@ -271,12 +278,22 @@ describe("model-unit quantitative requirements", () => {
     expect(item("M8.4").rules).toEqual([
       { type: "countAtLeast", source: { input: "executiveMeetingReports" }, min: 1 },
       { type: "quarterDeadline", input: "annualReportDate", quarter: 1 },
+      // "报告的主要内容要通过报刊、政府网站等向社会公开"
+      expect.objectContaining({
+        type: "published",
+        date: "annualReportPublishDate",
+        channel: "annualReportChannel",
+      }),
     ]);
   });
 
   it("五(二)8: the agency never sends only a lawyer to court", () => {
-    const [rule] = rulesOf("M5.8", "enum");
-    expect(rule?.type === "enum" && rule.values).not.toContain("仅委托律师出庭");
+    expect(rulesOf("M5.8", "when")).toContainEqual(
+      expect.objectContaining({
+        if: { column: "appearance", equals: ["仅委托律师出庭"] },
+        then: { column: "appearance", forbidden: true },
+      }),
+    );
     const column = pack.ledgers
       .find((l) => l.id === "litigation")
       ?.columns.find((c) => c.id === "appearance");

@@ -106,12 +106,17 @@ describe("township-2018 pack", () => {
   });
 
   it.each([
-    ["T2.3.1", { type: "countBetween", source: { input: "recorders" }, min: 5, max: 10 }],
+    ["T2.3.1", { type: "countAtLeast", source: { input: "recorders" }, min: 5 }],
     [
       "T2.4.1",
       {
         type: "ratioAtLeast",
-        numerator: { input: "certifiedStaff" },
+        // Counted from 执法人员台账 when it has records, else the typed figure.
+        numerator: {
+          ledger: "enforcementStaff",
+          where: { column: "certified", equals: ["是"] },
+          orInput: "certifiedStaff",
+        },
         denominator: { input: "establishedStaff" },
         min: 0.5,
         by: "2018-12-31",

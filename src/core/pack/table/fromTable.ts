@@ -573,10 +573,12 @@ class Reader {
       if (unit) input["unit"] = unit;
       const help = optionalLocalized(text("help"), text("helpEn"));
       if (help) input["help"] = help;
+      const values = splitValues(text("values"));
+      if (values.length > 0) input["values"] = values;
       out.push(input);
       this.at(path, place("input"));
       this.at([...path, "id"], place("input"));
-      for (const key of ["label", "type", "unit", "help"]) this.at([...path, key], place(key));
+      for (const key of ["label", "type", "unit", "help", "values"]) this.at([...path, key], place(key));
     }
     return out;
   }

@@ -207,5 +207,6 @@ function inputRow(input: Input): CellValue[] {
     en(input.unit),
     zh(input.help),
     en(input.help),
+    input.values ? input.values.join(VALUE_SEPARATOR) : null,
   ];
 }

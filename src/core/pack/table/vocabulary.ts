@@ -64,6 +64,7 @@ export const INPUT_COLUMNS = [
   { key: "unitEn", header: "单位(英文)", width: 36 },
   { key: "help", header: "说明", width: 10 },
   { key: "helpEn", header: "说明(英文)", width: 10 },
+  { key: "values", header: "可选值", width: 30 },
 ] as const;
 
 /** Rows of the 设置 sheet's first block, each a field of the pack. */
@@ -106,6 +107,7 @@ export const INPUT_TYPE_LABELS: Readonly<Record<Input["type"], string>> = {
   ratio: "比例",
   date: "日期",
   text: "文本",
+  enum: "选项",
 };
 export const BASIS_LABELS: Readonly<Record<Basis, string>> = { source: "原文", local: "本地设定" };
 export const YES = "是";
