@@ -207,8 +207,8 @@ describe("live validation", () => {
     if (!box) throw new Error("TZ_recorders missing");
     const row = box.r0 + 1;
     await h.edit(() => h.excel.user.setValues("基本信息", `B${row}`, [[3]]));
-    expect(h.excel.value("基本信息", `E${row}`)).toBe("✗ 行政执法记录仪数量为 3,应在 5 至 10 之间");
-    const finding = last(h)?.assessment.findings.find((f) => f.code === "count.belowRange");
+    expect(h.excel.value("基本信息", `E${row}`)).toBe("✗ 行政执法记录仪数量为 3,应不少于 5");
+    const finding = last(h)?.assessment.findings.find((f) => f.code === "count.belowMin");
     expect(finding).toMatchObject({ sheet: "基本信息", cell: `B${row}`, items: ["T2.3.1"] });
     await h.edit(() => h.excel.user.setValues("基本信息", `B${row}`, [[6]]));
     expect(h.excel.value("基本信息", `E${row}`)).toBe("✓");

@@ -145,7 +145,7 @@ describe("the 校验 panel lists each finding as a button that goes to its cell"
     expect(button.hasAttribute("disabled")).toBe(false);
     expect(button.textContent).toContain("T2.3.1");
     await userEvent.click(button);
-    const cell = assessment.findings.find((f) => f.code === "count.belowRange")?.cell;
+    const cell = assessment.findings.find((f) => f.code === "count.belowMin")?.cell;
     expect(cell).toMatch(/^B\d+$/);
     expect(selected).toEqual([`基本信息!${cell}`]);
   });

@@ -126,12 +126,16 @@ describe("003 七(二)4: class (市级部门、县区政府、园区管委会), 
     [
       "县(市)区人民政府",
       0,
-      ["appliesTo.notApplicable:info", "count.belowMinInYear:error", "count.belowMinInYear:error"],
+      [
+        "appliesTo.notApplicable:info",
+        "count.belowMinOfKindInYear:error",
+        "count.belowMinOfKindInYear:error",
+      ],
     ],
     [
       "市人民政府",
       0,
-      ["appliesTo.notApplicable:info", "appliesTo.notApplicable:info", "count.belowMinInYear:error"],
+      ["appliesTo.notApplicable:info", "appliesTo.notApplicable:info", "count.belowMinOfKindInYear:error"],
     ],
   ])("unit type %p with 2 legal trainings → %p of M7.4", (unitType, score, findings) => {
     const result = outcome(modelUnit, "M7.4", { inputs: { unitType }, ledgers: { trainings: twoTrainings } });

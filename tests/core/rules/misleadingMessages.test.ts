@@ -45,17 +45,26 @@ describe("messages say the requirement, the comparison and the record (issue 12)
       "仅委托律师出庭, offered in the dropdown, breaks 不得仅委托律师出庭",
       modelUnit,
       { ledgers: { litigation: record({ caseNo: "(2018)宁0502行初5号", appearance: "仅委托律师出庭" }) } },
-      "enum.optionNotAllowed",
-      [
-        "“(2018)宁0502行初5号”:“出庭情况”为“仅委托律师出庭”,不符合要求:不得为“仅委托律师出庭”,应为 负责人出庭/委托工作人员出庭",
-      ],
+      "when.forbidden",
+      ["“(2018)宁0502行初5号”:“出庭情况”为“仅委托律师出庭”:不得仅委托律师出庭"],
     ],
     [
-      "审核意见 未通过, offered in the dropdown",
+      "审核意见 未通过, offered in the dropdown, and a decision made anyway (003 四(二)6)",
       modelUnit,
-      { ledgers: { majorEnforcement: record({ caseName: "某违建拆除", reviewResult: "未通过" }) } },
-      "enum.optionNotAllowed",
-      ["“某违建拆除”:“审核意见”为“未通过”,不符合要求:不得为“未通过”,应为 通过"],
+      {
+        ledgers: {
+          majorEnforcement: record({
+            caseName: "某违建拆除",
+            reviewDate: "2018-05-01",
+            reviewResult: "未通过",
+            decisionDate: "2018-05-03",
+          }),
+        },
+      },
+      "when.mustBeBlank",
+      [
+        "“某违建拆除”:“审核意见”为“未通过”,“决定日期”不应填写(现为“2018-05-03”):未经法制审核或者审核未通过的,不得作出决定",
+      ],
     ],
     [
       "a blank report date is 未填写报送日期, not 未报送",
