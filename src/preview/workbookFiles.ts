@@ -3,6 +3,7 @@ import { t, type Locale } from "../i18n";
 import { isXlsxError } from "../xlsx/errors";
 import { DEFAULT_LIMITS, tooLargeError } from "../xlsx/guard";
 import type { PreviewWorkbook } from "./xlsx/carry";
+import { saveAsDownload, XLSX_TYPE } from "../taskpane/download";
 
 /** ExcelJS and the bridge come in their own chunk, when a file is first opened or saved. */
 const loadBridge = () => import(/* webpackChunkName: "xlsx" */ "./xlsx");
@@ -21,19 +22,7 @@ export async function downloadWorkbook(book: PreviewWorkbook, locale: Locale): P
   const { saveXlsxWorkbook } = await loadBridge();
   const bytes = await saveXlsxWorkbook(book);
   const name = await workbookFileName(book, locale);
-  const url = URL.createObjectURL(
-    new Blob([bytes as BlobPart], {
-      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    }),
-  );
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke later: some browsers start the download after the click handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveAsDownload(bytes, name, XLSX_TYPE);
   return name;
 }
 

@@ -1,5 +1,6 @@
 import type { Locale } from "../i18n";
 import type { TaskpaneHost } from "./host";
+import { saveAsDownload, XLSX_TYPE } from "./download";
 
 export type NextYearOutcome =
   | { ok: true; fileName: string; carried: number; archived: number }
@@ -33,17 +34,5 @@ export async function startNextYear(
 
 /** Saves bytes as a download (the preview, and Excel without createWorkbook). */
 export function downloadXlsx(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(
-    new Blob([bytes as BlobPart], {
-      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    }),
-  );
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke later: some WebViews start the download after the click handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveAsDownload(bytes, fileName, XLSX_TYPE);
 }

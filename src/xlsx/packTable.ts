@@ -8,9 +8,9 @@ import {
 } from "../core/pack/table";
 import type { Pack } from "../core/pack/schema";
 import { t, type Locale } from "../i18n";
-import { XlsxError } from "./errors";
-import { addRangeValidation, ExcelJS, loadXlsx, saveXlsx } from "./exceljs";
-import { DEFAULT_LIMITS, guardXlsx, type InputLimits } from "./guard";
+import { addRangeValidation, ExcelJS, saveXlsx } from "./exceljs";
+import { DEFAULT_LIMITS, type InputLimits } from "./guard";
+import { loadGuarded } from "./read/open";
 import { rawFromWorkbook } from "./read/raw";
 import { FILLS, HEADER_FONT, TITLE_FONT } from "./write/styles";
 
@@ -96,12 +96,5 @@ export async function packFromTableBytes(
   options: PlainTableOptions,
   limits: InputLimits = DEFAULT_LIMITS,
 ): Promise<PackTableResult> {
-  await guardXlsx(bytes, limits);
-  let workbook: ExcelJS.Workbook;
-  try {
-    workbook = await loadXlsx(bytes);
-  } catch (cause) {
-    throw new XlsxError("corrupt", {}, cause);
-  }
-  return packFromTable(rawFromWorkbook(workbook), options);
+  return packFromTable(rawFromWorkbook(await loadGuarded(bytes, limits)), options);
 }

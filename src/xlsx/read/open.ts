@@ -22,13 +22,7 @@ export async function openWorkbook(
   bytes: Uint8Array,
   limits: InputLimits = DEFAULT_LIMITS,
 ): Promise<OpenedWorkbook> {
-  await guardXlsx(bytes, limits);
-  let workbook: ExcelJS.Workbook;
-  try {
-    workbook = await loadXlsx(bytes);
-  } catch (cause) {
-    throw new XlsxError("corrupt", {}, cause);
-  }
+  const workbook = await loadGuarded(bytes, limits);
   const raw = rawFromWorkbook(workbook);
   return { workbook, meta: readMeta(workbook, raw), raw };
 }
@@ -49,5 +43,18 @@ export async function isOwnSummary(
     return false;
   } catch (error) {
     return error instanceof XlsxError && error.code === "notTaizhang";
+  }
+}
+
+/** .xlsx bytes → a loaded ExcelJS workbook, after the zip guard; a load failure is "corrupt". */
+export async function loadGuarded(
+  bytes: Uint8Array,
+  limits: InputLimits = DEFAULT_LIMITS,
+): Promise<ExcelJS.Workbook> {
+  await guardXlsx(bytes, limits);
+  try {
+    return await loadXlsx(bytes);
+  } catch (cause) {
+    throw new XlsxError("corrupt", {}, cause);
   }
 }
