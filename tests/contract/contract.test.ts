@@ -34,7 +34,8 @@ const SEED = 20_181_231;
 /** Every LIBREOFFICE_EVERY-th workbook goes through LibreOffice: ~13 of 500. */
 const LIBREOFFICE_EVERY = 40;
 
-jest.setTimeout(300_000);
+// Four reading paths over 500 workbooks and 13 LibreOffice re-saves: minutes on a loaded 2-core machine.
+jest.setTimeout(900_000);
 
 const haveSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
 if (!haveSoffice) console.warn("!!! soffice not found: the contract runs without LibreOffice re-saves");
