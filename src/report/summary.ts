@@ -1,5 +1,5 @@
 import { groupHeading, groupScoreOf } from "../core/consolidate";
-import type { Consolidation, TownshipInput } from "../core/consolidate";
+import type { Consolidation, TownshipInput, TownshipRecord } from "../core/consolidate";
 import { localized, t, type Locale } from "../i18n";
 import type { SkippedFile } from "../xlsx";
 import { escapeHtml as e, PAGE_STYLE } from "./escape";
@@ -16,7 +16,7 @@ export function summaryHtml(
   summary: Consolidation,
   skipped: readonly SkippedFile[],
   locale: Locale,
-  details: readonly TownshipInput[] = [],
+  details: readonly (TownshipInput | TownshipRecord)[] = [],
 ): string {
   const detail = townshipSections(summary, details, locale);
   const tr = (key: string, params = {}) => t(locale, `xlsx.summary.${key}`, params);

@@ -1,4 +1,9 @@
-import type { Consolidation, TownshipInput } from "../core/consolidate";
+import {
+  townshipRecord,
+  type Consolidation,
+  type TownshipInput,
+  type TownshipRecord,
+} from "../core/consolidate";
 import { findingMessage, localized, t, type Locale } from "../i18n";
 import { formatChange } from "../core/consolidate";
 import { escapeHtml as e } from "./escape";
@@ -17,12 +22,12 @@ const STYLE = `
  */
 export function townshipSections(
   summary: Consolidation,
-  details: readonly TownshipInput[],
+  details: readonly (TownshipInput | TownshipRecord)[],
   locale: Locale,
 ): { html: string; style: string; anchors: ReadonlyMap<string, string> } {
   const tr = (key: string, params = {}) => t(locale, `cli.summary.detail.${key}`, params);
   const col = (key: string) => `<th>${e(t(locale, `cli.report.col.${key}`))}</th>`;
-  const bySource = new Map(details.map((d) => [d.source, d.assessment]));
+  const bySource = new Map(details.map((d) => [d.source, townshipRecord(d, { findings: true }).assessment]));
   const anchors = new Map<string, string>();
   const sections: string[] = [];
   summary.townships.forEach((row, i) => {
@@ -30,8 +35,8 @@ export function townshipSections(
     if (!assessment) return;
     const id = `township-${i + 1}`;
     anchors.set(row.source, id);
-    const errors = assessment.findings.filter((f) => f.severity === "error").length;
-    const warnings = assessment.findings.filter((f) => f.severity === "warning").length;
+    const errors = assessment.errorCount;
+    const warnings = assessment.warningCount;
     const change = row.change;
     const groups = assessment.groups
       .filter((g) => g.points > 0)
@@ -64,7 +69,7 @@ export function townshipSections(
       : "";
     const gaps = assessment.gaps
       .map((gap, n) => {
-        const findings = assessment.items.find((item) => item.itemId === gap.itemId)?.findings ?? [];
+        const findings = assessment.gapFindings?.get(gap.itemId) ?? [];
         const problems = [
           t(locale, `reason.${gap.reason.code}`, gap.reason.params),
           ...findings.map((f) => findingMessage(locale, f)),

@@ -1,4 +1,4 @@
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { XlsxError } from "../xlsx/errors";
 import { DEFAULT_LIMITS, guardXlsxBytes, type InputLimits } from "../xlsx/guard";
 import { MarkupCounter, type ZipEntryRef } from "../xlsx/guardInflate";
@@ -7,6 +7,12 @@ import { MarkupCounter, type ZipEntryRef } from "../xlsx/guardInflate";
  * push yields at most a few MB before the byte count can stop it. */
 const PUSH_BYTES = 4096;
 const LOCAL_HEADER = 0x04034b50;
+/** Parts up to this size (as their header declares) are inflated in one call into a buffer of that
+ * size: the streaming inflater regrows and copies its buffer on every push, which was the largest
+ * single cost of reading a township workbook in the browser (issue 14). */
+const WHOLE_MAX = 8 * 1024 * 1024;
+/** Inflated bytes handed on at a time, so a reader that has enough still stops parsing early. */
+const PIECE_BYTES = 64 * 1024;
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 
 /**
@@ -89,6 +95,14 @@ export class XlsxPackage {
       return;
     }
     if (entry.method !== 8) throw new XlsxError("corrupt");
+    const whole = this.inflateWhole(entry, data);
+    if (whole) {
+      for (let at = 0; at < whole.length || at === 0; at += PIECE_BYTES) {
+        const end = Math.min(at + PIECE_BYTES, whole.length);
+        take(whole.subarray(at, end), end === whole.length);
+      }
+      return;
+    }
     const inflater = new Inflate(take);
     try {
       if (data.length === 0) inflater.push(data, true);
@@ -99,6 +113,26 @@ export class XlsxPackage {
     } catch (cause) {
       if (cause instanceof XlsxError) throw cause;
       throw new XlsxError("corrupt", {}, cause);
+    }
+  }
+
+  /**
+   * A part inflated in one call when its local header declares a size within WHOLE_MAX and the
+   * byte limit; null otherwise, or when the data inflates to more than declared or fails: then the
+   * streaming path inflates it, counting every byte and reporting errors as it always has.
+   */
+  private inflateWhole(entry: ZipEntryRef, data: Uint8Array): Uint8Array | null {
+    const local = entry.localOffset;
+    // Sizes kept in a data descriptor (flag bit 3) are not in the local header.
+    if ((this.view.getUint16(local + 6, true) & 0x08) !== 0) return null;
+    const declared = this.view.getUint32(local + 22, true);
+    if (declared > WHOLE_MAX || this.inflated + declared > this.limits.maxUncompressedBytes) return null;
+    try {
+      // One spare byte: output that reaches it is more than the header declared.
+      const out = inflateSync(data, { out: new Uint8Array(declared + 1) });
+      return out.length > declared ? null : out;
+    } catch {
+      return null;
     }
   }
 

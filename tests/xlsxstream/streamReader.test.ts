@@ -280,3 +280,37 @@ describe("streaming reader: bad files give the full reader's error codes", () =>
     expect(await codeOf(() => assessWorkbookBytes(bytes, limits))).toBe(code);
   });
 });
+
+describe("streaming reader: parts inflated in one call", () => {
+  /** The bytes with each local header's uncompressed size set by `size` (the central directory as is). */
+  function withLocalSizes(bytes: Uint8Array, size: (declared: number) => number): Uint8Array {
+    const out = bytes.slice();
+    const view = new DataView(out.buffer);
+    for (let at = 0; at + 30 <= out.length; at++) {
+      if (view.getUint32(at, true) !== 0x04034b50) continue;
+      view.setUint32(at + 22, size(view.getUint32(at + 22, true)), true);
+      at += 29;
+    }
+    return out;
+  }
+
+  // A header may understate a part (a bomb) or zero it: the reader then inflates the part as a
+  // stream, counting every byte, and reads the same cells.
+  it.each<[string, (declared: number) => number]>([
+    ["understated", (d) => Math.floor(d / 2)],
+    ["zero", () => 0],
+    ["overstated", (d) => d + 10],
+  ])("reads the same cells when local headers' sizes are %s", async (_name, size) => {
+    const bytes = await filledTownship();
+    const lying = withLocalSizes(bytes, size);
+    expect(plain(rawWorkbook(lying))).toEqual(plain(rawWorkbook(bytes)));
+    expect(assessXlsxStream(lying).assessment).toEqual(assessXlsxStream(bytes).assessment);
+  });
+
+  it("still refuses a part that inflates past the limit behind an understated size", async () => {
+    const bytes = withLocalSizes(await withSheet3(`<sheetData/>${" ".repeat(3_000_000)}`), () => 10);
+    expect(() => assessXlsxStream(bytes, { ...DEFAULT_LIMITS, maxUncompressedBytes: 2_500_000 })).toThrow(
+      expect.objectContaining({ code: "zipBomb" }),
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { consolidate, type TownshipInput } from "../../core/consolidate";
+import { consolidate, townshipRecord, type TownshipRecord } from "../../core/consolidate";
 import type { CarriedPackStatus } from "../../core/pack";
 import { t } from "../../i18n";
 import { isOwnSummary, isXlsxError, summaryBytes, type SkippedFile } from "../../xlsx";
@@ -66,7 +66,10 @@ export async function consolidateCommand(
   await checkOutputs(outputPaths, outputs);
   if (files.length === 0 && missing.length === 0) throw new CliError("noInputs");
 
-  const inputs: TownshipInput[] = [];
+  // Each file's compact record, built as soon as it is scored: the full assessment (findings,
+  // item results) goes, so memory grows slowly with the number of files.
+  const inputs: TownshipRecord[] = [];
+  const findings = { findings: Boolean(options.html) };
   const progress = progressBar(ctx.io, files.length);
   for (const file of files) {
     progress.tick(basename(file));
@@ -77,13 +80,18 @@ export async function consolidateCommand(
         given?.data,
         packFile ? [packFile] : [],
       );
-      inputs.push({
-        source: file,
-        assessment: read.assessment,
-        settings: read.settings?.hash ?? null,
-        replacedSettings: read.replacedSettings,
-        carriedPack: read.carried,
-      });
+      inputs.push(
+        townshipRecord(
+          {
+            source: file,
+            assessment: read.assessment,
+            settings: read.settings?.hash ?? null,
+            replacedSettings: read.replacedSettings,
+            carriedPack: read.carried,
+          },
+          findings,
+        ),
+      );
       printPackMismatch(ctx, file, read.carried);
     } catch (error) {
       const notOurs = isXlsxError(error) && error.code === "notTaizhang";

@@ -1,8 +1,8 @@
-import type { Assessment } from "../assessment";
 import { compareVersions } from "../pack/builtin";
 import type { LocalizedText } from "../pack/schema";
 import { roundTo } from "../score/group";
 import { mostMissedItems } from "./mostMissed";
+import { townshipRecord, type TownshipRecord, type TownshipResult } from "./record";
 import { competitionRanks, compareForRanking } from "./rank";
 import { splitByYear, type YearChange } from "./yearOverYear";
 import type {
@@ -21,11 +21,14 @@ import type {
  * inputs in any order give the same result.
  */
 export function consolidate(
-  allInputs: readonly TownshipInput[],
+  allInputs: readonly (TownshipInput | TownshipRecord)[],
   options: ConsolidateOptions = {},
 ): Consolidation {
   const years = splitByYear(
-    allInputs.map((input) => ({ ...input, township: townshipName(input.source, input.assessment) })),
+    allInputs.map((given) => {
+      const input = townshipRecord(given);
+      return { ...input, township: townshipName(input.source, input.assessment) };
+    }),
   );
   const inputs = years.latest;
   const rows = inputs.map((input) => ({
@@ -74,11 +77,12 @@ export function consolidate(
   };
 }
 
-const townshipName = (source: string, assessment: Assessment): string => assessment.township.trim() || source;
+const townshipName = (source: string, assessment: TownshipResult): string =>
+  assessment.township.trim() || source;
 
 function rowFor(
   source: string,
-  assessment: Assessment,
+  assessment: TownshipResult,
   change: YearChange | null,
 ): Omit<TownshipRow, "rank" | "duplicateSources"> {
   return {
@@ -94,8 +98,8 @@ function rowFor(
     vetoes: assessment.vetoes,
     groupScores: Object.fromEntries(assessment.groups.map((g) => [g.groupId, g.score])),
     gapCount: assessment.gaps.length,
-    errorCount: assessment.findings.filter((f) => f.severity === "error").length,
-    warningCount: assessment.findings.filter((f) => f.severity === "warning").length,
+    errorCount: assessment.errorCount,
+    warningCount: assessment.warningCount,
     assessmentYear: assessment.assessmentYear,
     change,
     groups: assessment.groups
@@ -122,7 +126,7 @@ function rowFor(
  * that score somewhere. Group ids are matched within a template only: two templates may both have
  * a G3 that means different things.
  */
-function groupColumns(assessments: readonly Assessment[]): ConsolidatedGroup[] {
+function groupColumns(assessments: readonly TownshipResult[]): ConsolidatedGroup[] {
   return unique(assessments.map((a) => a.packId)).flatMap((packId) => {
     const byVersion = assessments
       .filter((a) => a.packId === packId)
@@ -151,7 +155,7 @@ export function groupHeading(summary: Consolidation, group: ConsolidatedGroup): 
   return { zh: `${group.packId}:${group.title.zh}`, en: `${group.packId}: ${group.title.en}` };
 }
 
-function bandCounts(assessments: readonly Assessment[]): BandCount[] {
+function bandCounts(assessments: readonly TownshipResult[]): BandCount[] {
   const counts = new Map<string, BandCount>();
   for (const { band } of assessments) {
     const entry = counts.get(band.id) ?? { band, count: 0 };
@@ -162,7 +166,7 @@ function bandCounts(assessments: readonly Assessment[]): BandCount[] {
 }
 
 function notesFor(
-  inputs: readonly TownshipInput[],
+  inputs: readonly TownshipRecord[],
   townships: readonly TownshipRow[],
   earlier: number,
 ): ConsolidationNote[] {
@@ -203,7 +207,9 @@ function notesFor(
 }
 
 /** One note per file whose own pack differs from the coordinator's copy, or is damaged. */
-function carriedPackNotes(inputs: readonly TownshipInput[]): ConsolidationNote[] {
+function carriedPackNotes(
+  inputs: readonly Pick<TownshipInput, "source" | "carriedPack">[],
+): ConsolidationNote[] {
   return [...inputs]
     .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
     .flatMap((input): ConsolidationNote[] => {

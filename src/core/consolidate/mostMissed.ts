@@ -1,5 +1,5 @@
-import type { Assessment } from "../assessment";
 import { roundTo } from "../score/group";
+import type { TownshipResult } from "./record";
 import type { MissedItem } from "./types";
 
 interface Tally {
@@ -13,13 +13,13 @@ interface Tally {
  * when its pack version has the item, so a batch with mixed versions is not skewed.
  */
 export function mostMissedItems(
-  ranked: readonly { township: string; assessment: Assessment }[],
+  ranked: readonly { township: string; assessment: TownshipResult }[],
   limit?: number,
 ): MissedItem[] {
   const tallies = new Map<string, Tally>();
   const assessedBy = new Map<string, number>();
   for (const { township, assessment } of ranked) {
-    for (const item of assessment.items) assessedBy.set(item.itemId, (assessedBy.get(item.itemId) ?? 0) + 1);
+    for (const itemId of assessment.itemIds) assessedBy.set(itemId, (assessedBy.get(itemId) ?? 0) + 1);
     for (const gap of assessment.gaps) {
       let tally = tallies.get(gap.itemId);
       if (!tally) {

@@ -1,5 +1,5 @@
-import type { Assessment } from "../assessment";
 import { roundTo } from "../score/group";
+import type { TownshipResult } from "./record";
 
 /** One township's result in the 评估年度 before the one ranked, and the change since. */
 export interface YearChange {
@@ -17,7 +17,7 @@ export interface YearChange {
 export interface YearInput {
   source: string;
   township: string;
-  assessment: Assessment;
+  assessment: Pick<TownshipResult, "packId" | "assessmentYear" | "score" | "groups">;
 }
 
 export interface YearSplit<T extends YearInput> {
@@ -65,7 +65,11 @@ export function splitByYear<T extends YearInput>(inputs: readonly T[]): YearSpli
   };
 }
 
-function yearChange(latest: Assessment, previous: Assessment, previousSource: string): YearChange {
+function yearChange(
+  latest: YearInput["assessment"],
+  previous: YearInput["assessment"],
+  previousSource: string,
+): YearChange {
   const before = new Map(previous.groups.map((g) => [g.groupId, g.score]));
   return {
     previousYear: previous.assessmentYear as number,
