@@ -54,6 +54,8 @@ test("open a workbook filled in elsewhere, see its finding, fix it in the grid, 
   const review = `${await book.column(DECISIONS, "合法性审查日期")}3`;
   expect(await book.text(DECISIONS, review)).toBe("2018-05-10");
   await book.enter(DECISIONS, review, "2018-05-01");
+  // Since the 1.1.0 clause corrections a review also records its conclusion (000 二(一)6).
+  await book.enter(DECISIONS, `${await book.column(DECISIONS, "合法性审查结论")}3`, "合法");
   await book.waitForText(DECISIONS, `${await book.column(DECISIONS, "校验")}3`, /^✓/);
 
   const download = page.waitForEvent("download");
@@ -73,6 +75,7 @@ test("open a workbook filled in elsewhere, see its finding, fix it in the grid, 
     ...decision(original.snapshot),
     // Every reading path gives dates as Excel serials: 2018-05-01.
     legalityReviewDate: 43221,
+    legalityConclusion: "合法",
   });
   expect(checked.assessment.score).toBeGreaterThan(original.assessment.score);
   expect(errors).toEqual([]);

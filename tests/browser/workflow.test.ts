@@ -103,6 +103,8 @@ test("township staff: install, catch a review after the discussion, fix it, see 
     withError,
     { timeout: 5_000 },
   );
+  // Since the 1.1.0 clause corrections a review also records its conclusion (000 二(一)6).
+  await book.enter(DECISIONS, `${await col("合法性审查结论")}${row}`, "合法");
   await book.waitForText(DECISIONS, checkCell, /^✓/);
   expect(await score(page)).toBeGreaterThan(before);
 
