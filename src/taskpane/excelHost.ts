@@ -61,7 +61,12 @@ export function createExcelHost(options: AdapterOptions = {}): TaskpaneHost {
     },
     writeConsolidation: async (summary, skipped) => {
       const written = await writeConsolidation(summary, skipped, options);
-      return { matrixSheet: written.matrixSheet, missedSheet: written.missedSheet, created: written.created };
+      return {
+        matrixSheet: written.matrixSheet,
+        missedSheet: written.missedSheet,
+        detailSheet: written.detailSheet,
+        created: written.created,
+      };
     },
     // In Excel only: the preview (options.run) gives its own file bytes (src/preview/session.ts).
     ...(options.run ? {} : { workbookBytes: officeFileBytes, openNewWorkbook: openInExcel }),

@@ -52,6 +52,8 @@ export interface SkippedTownshipFile {
 export interface ConsolidationSheets {
   matrixSheet: string;
   missedSheet: string;
+  /** 乡镇详情: a block per township, linked from the matrix. */
+  detailSheet: string;
   /** False when the sheets of an earlier run were updated. */
   created: boolean;
 }

@@ -85,7 +85,7 @@ test("coordinator: 10 township files, one corrupt, into 汇总 and 共性差距;
   await openTab(page, "汇总");
   const tabsBefore = await sheetTabs(page).allInnerTexts();
 
-  await consolidateFiles(page, batch, /已写入“汇总”和“共性差距”工作表:9 个乡镇/);
+  await consolidateFiles(page, batch, /已写入“汇总”“乡镇详情”和“共性差距”工作表:9 个乡镇/);
   const files = pane.getByTestId("consolidate-files").getByRole("listitem");
   await expect(files.count()).resolves.toBe(10);
   await expect(
@@ -137,7 +137,7 @@ test("coordinator: 10 township files, one corrupt, into 汇总 and 共性差距;
   await page.screenshot({ path: screenshotPath("sheet-consolidate") });
 
   // Running again updates the same sheets.
-  await consolidateFiles(page, batch.slice(0, 4), /已更新“汇总”和“共性差距”工作表:4 个乡镇/);
+  await consolidateFiles(page, batch.slice(0, 4), /已更新“汇总”“乡镇详情”和“共性差距”工作表:4 个乡镇/);
   await expect(sheetTabs(page).allInnerTexts()).resolves.toEqual(tabsAfter);
   expect(errors).toEqual([]);
 });

@@ -77,7 +77,7 @@ describe("汇总 tab", () => {
     render(<Harness host={host} />);
     await openAndUpload(BATCH);
 
-    expect(await screen.findByText(/已写入“汇总”和“共性差距”工作表:3 个乡镇/)).toBeTruthy();
+    expect(await screen.findByText(/已写入“汇总”“乡镇详情”和“共性差距”工作表:3 个乡镇/)).toBeTruthy();
     const files = within(screen.getByTestId("consolidate-files"));
     expect(files.getAllByText(/^已校验 [\d.]+ 分$/)).toHaveLength(3);
     expect(files.getAllByText("已跳过")).toHaveLength(1);
@@ -105,7 +105,7 @@ describe("汇总 tab", () => {
     await openAndUpload(BATCH);
     await screen.findByText(/已写入/);
     await userEvent.upload(screen.getByLabelText(/乡镇工作簿/), BATCH.slice(0, 2));
-    expect(await screen.findByText(/已更新“汇总”和“共性差距”工作表:2 个乡镇/)).toBeTruthy();
+    expect(await screen.findByText(/已更新“汇总”“乡镇详情”和“共性差距”工作表:2 个乡镇/)).toBeTruthy();
   });
 
   it("writes nothing when no file can be read, and says so", async () => {
@@ -185,7 +185,7 @@ describe("汇总 tab", () => {
 
       // A fresh run afterwards reads everything again.
       await userEvent.upload(screen.getByLabelText(/乡镇工作簿/), BATCH);
-      expect(await screen.findByText(/已写入“汇总”和“共性差距”工作表:3 个乡镇/)).toBeTruthy();
+      expect(await screen.findByText(/已写入“汇总”“乡镇详情”和“共性差距”工作表:3 个乡镇/)).toBeTruthy();
       expect(screen.queryByTestId("consolidate-cancelled")).toBeNull();
     });
 

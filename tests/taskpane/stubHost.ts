@@ -104,7 +104,12 @@ export class StubHost implements TaskpaneHost {
   ): Promise<ConsolidationSheets> {
     this.throwIfFailing();
     this.consolidations.push({ summary, skipped });
-    return { matrixSheet: "汇总", missedSheet: "共性差距", created: this.consolidations.length === 1 };
+    return {
+      matrixSheet: "汇总",
+      missedSheet: "共性差距",
+      detailSheet: "乡镇详情",
+      created: this.consolidations.length === 1,
+    };
   }
 
   /** What a user's edit in the workbook would do: the live check reports a new assessment. */

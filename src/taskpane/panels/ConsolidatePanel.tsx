@@ -156,6 +156,7 @@ export function ConsolidatePanel({ state, onFiles, onCancel, onDismissError }: C
             {t(state.sheets.created ? "ui.consolidate.written" : "ui.consolidate.updated", {
               matrix: state.sheets.matrixSheet,
               missed: state.sheets.missedSheet,
+              detail: state.sheets.detailSheet,
               count: state.summary.townships.length,
             })}
           </MessageBarBody>
