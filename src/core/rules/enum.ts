@@ -1,7 +1,7 @@
 import { parseEnum } from "../values/cell";
-import { parseYesNo } from "../values/yesNo";
 import type { RowView } from "./rowView";
 import { labelParams } from "./labels";
+import { isListedValue } from "./listed";
 import type { RowRuleModule } from "./types";
 
 export const ENUM_RULE_CODES = {
@@ -22,7 +22,7 @@ export const enumRule: RowRuleModule<"enum"> = {
   },
   evaluate(rule, row) {
     if (row.isBlank(rule.column)) return [];
-    if (allowed(row, rule.column, rule.values)) return [];
+    if (isListedValue(row, rule.column, rule.values)) return [];
     return [
       {
         code: offered(row, rule.column),
@@ -37,20 +37,6 @@ export const enumRule: RowRuleModule<"enum"> = {
     ];
   },
 };
-
-/** A yes/no column matches by answer (√ is 是); others by text. */
-function allowed(row: RowView, column: string, values: readonly string[]): boolean {
-  if (parseEnum(row.raw(column), values).ok) return true;
-  if (row.columns.get(column)?.type !== "yesNo") return false;
-  const answer = row.yesNo(column);
-  return (
-    answer !== null &&
-    values.some((v) => {
-      const wanted = parseYesNo(v);
-      return wanted.ok && wanted.value === answer;
-    })
-  );
-}
 
 /**
  * Which kind of refusal: a value the column's own dropdown offers breaks the requirement the rule

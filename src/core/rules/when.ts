@@ -1,7 +1,6 @@
 import type { Severity } from "../findings";
-import { parseEnum } from "../values/cell";
-import { parseYesNo } from "../values/yesNo";
 import { labelParams } from "./labels";
+import { isListedValue } from "./listed";
 import type { RowView } from "./rowView";
 import type { RowRuleModule, RuleHit } from "./types";
 
@@ -51,18 +50,6 @@ export const whenRule: RowRuleModule<"when"> = {
   },
 };
 
-/** A yes/no column matches by answer (√ is 是); others by text, as the enum rule compares. */
 function matches(row: RowView, column: string, values: readonly string[]): boolean {
-  if (row.isBlank(column)) return false;
-  if (row.columns.get(column)?.type === "yesNo") {
-    const answer = row.yesNo(column);
-    return (
-      answer !== null &&
-      values.some((v) => {
-        const wanted = parseYesNo(v);
-        return wanted.ok && wanted.value === answer;
-      })
-    );
-  }
-  return parseEnum(row.raw(column), values).ok;
+  return !row.isBlank(column) && isListedValue(row, column, values);
 }
