@@ -8,5 +8,5 @@ export { buildTemplate, templateBytes, type TemplateOptions } from "./write/temp
 export { writeResultSheets } from "./write/results";
 export { ARCHIVE_SHEET, buildRolloverWorkbook, type RolloverSource } from "./write/rollover";
 export { writeSheetModel } from "./write/sheetModel";
-export { buildSummaryWorkbook, summaryBytes, type SkippedFile } from "./write/summary";
+export { summaryBytes, type SkippedFile } from "./write/summary";
 export { assessWorkbookBytes, packForMeta, type AssessedWorkbook } from "./assessWorkbook";

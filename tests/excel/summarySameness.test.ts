@@ -1,14 +1,16 @@
 import type ExcelJSType from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { assess } from "../../src/core/assess";
 import { consolidate, type Consolidation } from "../../src/core/consolidate";
 import { writeConsolidation } from "../../src/excel";
-import { buildSummaryWorkbook } from "../../src/xlsx";
+import { loadXlsx, summaryBytes } from "../../src/xlsx";
 import { buildSnapshot } from "../support/snapshot";
 import { fakeExcel, townshipPack } from "./helpers";
 
 /**
  * The add-in (Office.js, on the simulator the preview also draws) and `taizhang consolidate -o`
- * (ExcelJS) write the same 汇总 cells, heat-map fills and township links, and the same 乡镇详情.
+ * (the .xlsx it writes, read back with ExcelJS) hold the same 汇总 cells, heat-map fills and
+ * township links, and the same 乡镇详情.
  * Sheet names differ by design (the add-in's 汇总 vs the CLI's 汇总排名), so links are compared by
  * which sheet role they point at.
  */
@@ -68,7 +70,37 @@ function fromSim(
   return drawn;
 }
 
-function fromExcelJs(sheet: ExcelJSType.Worksheet, rows: number, roles: Record<string, Role>): Drawn {
+/**
+ * The in-workbook links of one sheet of .xlsx bytes, cell → location. Read from the XML: ExcelJS
+ * 4.4 loads only links that have a relationship (worksheet-xform.js `hyperlinkMap`, from
+ * `rels[hyperlink.rId]`), and an in-workbook link has none (it is a `location`).
+ */
+function xmlLinks(bytes: Uint8Array, sheetName: string): Map<string, string> {
+  const files = unzipSync(bytes);
+  const text = (name: string) => strFromU8(files[name] ?? new Uint8Array(0));
+  const unescape = (v: string) =>
+    v
+      .replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
+  const rid = [...text("xl/workbook.xml").matchAll(/<sheet [^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"/g)].find(
+    (m) => unescape(m[1] ?? "") === sheetName,
+  )?.[2];
+  const target = new RegExp(`Id="${rid}"[^>]*?Target="([^"]*)"`).exec(
+    text("xl/_rels/workbook.xml.rels"),
+  )?.[1];
+  const links = new Map<string, string>();
+  for (const m of text(`xl/${target}`).matchAll(/<hyperlink ref="([A-Z]+\d+)" location="([^"]*)"/g))
+    links.set(m[1] ?? "", unescape(m[2] ?? ""));
+  return links;
+}
+
+function fromExcelJs(
+  sheet: ExcelJSType.Worksheet,
+  rows: number,
+  roles: Record<string, Role>,
+  locations: Map<string, string>,
+): Drawn {
   const drawn: Drawn = { values: [], fills: [], links: [] };
   for (let r = 0; r < rows; r++) {
     const row: unknown[] = [];
@@ -84,6 +116,8 @@ function fromExcelJs(sheet: ExcelJSType.Worksheet, rows: number, roles: Record<s
       if (fill?.type === "pattern" && fill.fgColor?.argb)
         drawn.fills.push(`${r + 1}:${c}:#${fill.fgColor.argb.slice(2)}`);
       if (link) drawn.links.push(`${r + 1}:${c}:${roleOf(link.hyperlink.replace(/^#/, ""), roles)}`);
+      const location = locations.get(cell.address);
+      if (location) drawn.links.push(`${r + 1}:${c}:${roleOf(location, roles)}`);
     }
     drawn.values.push(row);
   }
@@ -103,7 +137,8 @@ describe("汇总 written by the add-in and by the CLI", () => {
   it("has the same cells, fills and links on 汇总 and 乡镇详情", async () => {
     const { excel, opts } = fakeExcel();
     const written = await writeConsolidation(result, [], opts);
-    const workbook = buildSummaryWorkbook(result, [], "zh-CN");
+    const bytes = await summaryBytes(result, [], "zh-CN");
+    const workbook = await loadXlsx(bytes);
     const cli = { matrix: workbook.worksheets[0], detail: workbook.getWorksheet("乡镇详情") };
     const simRoles: Record<string, Role> = {
       [written.matrixSheet]: "matrix",
@@ -114,11 +149,11 @@ describe("汇总 written by the add-in and by the CLI", () => {
     // The matrix up to its last township (the add-in lists the notes below it, the CLI on a sheet).
     const matrixRows = 2 + result.townships.length;
     const simMatrix = fromSim(excel.model.sheet(written.matrixSheet)!, matrixRows, simRoles);
-    const cliMatrix = fromExcelJs(cli.matrix!, matrixRows, cliRoles);
+    const cliMatrix = fromExcelJs(cli.matrix!, matrixRows, cliRoles, xmlLinks(bytes, cli.matrix!.name));
     expect(simMatrix).toEqual(cliMatrix);
     const detailRows = cli.detail!.rowCount;
     expect(fromSim(excel.model.sheet(written.detailSheet)!, detailRows, simRoles)).toEqual(
-      fromExcelJs(cli.detail!, detailRows, cliRoles),
+      fromExcelJs(cli.detail!, detailRows, cliRoles, xmlLinks(bytes, "乡镇详情")),
     );
 
     // And what they show: three townships ranked (甲镇's 2018 file is compared with, not ranked),
