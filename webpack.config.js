@@ -7,6 +7,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { devServerOptions } = require("./scripts/dev-server-options.cjs");
 const { deployOptions, rebaseManifest } = require("./scripts/deploy-options.cjs");
+const { lazyPacksPlugin } = require("./scripts/lazy-packs.cjs");
 
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
@@ -68,6 +69,7 @@ module.exports = async (env = {}, argv = {}) => {
       page("taskpane", "taskpane.html", "台账 Taizhang", true),
       page("preview", "preview.html", "台账 Taizhang — 预览 Preview", false),
       page("commands", "commands.html", "台账 Taizhang", true),
+      lazyPacksPlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", globOptions: { ignore: ["**/*.svg"] } },

@@ -3,7 +3,7 @@
 // `embed.pack id=model-unit json_kb=80.7 cells_chars=24352 embed_median_ms=17.3 unpack_median_ms=35.4`.
 import { performance } from "node:perf_hooks";
 import { BUILTIN_PACKS, canonicalJson, embedPack } from "../src/core/pack";
-import { unpackEmbedded } from "../src/core/pack/embed";
+import { unpackEmbedded } from "../src/core/pack/unpack";
 
 const RUNS = 20;
 

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
+import { packsReady } from "../core/pack/builtin";
 import { localeFor, t } from "../i18n";
 import { SelfTestPage } from "../taskpane/SelfTestPage";
 import { TaskpaneApp } from "../taskpane/TaskpaneApp";
@@ -72,4 +73,5 @@ function Preview() {
   );
 }
 
-createRoot(document.getElementById("root") as HTMLElement).render(<Preview />);
+// The built-in packs come in a chunk of their own (src/core/pack/lazy/builtin.ts).
+void packsReady().then(() => createRoot(document.getElementById("root") as HTMLElement).render(<Preview />));

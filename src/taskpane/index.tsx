@@ -1,4 +1,5 @@
 import { createRoot } from "react-dom/client";
+import { packsReady } from "../core/pack/builtin";
 import { localeFor } from "../i18n";
 import { createExcelHost } from "./excelHost";
 import { NotInExcel } from "./NotInExcel";
@@ -8,8 +9,9 @@ import { themeFor } from "./theme";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
 
-// Outside Office, onReady resolves with host null (design.md §8).
-void Office.onReady().then((info) => {
+// Outside Office, onReady resolves with host null (design.md §8). The built-in packs' chunk is
+// fetched meanwhile: the pane draws once both are there.
+void Promise.all([Office.onReady(), packsReady()]).then(([info]) => {
   const locale = localeFor(Office.context?.displayLanguage);
   if (info.host !== Office.HostType.Excel) {
     root.render(<NotInExcel locale={locale} />);

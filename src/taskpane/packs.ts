@@ -1,5 +1,4 @@
 import { BUILTIN_PACKS } from "../core/pack/builtin";
-import { loadPack } from "../core/pack/load";
 import type { PackProblem } from "../core/pack/problems";
 import type { Group, Item, LocalizedText, Pack } from "../core/pack/schema";
 import { packIdFrom } from "../core/pack/table/plain";
@@ -74,6 +73,8 @@ export async function readPackFile(file: File, issuer: LocalizedText): Promise<P
     } catch (error) {
       return refused(error instanceof Error ? error.message : String(error));
     }
+    // The schema checks (zod) are loaded only when a pack file is opened.
+    const { loadPack } = await import(/* webpackChunkName: "pack-checks" */ "../core/pack/load");
     const loaded = loadPack(data);
     return loaded.ok
       ? { ok: true, file: file.name, pack: loaded.pack }

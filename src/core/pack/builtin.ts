@@ -3,6 +3,9 @@ import township2018 from "../../../templates/township-2018.json";
 import { loadPack } from "./load";
 import type { PackLoadResult } from "./problems";
 import type { Pack } from "./schema";
+import { compareVersions } from "./version";
+
+export { compareVersions } from "./version";
 
 /** The packs shipped with Taizhang, each with what the loader made of it. */
 export const BUILTIN_PACK_RESULTS: readonly { file: string; result: PackLoadResult }[] = [
@@ -24,18 +27,10 @@ export function findPack(id: string, version?: string): Pack | undefined {
   return candidates.sort((a, b) => compareVersions(b.version, a.version))[0];
 }
 
-/** Semver order: numeric major.minor.patch, a pre-release before its release. */
-export function compareVersions(a: string, b: string): number {
-  const [coreA = "", preA] = a.split("-", 2);
-  const [coreB = "", preB] = b.split("-", 2);
-  const numsA = coreA.split(".").map(Number);
-  const numsB = coreB.split(".").map(Number);
-  for (let i = 0; i < 3; i++) {
-    const diff = (numsA[i] ?? 0) - (numsB[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  if (preA === preB) return 0;
-  if (preA === undefined) return 1;
-  if (preB === undefined) return -1;
-  return preA < preB ? -1 : 1;
+/**
+ * Resolves when the built-in packs can be used. Here (the CLI, tests) they are loaded with this
+ * module; the task pane's build puts them in a chunk of their own (lazy/builtin.ts) and waits.
+ */
+export function packsReady(): Promise<void> {
+  return Promise.resolve();
 }

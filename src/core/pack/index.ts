@@ -11,5 +11,6 @@ export * from "./settings";
 export { canonicalJson, fingerprint } from "./canonical";
 export * from "./resolve";
 export * from "./embed";
+export * from "./unpack";
 export * from "./diff";
 export * from "./embedCheck";

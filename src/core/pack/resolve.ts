@@ -1,6 +1,7 @@
 import { compareVersions, findPack } from "./builtin";
 import { openedPacks } from "./opened";
-import { unpackEmbedded, type EmbeddedPack, type UnpackedPack } from "./embed";
+import type { EmbeddedPack, UnpackedPack } from "./embed";
+import { unpackEmbedded } from "./unpack";
 import type { PackProblem } from "./problems";
 import type { Pack } from "./schema";
 import { applySettings, type AppliedSettings } from "./settings";

@@ -1,6 +1,8 @@
 import { Button, Caption1, Field, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef } from "react";
-import { applySettings, formatPackPath, type Pack, type SettingsResult } from "../../core/pack";
+import { formatPackPath } from "../../core/pack/problems";
+import type { Pack } from "../../core/pack/schema";
+import type { SettingsResult } from "../../core/pack/settings";
 import { localized, t as translate } from "../../i18n";
 import { useLocale } from "../locale";
 
@@ -29,6 +31,8 @@ export async function readSettings(file: File, pack: Pack): Promise<ImportedSett
   } catch (error) {
     return unreadable(error instanceof Error ? error.message : String(error));
   }
+  // The settings schema (zod) is loaded only when a settings file is opened.
+  const { applySettings } = await import(/* webpackChunkName: "pack-checks" */ "../../core/pack/settings");
   return { ...applySettings(pack, data), file: file.name };
 }
 
