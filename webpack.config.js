@@ -8,6 +8,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { devServerOptions } = require("./scripts/dev-server-options.cjs");
 const { deployOptions, rebaseManifest } = require("./scripts/deploy-options.cjs");
 const { lazyPacksPlugin } = require("./scripts/lazy-packs.cjs");
+const { localeSplitRules } = require("./scripts/locale-split.cjs");
 
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
@@ -56,6 +57,7 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: { extensions: [".tsx", ".ts", ".js", ".json"] },
     module: {
       rules: [
+        ...localeSplitRules(),
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

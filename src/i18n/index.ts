@@ -1,39 +1,31 @@
 import type { Finding } from "../core/findings";
 import type { LocalizedText } from "../core/pack/schema";
 import type { TableProblem } from "../core/pack/table/problems";
-import { cliMessages } from "./catalogs/cli";
-import { excelMessages } from "./catalogs/excel";
-import { findingsMessages } from "./catalogs/findings";
-import { packMessages } from "./catalogs/pack";
-import { packDiffMessages } from "./catalogs/packDiff";
-import { packTableMessages } from "./catalogs/packTable";
-import { reasonsMessages } from "./catalogs/reasons";
-import { rolloverMessages } from "./catalogs/rollover";
-import { selfTestMessages } from "./catalogs/selfTest";
-import { uiMessages } from "./catalogs/ui";
-import { xlsxMessages } from "./catalogs/xlsx";
-import { DEFAULT_LOCALE, LOCALES, type Catalog, type CatalogPair, type Locale } from "./types";
+import { CATALOGS } from "./catalogs/all";
+import { DEFAULT_LOCALE, LOCALES, type Catalog, type Locale } from "./types";
 
 export * from "./types";
 
-/** Every area's catalog. Keys are namespaced by area ("finding.", "reason.", "ui.", ...). */
-export const CATALOGS: readonly CatalogPair[] = [
-  findingsMessages,
-  reasonsMessages,
-  uiMessages,
-  cliMessages,
-  excelMessages,
-  xlsxMessages,
-  packMessages,
-  selfTestMessages,
-  packTableMessages,
-  packDiffMessages,
-  rolloverMessages,
-];
+export { CATALOGS };
 
-const merged: Record<Locale, Catalog> = Object.fromEntries(
+const merged: Record<Locale, Record<string, string>> = Object.fromEntries(
   LOCALES.map((locale) => [locale, Object.assign({}, ...CATALOGS.map((c) => c[locale])) as Catalog]),
-) as Record<Locale, Catalog>;
+) as Record<Locale, Record<string, string>>;
+
+const loading: Partial<Record<Locale, Promise<void>>> = {};
+
+/**
+ * Resolves once `locale`'s messages are there. The task pane's build ships only the Chinese
+ * messages in its first download (scripts/locale-split.cjs) and fetches the English ones here when
+ * they are first needed; everywhere else both are built in and this resolves at once.
+ */
+export function localeReady(locale: Locale): Promise<void> {
+  if (Object.keys(merged[locale]).length > 0) return Promise.resolve();
+  loading[locale] ??= import(/* webpackChunkName: "locale-en-US" */ "./enUS").then((more) => {
+    Object.assign(merged[locale], ...more.CATALOGS.map((c) => c[locale]));
+  });
+  return loading[locale];
+}
 
 export type MessageParams = Readonly<Record<string, string | number | boolean>>;
 

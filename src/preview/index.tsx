@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { packsReady } from "../core/pack/builtin";
-import { localeFor, t } from "../i18n";
+import { localeFor, localeReady, t } from "../i18n";
 import { SelfTestPage } from "../taskpane/SelfTestPage";
 import { TaskpaneApp } from "../taskpane/TaskpaneApp";
 import { themeFor } from "../taskpane/theme";
@@ -73,5 +73,8 @@ function Preview() {
   );
 }
 
-// The built-in packs come in a chunk of their own (src/core/pack/lazy/builtin.ts).
-void packsReady().then(() => createRoot(document.getElementById("root") as HTMLElement).render(<Preview />));
+// The built-in packs and the English messages come in chunks of their own (src/core/pack/lazy/builtin.ts,
+// src/i18n localeReady).
+void Promise.all([packsReady(), localeReady(locale)]).then(() =>
+  createRoot(document.getElementById("root") as HTMLElement).render(<Preview />),
+);

@@ -1,6 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { packsReady } from "../core/pack/builtin";
-import { localeFor } from "../i18n";
+import { localeFor, localeReady } from "../i18n";
 import { createExcelHost } from "./excelHost";
 import { NotInExcel } from "./NotInExcel";
 import { SelfTestPage } from "./SelfTestPage";
@@ -10,9 +10,10 @@ import { themeFor } from "./theme";
 const root = createRoot(document.getElementById("root") as HTMLElement);
 
 // Outside Office, onReady resolves with host null (design.md §8). The built-in packs' chunk is
-// fetched meanwhile: the pane draws once both are there.
-void Promise.all([Office.onReady(), packsReady()]).then(([info]) => {
+// fetched meanwhile: the pane draws once both are there (and the English messages, in English).
+void Promise.all([Office.onReady(), packsReady()]).then(async ([info]) => {
   const locale = localeFor(Office.context?.displayLanguage);
+  await localeReady(locale);
   if (info.host !== Office.HostType.Excel) {
     root.render(<NotInExcel locale={locale} />);
     return;

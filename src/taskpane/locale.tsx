@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
-import { t as translate, type Locale, type MessageParams } from "../i18n";
+import { localeReady, t as translate, type Locale, type MessageParams } from "../i18n";
 
 interface LocaleState {
   locale: Locale;
@@ -10,9 +10,14 @@ interface LocaleState {
 const LocaleContext = createContext<LocaleState | null>(null);
 
 export function LocaleProvider({ initial, children }: { initial: Locale; children: ReactNode }) {
-  const [locale, setLocale] = useState<Locale>(initial);
+  const [locale, setShownLocale] = useState<Locale>(initial);
+  // The pane's build fetches the English messages on first use: switch once they are there.
+  const setLocale = useCallback(
+    (next: Locale) => void localeReady(next).then(() => setShownLocale(next)),
+    [],
+  );
   const t = useCallback((key: string, params?: MessageParams) => translate(locale, key, params), [locale]);
-  const value = useMemo(() => ({ locale, setLocale, t }), [locale, t]);
+  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
 }
 

@@ -1,0 +1,12 @@
+const fs = require('fs'); const { SourceMapConsumer } = require('source-map');
+const file = process.argv[2];
+const code = fs.readFileSync(file, 'utf8'); const map = JSON.parse(fs.readFileSync(file + '.map', 'utf8'));
+const lines = code.split('\n');
+const c = new SourceMapConsumer(map);
+const bytes = {};
+const key = (s) => { if (!s) return '(none)'; s = s.replace(/^webpack:\/\/[^/]*\//, '').replace(/^\.\//, ''); if (s.startsWith('node_modules')) { const p = s.split('/'); return p.slice(0, p[1].startsWith('@') ? 3 : 2).join('/'); } return s.split('/').slice(0, 3).join('/'); };
+let prev = null;
+c.eachMapping((m) => { if (prev) { const k = key(prev.source); const len = prev.line === m.generatedLine ? m.generatedColumn - prev.col : lines[prev.line - 1].length - prev.col; bytes[k] = (bytes[k] || 0) + len; } prev = { line: m.generatedLine, col: m.generatedColumn, source: m.source }; });
+const tot = Object.values(bytes).reduce((a, b) => a + b, 0);
+console.log('total min KB', (code.length / 1024).toFixed(1), 'mapped', (tot / 1024).toFixed(1));
+Object.entries(bytes).sort((a, b) => b[1] - a[1]).slice(0, 45).forEach(([k, v]) => console.log((v / 1024).toFixed(1).padStart(7), k));
