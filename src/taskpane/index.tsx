@@ -3,6 +3,7 @@ import { packsReady } from "../core/pack/builtin";
 import { localeFor, localeReady } from "../i18n";
 import { createExcelHost } from "./excelHost";
 import { NotInExcel } from "./NotInExcel";
+import { receiveReport, type ReportDialogOffice } from "./reportOpen";
 import { SelfTestPage } from "./SelfTestPage";
 import { TaskpaneApp } from "./TaskpaneApp";
 import { themeFor } from "./theme";
@@ -13,6 +14,15 @@ const root = createRoot(document.getElementById("root") as HTMLElement);
 // fetched meanwhile: the pane draws once both are there (and the English messages, in English).
 void Promise.all([Office.onReady(), packsReady()]).then(async ([info]) => {
   const locale = localeFor(Office.context?.displayLanguage);
+  // ?report: the gap report's dialog on hosts that ignore downloads (reportOpen.ts).
+  if (new URLSearchParams(location.search).has("report")) {
+    receiveReport(Office as unknown as ReportDialogOffice, (html) => {
+      document.open();
+      document.write(html);
+      document.close();
+    });
+    return;
+  }
   await localeReady(locale);
   if (info.host !== Office.HostType.Excel) {
     root.render(<NotInExcel locale={locale} />);

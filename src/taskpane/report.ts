@@ -2,12 +2,27 @@ import type { Assessment } from "../core/assessment";
 import type { Pack } from "../core/pack/schema";
 import type { Locale } from "../i18n";
 import { saveAsDownload } from "./download";
+import { officeGlobal, openReportDialog, type ReportOffice, reportPath } from "./reportOpen";
 
-/** Saves the printable gap report (the same HTML as `taizhang report`) as a download. */
-export async function downloadGapReport(assessment: Assessment, pack: Pack, locale: Locale): Promise<void> {
+/**
+ * Saves the printable gap report (the same HTML as `taizhang report`) as a download, or opens it in
+ * an Office dialog where the host ignores downloads (Excel for Mac, iPad: reportOpen.ts).
+ */
+export async function downloadGapReport(
+  assessment: Assessment,
+  pack: Pack,
+  locale: Locale,
+  office: ReportOffice | undefined = officeGlobal(),
+): Promise<void> {
   const { reportHtml } = await import(/* webpackChunkName: "report" */ "../report/report");
   const html = reportHtml(assessment, pack, locale);
-  saveAsDownload(html, reportFileName(assessment), "text/html;charset=utf-8");
+  const save = () => saveAsDownload(html, reportFileName(assessment), "text/html;charset=utf-8");
+  if (office && reportPath(office) === "dialog") {
+    // A refused dialog (one already open) still leaves the download to try.
+    await openReportDialog(office, html, location.href).catch(save);
+    return;
+  }
+  save();
 }
 
 export function reportFileName(assessment: Assessment): string {
