@@ -8,17 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { BIN, buildCompiledCli } from "../tests/tooling/compiledCli";
+import { median } from "./median";
 
 const START_RUNS = 21;
 const CHECK_RUNS = 11;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 function wallMs(args: string[], okCodes: readonly number[] = [0]): number {
   const start = performance.now();

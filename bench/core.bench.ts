@@ -5,6 +5,7 @@ import { assess } from "../src/core/assess";
 import { findPack } from "../src/core/pack/builtin";
 import { generateSnapshot } from "../tests/support/generate";
 import { testPack } from "../tests/support/testPack";
+import { median } from "./median";
 
 const RUNS = 20;
 // Enough runs for the JIT to settle, as it has in a task pane that checks on every edit.
@@ -12,14 +13,6 @@ const WARM_UP_MS = 1500;
 const WARM_UP_RUNS = 3;
 // The shipped township pack when it loads; the test pack keeps the benchmark running otherwise.
 const pack = findPack("township-2018") ?? testPack();
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 for (const rows of [1_000, 10_000]) {
   const snapshot = generateSnapshot(pack, rows, 7, {

@@ -4,16 +4,9 @@
 import { performance } from "node:perf_hooks";
 import { BUILTIN_PACKS, canonicalJson, embedPack } from "../src/core/pack";
 import { unpackEmbedded } from "../src/core/pack/unpack";
+import { median } from "./median";
 
 const RUNS = 20;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 for (const pack of BUILTIN_PACKS) {
   const embedded = embedPack(pack);

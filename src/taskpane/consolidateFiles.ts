@@ -3,6 +3,7 @@ import type { ConsolidationNote, TownshipInput } from "../core/consolidate";
 import type { SkippedTownshipFile } from "./host";
 import type { ReadOutcome } from "./consolidateReader";
 import { withPromptTimeouts } from "./consolidateTicks";
+import { bytesOf } from "./localFile";
 
 /** A chosen file: its name and a way to get its bytes (a File in the browser). */
 export interface SourceFile {
@@ -99,12 +100,7 @@ export function sourceOf(file: File): SourceFile {
     name: file.name,
     bytes: async () => {
       if (typeof file.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
-      return new Promise((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-        reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
-        reader.readAsArrayBuffer(file);
-      });
+      return bytesOf(file);
     },
   };
 }

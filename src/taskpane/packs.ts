@@ -3,6 +3,7 @@ import type { PackProblem } from "../core/pack/problems";
 import type { Group, Item, LocalizedText, Pack } from "../core/pack/schema";
 import { packIdFrom } from "../core/pack/table/plain";
 import type { TableProblem } from "../core/pack/table/problems";
+import { bytesOf, readJsonFile } from "./localFile";
 
 export interface PackSummary {
   pack: Pack;
@@ -67,22 +68,18 @@ export async function readPackFile(file: File, issuer: LocalizedText): Promise<P
   });
   if (file.size > MAX_PACK_FILE_BYTES) return refused(`${file.size} bytes`);
   if (/\.json$/i.test(file.name)) {
-    let data: unknown;
-    try {
-      data = JSON.parse(await textOf(file)) as unknown;
-    } catch (error) {
-      return refused(error instanceof Error ? error.message : String(error));
-    }
+    const read = await readJsonFile(file, MAX_PACK_FILE_BYTES);
+    if (!read.ok) return refused(read.detail);
     // The schema checks (zod) are loaded only when a pack file is opened.
     const { loadPack } = await import(/* webpackChunkName: "pack-checks" */ "../core/pack/load");
-    const loaded = loadPack(data);
+    const loaded = loadPack(read.data);
     return loaded.ok
       ? { ok: true, file: file.name, pack: loaded.pack }
       : { ok: false, file: file.name, tableProblems: [], packProblems: loaded.problems };
   }
   // ExcelJS is heavy: loaded only when a workbook is opened.
   const { packFromTableBytes } = await import("../xlsx/packTable");
-  const bytes = new Uint8Array(await bytesOf(file));
+  const bytes = await bytesOf(file);
   const title = file.name.replace(/\.[^.]+$/, "");
   try {
     const result = await packFromTableBytes(bytes, { id: packIdFrom(title), title, file: file.name, issuer });
@@ -92,24 +89,4 @@ export async function readPackFile(file: File, issuer: LocalizedText): Promise<P
   } catch (error) {
     return refused(error instanceof Error ? error.message : String(error));
   }
-}
-
-/** A file's text through FileReader (older WebViews lack Blob.text and TextDecoder). */
-function textOf(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ""));
-    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
-    reader.readAsText(file, "utf-8");
-  });
-}
-
-/** A file's bytes through FileReader, which every host of the pane has (older WebViews lack Blob.arrayBuffer). */
-function bytesOf(file: File): Promise<ArrayBuffer> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
-    reader.readAsArrayBuffer(file);
-  });
 }

@@ -4,6 +4,7 @@ import { formatPackPath } from "../../core/pack/problems";
 import type { Pack } from "../../core/pack/schema";
 import type { SettingsResult } from "../../core/pack/settings";
 import { localized, t as translate } from "../../i18n";
+import { readJsonFile } from "../localFile";
 import { useLocale } from "../locale";
 
 const useStyles = makeStyles({
@@ -24,26 +25,11 @@ export async function readSettings(file: File, pack: Pack): Promise<ImportedSett
     file: file.name,
     problems: [{ code: "settings.unreadable", path: [], params: { detail } }],
   });
-  if (file.size > MAX_BYTES) return unreadable(`${file.size} bytes`);
-  let data: unknown;
-  try {
-    data = JSON.parse(await textOf(file)) as unknown;
-  } catch (error) {
-    return unreadable(error instanceof Error ? error.message : String(error));
-  }
+  const read = await readJsonFile(file, MAX_BYTES);
+  if (!read.ok) return unreadable(read.detail);
   // The settings schema (zod) is loaded only when a settings file is opened.
   const { applySettings } = await import(/* webpackChunkName: "pack-checks" */ "../../core/pack/settings");
-  return { ...applySettings(pack, data), file: file.name };
-}
-
-/** A file's text through FileReader, which every host of the pane has (older WebViews lack Blob.text). */
-function textOf(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ""));
-    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
-    reader.readAsText(file, "utf-8");
-  });
+  return { ...applySettings(pack, read.data), file: file.name };
 }
 
 export interface SettingsImportProps {
