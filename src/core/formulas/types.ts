@@ -1,0 +1,47 @@
+/**
+ * Formulas the workbook carries so that it checks itself where no add-in runs (WPS, Excel
+ * without add-ins, LibreOffice): design.md §4 and §6. Both writers (`taizhang init` and the
+ * add-in's install/upgrade) render exactly these.
+ */
+
+/** A formula cell of a table row, placed relative to the table's first column. */
+export interface RowFormula {
+  /** Column relative to the table's first column: the 校验 column, or a helper column right of the table. */
+  offset: number;
+  /** With the leading "=", English function names and "," separators (OOXML / `Range.formulas`). */
+  formula: string;
+}
+
+/** Where a table is in its sheet now: 0-based sheet row of a data row, 0-based first column. */
+export interface RowPosition {
+  row: number;
+  firstColumn: number;
+}
+
+export interface TableFormulas {
+  tableKey: string;
+  /**
+   * The formula cells of one data row (its 校验 cell and the helper cells it reads). Empty when
+   * the row's 校验 cannot be a formula: the add-in and the CLI then write it as text.
+   */
+  rowFormulas(position: RowPosition): readonly RowFormula[];
+  /** Offsets of helper columns (right of the table): hidden, number format ";;;". */
+  helperOffsets: readonly number[];
+}
+
+/** A single formula cell outside the tables (e.g. a helper on 基本信息). */
+export interface FixedFormula {
+  sheet: string;
+  /** 0-based sheet row and column. */
+  row: number;
+  column: number;
+  formula: string;
+  /** Hidden helper: number format ";;;". */
+  helper: boolean;
+}
+
+export interface WorkbookFormulas {
+  /** By table key ("ledger:decisions"…); a table without formulas is absent. */
+  tables: ReadonlyMap<string, TableFormulas>;
+  cells: readonly FixedFormula[];
+}
