@@ -1,4 +1,4 @@
-import { Caption1, Dropdown, Option, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Select, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import { LOCALES, type Locale } from "../i18n";
 import { useLocale } from "./locale";
 
@@ -24,19 +24,18 @@ export function Header() {
         <Subtitle1 as="h1">{t("ui.app.title")}</Subtitle1>
         <Caption1>{t("ui.app.subtitle")}</Caption1>
       </div>
-      <Dropdown
+      <Select
         className={styles.lang}
         aria-label={t("ui.lang.label")}
-        value={t(locale === "zh-CN" ? "ui.lang.zh" : "ui.lang.en")}
-        selectedOptions={[locale]}
-        onOptionSelect={(_, data) => setLocale(data.optionValue as Locale)}
+        value={locale}
+        onChange={(_, data) => setLocale(data.value as Locale)}
       >
         {LOCALES.map((l) => (
-          <Option key={l} value={l}>
+          <option key={l} value={l}>
             {t(l === "zh-CN" ? "ui.lang.zh" : "ui.lang.en")}
-          </Option>
+          </option>
         ))}
-      </Dropdown>
+      </Select>
     </header>
   );
 }

@@ -2,8 +2,7 @@ import {
   Badge,
   Button,
   Caption1,
-  Dropdown,
-  Option,
+  Select,
   Subtitle2,
   ToggleButton,
   makeStyles,
@@ -63,7 +62,11 @@ export function ChecksPanel({
   const findings = useMemo(() => assessment?.findings ?? [], [assessment]);
 
   const counts = useMemo(() => countBy(findings, (f) => f.severity), [findings]);
-  const sheets = useMemo(() => [...new Set(findings.map((f) => f.sheet))], [findings]);
+  // The chosen sheet stays listed after its last finding is fixed, so the filter still says what it shows.
+  const sheets = useMemo(
+    () => [...new Set([...findings.map((f) => f.sheet), ...(sheet === "" ? [] : [sheet])])],
+    [findings, sheet],
+  );
   const visible = findings.filter(
     (f) => (pressed.size === 0 || pressed.has(f.severity)) && (sheet === "" || f.sheet === sheet),
   );
@@ -97,21 +100,20 @@ export function ChecksPanel({
             {t("ui.checks.filterCount", { severity: t(`ui.severity.${s}`), count: counts.get(s) ?? 0 })}
           </ToggleButton>
         ))}
-        <Dropdown
+        <Select
           className={styles.dropdown}
           size="small"
           aria-label={t("ui.checks.sheet")}
-          value={sheet === "" ? t("ui.checks.allSheets") : sheet}
-          selectedOptions={[sheet]}
-          onOptionSelect={(_, d) => setSheet(d.optionValue ?? "")}
+          value={sheet}
+          onChange={(_, d) => setSheet(d.value)}
         >
-          <Option value="">{t("ui.checks.allSheets")}</Option>
+          <option value="">{t("ui.checks.allSheets")}</option>
           {sheets.map((s) => (
-            <Option key={s} value={s}>
+            <option key={s} value={s}>
               {s}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
         <Button size="small" onClick={onRecheck}>
           {t("ui.checks.recheck")}
         </Button>

@@ -2,8 +2,7 @@ import {
   Badge,
   Button,
   Caption1,
-  Dropdown,
-  Option,
+  Select,
   Switch,
   Text,
   makeStyles,
@@ -77,13 +76,20 @@ export function GapsPanel({
   const [owner, setOwner] = useState<string | null>(null);
   const [overdueOnly, setOverdueOnly] = useState(false);
   const gaps = useMemo(() => assessment?.gaps ?? [], [assessment]);
-  const owners = useMemo(() => [...new Set(gaps.map((g) => g.owner ?? ""))].sort(), [gaps]);
+  // The chosen owner stays listed after their last gap is closed, so the filter still says what it shows.
+  const owners = useMemo(
+    () => [...new Set([...gaps.map((g) => g.owner ?? ""), ...(owner === null ? [] : [owner])])].sort(),
+    [gaps, owner],
+  );
 
   if (!assessment) return <Caption1>{t("ui.checks.notInstalled")}</Caption1>;
   const groupTitle = (id: string) => {
     const found = pack?.groups.find((g) => g.id === id);
     return found ? localized(locale, found.title) : id;
   };
+  // Groups with something to score; the chosen one stays listed if a new pack no longer has it.
+  const scored = (pack?.groups ?? []).filter((g) => g.items.some((i) => i.kind !== "veto")).map((g) => g.id);
+  const groupIds = group === "" || scored.includes(group) ? scored : [...scored, group];
   const visible = gaps.filter(
     (g) =>
       (group === "" || g.groupId === group) &&
@@ -102,38 +108,34 @@ export function GapsPanel({
         </Button>
       </div>
       <div className={styles.filters}>
-        <Dropdown
+        <Select
           className={styles.dropdown}
           size="small"
           aria-label={t("ui.gaps.group")}
-          value={group === "" ? t("ui.gaps.allGroups") : groupTitle(group)}
-          selectedOptions={[group]}
-          onOptionSelect={(_, d) => setGroup(d.optionValue ?? "")}
+          value={group}
+          onChange={(_, d) => setGroup(d.value)}
         >
-          <Option value="">{t("ui.gaps.allGroups")}</Option>
-          {(pack?.groups ?? [])
-            .filter((g) => g.items.some((i) => i.kind !== "veto"))
-            .map((g) => (
-              <Option key={g.id} value={g.id}>
-                {localized(locale, g.title)}
-              </Option>
-            ))}
-        </Dropdown>
-        <Dropdown
+          <option value="">{t("ui.gaps.allGroups")}</option>
+          {groupIds.map((id) => (
+            <option key={id} value={id}>
+              {groupTitle(id)}
+            </option>
+          ))}
+        </Select>
+        <Select
           className={styles.dropdown}
           size="small"
           aria-label={t("ui.gaps.owner")}
-          value={owner === null ? t("ui.gaps.allOwners") : owner || t("ui.gaps.noOwner")}
-          selectedOptions={[owner === null ? "*" : owner]}
-          onOptionSelect={(_, d) => setOwner(d.optionValue === "*" ? null : (d.optionValue ?? null))}
+          value={owner === null ? "*" : owner}
+          onChange={(_, d) => setOwner(d.value === "*" ? null : d.value)}
         >
-          <Option value="*">{t("ui.gaps.allOwners")}</Option>
+          <option value="*">{t("ui.gaps.allOwners")}</option>
           {owners.map((o) => (
-            <Option key={o} value={o} text={o || t("ui.gaps.noOwner")}>
+            <option key={o} value={o}>
               {o || t("ui.gaps.noOwner")}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
         <Switch
           label={t("ui.gaps.overdueOnly")}
           checked={overdueOnly}

@@ -1,14 +1,13 @@
 import {
   Button,
   Caption1,
-  Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Option,
   ProgressBar,
+  Select,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -26,7 +25,6 @@ import { SettingsImport, type ImportedSettings } from "../components/SettingsImp
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  option: { display: "flex", flexDirection: "column" },
 });
 
 export interface TemplatePanelProps {
@@ -66,6 +64,14 @@ export function TemplatePanel({
   const dateResult = parseDate(date);
   const dateError = touched && !dateResult.ok ? t("ui.install.date.invalid") : undefined;
   const busy = progress !== null;
+  const packInfo = ({ pack, itemCount, vetoCount }: PackSummary) =>
+    t(vetoCount > 0 ? "ui.install.packInfoVetoes" : "ui.install.packInfo", {
+      source: localized(locale, pack.source.issuer),
+      date: pack.source.date ?? t("ui.install.undated"),
+      version: pack.version,
+      items: itemCount,
+      vetoes: vetoCount,
+    });
 
   const submit = () => {
     setTouched(true);
@@ -90,43 +96,27 @@ export function TemplatePanel({
       noValidate
     >
       <Field label={t("ui.install.pack")} required>
-        <Dropdown
-          value={chosen ? localized(locale, chosen.pack.title) : ""}
-          selectedOptions={chosen ? [chosen.pack.id] : []}
-          onOptionSelect={(_, data) => {
-            setPackId(data.optionValue ?? "");
+        <Select
+          value={chosen ? chosen.pack.id : ""}
+          onChange={(_, data) => {
+            setPackId(data.value);
             setImported(null);
           }}
           disabled={busy}
         >
-          {packs.map(({ pack, itemCount, vetoCount }) => (
-            <Option key={pack.id} value={pack.id} text={localized(locale, pack.title)}>
-              <div className={styles.option}>
-                <span>{localized(locale, pack.title)}</span>
-                <Caption1>
-                  {t(vetoCount > 0 ? "ui.install.packInfoVetoes" : "ui.install.packInfo", {
-                    source: localized(locale, pack.source.issuer),
-                    date: pack.source.date ?? t("ui.install.undated"),
-                    version: pack.version,
-                    items: itemCount,
-                    vetoes: vetoCount,
-                  })}
-                </Caption1>
-              </div>
-            </Option>
+          {/* Nothing chosen (e.g. the workbook's pack is not one of these): the field shows empty. */}
+          {!chosen && <option value="" disabled hidden />}
+          {packs.map((summary) => (
+            // A native option holds text only: the pack's facts show as its tooltip and under the field.
+            <option key={summary.pack.id} value={summary.pack.id} title={packInfo(summary)}>
+              {localized(locale, summary.pack.title)}
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       {chosen && (
         <Caption1>
-          {localized(locale, chosen.pack.source.title)} ·{" "}
-          {t(chosen.vetoCount > 0 ? "ui.install.packInfoVetoes" : "ui.install.packInfo", {
-            source: localized(locale, chosen.pack.source.issuer),
-            date: chosen.pack.source.date ?? t("ui.install.undated"),
-            version: chosen.pack.version,
-            items: chosen.itemCount,
-            vetoes: chosen.vetoCount,
-          })}
+          {localized(locale, chosen.pack.source.title)} · {packInfo(chosen)}
         </Caption1>
       )}
       <Field

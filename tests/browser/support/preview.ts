@@ -74,8 +74,9 @@ export async function installPack(
 ): Promise<void> {
   const pane = page.getByTestId("taskpane");
   if (packTitle) {
-    await pane.getByRole("combobox", { name: /模板/ }).click();
-    await page.getByRole("option", { name: new RegExp(packTitle) }).click();
+    const select = pane.getByRole("combobox", { name: /模板/ });
+    const label = await select.locator("option", { hasText: packTitle }).first().textContent();
+    await select.selectOption({ label: label ?? packTitle });
   }
   await pane.getByRole("textbox", { name: /乡镇名称|单位名称/ }).fill(township);
   await pane.getByLabel(/评估基准日/).fill(date);
