@@ -3,7 +3,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Spinner,
   type Theme,
 } from "@fluentui/react-components";
 import { useMemo, type ReactNode } from "react";
@@ -13,13 +12,13 @@ import { App, type TabId } from "./App";
 import { sourceOf } from "./consolidateFiles";
 import { useConsolidateRun } from "./consolidateRun";
 import { errorText } from "./errors";
+import { Deferred, Loading, ScorePanel } from "./lazyPanels";
 import type { TaskpaneHost } from "./host";
 import { useLocale } from "./locale";
 import { summarizePacks } from "./packs";
 import { ChecksPanel } from "./panels/ChecksPanel";
 import { ConsolidatePanel } from "./panels/ConsolidatePanel";
 import { GapsPanel } from "./panels/GapsPanel";
-import { ScorePanel } from "./panels/ScorePanel";
 import { TemplatePanel } from "./panels/TemplatePanel";
 import { downloadGapReport } from "./report";
 import { RolloverAction } from "./components/RolloverAction";
@@ -99,7 +98,11 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
               onExtendTables={host.extendTables ? () => void actions.extendTables() : undefined}
             />
           ),
-          score: <ScorePanel assessment={state.assessment} pack={pack} />,
+          score: (
+            <Deferred>
+              <ScorePanel assessment={state.assessment} pack={pack} />
+            </Deferred>
+          ),
           gaps: (
             <GapsPanel
               assessment={state.assessment}
@@ -121,11 +124,6 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
       panels={panels}
     />
   );
-}
-
-function Loading() {
-  const { t } = useLocale();
-  return <Spinner label={t("ui.loading")} />;
 }
 
 /** The one place the pane shows a failed action, in the user's language. */
