@@ -12,13 +12,12 @@ import { App, type TabId } from "./App";
 import { sourceOf } from "./consolidateFiles";
 import { useConsolidateRun } from "./consolidateRun";
 import { errorText } from "./errors";
-import { Deferred, Loading, ScorePanel } from "./lazyPanels";
+import { Deferred, GapsPanel, Loading, ScorePanel } from "./lazyPanels";
 import type { TaskpaneHost } from "./host";
 import { useLocale } from "./locale";
 import { summarizePacks } from "./packs";
 import { ChecksPanel } from "./panels/ChecksPanel";
 import { ConsolidatePanel } from "./panels/ConsolidatePanel";
-import { GapsPanel } from "./panels/GapsPanel";
 import { TemplatePanel } from "./panels/TemplatePanel";
 import { downloadGapReport } from "./report";
 import { RolloverAction } from "./components/RolloverAction";
@@ -104,15 +103,17 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
             </Deferred>
           ),
           gaps: (
-            <GapsPanel
-              assessment={state.assessment}
-              pack={pack}
-              onSelectItem={(itemId) => void actions.selectItem(itemId)}
-              onWriteSheet={() => void actions.writeGapSheet()}
-              onDownloadReport={(locale) => {
-                if (state.assessment && pack) void downloadGapReport(state.assessment, pack, locale);
-              }}
-            />
+            <Deferred>
+              <GapsPanel
+                assessment={state.assessment}
+                pack={pack}
+                onSelectItem={(itemId) => void actions.selectItem(itemId)}
+                onWriteSheet={() => void actions.writeGapSheet()}
+                onDownloadReport={(locale) => {
+                  if (state.assessment && pack) void downloadGapReport(state.assessment, pack, locale);
+                }}
+              />
+            </Deferred>
           ),
         };
 

@@ -9,6 +9,9 @@ export const ScorePanel = lazy(() =>
     default: m.ScorePanel,
   })),
 );
+export const GapsPanel = lazy(() =>
+  import(/* webpackChunkName: "panel-gaps" */ "./panels/GapsPanel").then((m) => ({ default: m.GapsPanel })),
+);
 
 /** The spinner a tab shows while it loads, in the pane's language. */
 export function Loading() {
