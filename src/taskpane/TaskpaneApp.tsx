@@ -12,12 +12,11 @@ import { App, type TabId } from "./App";
 import { sourceOf } from "./consolidateFiles";
 import { useConsolidateRun } from "./consolidateRun";
 import { errorText } from "./errors";
-import { Deferred, GapsPanel, Loading, ScorePanel } from "./lazyPanels";
+import { ConsolidatePanel, Deferred, GapsPanel, Loading, ScorePanel } from "./lazyPanels";
 import type { TaskpaneHost } from "./host";
 import { useLocale } from "./locale";
 import { summarizePacks } from "./packs";
 import { ChecksPanel } from "./panels/ChecksPanel";
-import { ConsolidatePanel } from "./panels/ConsolidatePanel";
 import { TemplatePanel } from "./panels/TemplatePanel";
 import { downloadGapReport } from "./report";
 import { RolloverAction } from "./components/RolloverAction";
@@ -70,12 +69,14 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
   );
   // Works with or without a pack: a coordinator's own workbook usually has none.
   const consolidate = (
-    <ConsolidatePanel
-      state={consolidation}
-      onFiles={(files) => void consolidateActions.run(files.map(sourceOf))}
-      onCancel={consolidateActions.cancel}
-      onDismissError={consolidateActions.dismissError}
-    />
+    <Deferred>
+      <ConsolidatePanel
+        state={consolidation}
+        onFiles={(files) => void consolidateActions.run(files.map(sourceOf))}
+        onCancel={consolidateActions.cancel}
+        onDismissError={consolidateActions.dismissError}
+      />
+    </Deferred>
   );
   // Installed, and the first check is still running.
   const checking = installed !== null && state.assessment === null;

@@ -12,6 +12,11 @@ export const ScorePanel = lazy(() =>
 export const GapsPanel = lazy(() =>
   import(/* webpackChunkName: "panel-gaps" */ "./panels/GapsPanel").then((m) => ({ default: m.GapsPanel })),
 );
+export const ConsolidatePanel = lazy(() =>
+  import(/* webpackChunkName: "panel-consolidate" */ "./panels/ConsolidatePanel").then((m) => ({
+    default: m.ConsolidatePanel,
+  })),
+);
 
 /** The spinner a tab shows while it loads, in the pane's language. */
 export function Loading() {
