@@ -4,7 +4,6 @@ import { localeFor, localeReady } from "../i18n";
 import { createExcelHost } from "./excelHost";
 import { NotInExcel } from "./NotInExcel";
 import { receiveReport, type ReportDialogOffice } from "./reportOpen";
-import { SelfTestPage } from "./SelfTestPage";
 import { TaskpaneApp } from "./TaskpaneApp";
 import { themeFor } from "./theme";
 
@@ -31,6 +30,8 @@ void Promise.all([Office.onReady(), packsReady()]).then(async ([info]) => {
   const theme = themeFor(Office.context.officeTheme);
   // ?selftest: the adapter's contract against this Excel (README, "Checking the add-in in real Excel").
   if (new URLSearchParams(location.search).has("selftest")) {
+    // A page for checking the add-in, not for daily use: its code is fetched only here (issue 14).
+    const { SelfTestPage } = await import(/* webpackChunkName: "selftest" */ "./SelfTestPage");
     root.render(<SelfTestPage locale={locale} theme={theme} />);
     return;
   }
