@@ -2,7 +2,6 @@ import { createRoot } from "react-dom/client";
 import { packsReady } from "../core/pack/builtin";
 import { localeFor, localeReady } from "../i18n";
 import { createExcelHost } from "./excelHost";
-import { NotInExcel } from "./NotInExcel";
 import { receiveReport, type ReportDialogOffice } from "./reportOpen";
 import { TaskpaneApp } from "./TaskpaneApp";
 import { themeFor } from "./theme";
@@ -24,6 +23,8 @@ void Promise.all([Office.onReady(), packsReady()]).then(async ([info]) => {
   }
   await localeReady(locale);
   if (info.host !== Office.HostType.Excel) {
+    // Only a plain browser gets here; Excel never needs this page's code (issue 14).
+    const { NotInExcel } = await import(/* webpackChunkName: "not-in-excel" */ "./NotInExcel");
     root.render(<NotInExcel locale={locale} />);
     return;
   }
