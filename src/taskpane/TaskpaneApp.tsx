@@ -12,11 +12,10 @@ import { App, type TabId } from "./App";
 import { sourceOf } from "./consolidateFiles";
 import { useConsolidateRun } from "./consolidateRun";
 import { errorText } from "./errors";
-import { ConsolidatePanel, Deferred, GapsPanel, Loading, ScorePanel } from "./lazyPanels";
+import { ChecksPanel, ConsolidatePanel, Deferred, GapsPanel, Loading, ScorePanel } from "./lazyPanels";
 import type { TaskpaneHost } from "./host";
 import { useLocale } from "./locale";
 import { summarizePacks } from "./packs";
-import { ChecksPanel } from "./panels/ChecksPanel";
 import { TemplatePanel } from "./panels/TemplatePanel";
 import { downloadGapReport } from "./report";
 import { RolloverAction } from "./components/RolloverAction";
@@ -88,15 +87,17 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
           template,
           consolidate,
           check: (
-            <ChecksPanel
-              assessment={state.assessment}
-              checkedAt={state.checkedAt}
-              onSelect={(f) => {
-                if (f.cell) void actions.select(f.sheet, f.cell);
-              }}
-              onRecheck={() => void actions.recheck()}
-              onExtendTables={host.extendTables ? () => void actions.extendTables() : undefined}
-            />
+            <Deferred>
+              <ChecksPanel
+                assessment={state.assessment}
+                checkedAt={state.checkedAt}
+                onSelect={(f) => {
+                  if (f.cell) void actions.select(f.sheet, f.cell);
+                }}
+                onRecheck={() => void actions.recheck()}
+                onExtendTables={host.extendTables ? () => void actions.extendTables() : undefined}
+              />
+            </Deferred>
           ),
           score: (
             <Deferred>

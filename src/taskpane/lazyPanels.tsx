@@ -9,6 +9,12 @@ export const ScorePanel = lazy(() =>
     default: m.ScorePanel,
   })),
 );
+export const ChecksPanel = lazy(() =>
+  import(/* webpackChunkName: "panel-checks" */ "./panels/ChecksPanel").then((m) => ({
+    default: m.ChecksPanel,
+  })),
+);
+
 export const GapsPanel = lazy(() =>
   import(/* webpackChunkName: "panel-gaps" */ "./panels/GapsPanel").then((m) => ({ default: m.GapsPanel })),
 );
