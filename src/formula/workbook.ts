@@ -1,0 +1,199 @@
+/**
+ * A workbook model and its recalculation: every formula cell computed once, on demand, so formulas
+ * that read other formula cells see their results (dependency order without a separate sort). A
+ * formula that reaches itself again gets #REF! instead of looping; the cells involved are reported.
+ */
+import { cellAddress, cellKey, parseCell } from "./address";
+import type { Node } from "./ast";
+import { serialFromYmd } from "./dates";
+import { cellResult } from "./evaluate";
+import { parseFormula } from "./parser";
+import type { EvalContext, EvalHost } from "./types";
+import { ERR, type CellValue } from "./values";
+
+/** A cell as written: a constant value, or a formula (with or without the leading "="). */
+export interface CellInput {
+  value?: CellValue;
+  formula?: string;
+  /** Evaluate operators and functions element-wise (an array formula, {=…}). */
+  array?: boolean;
+}
+
+export interface SheetModel {
+  /** By A1 address ("B4"). */
+  cells: ReadonlyMap<string, CellInput>;
+}
+
+export interface DefinedName {
+  name: string;
+  /** Its formula, e.g. "'基本信息'!$B$4" (leading "=" optional). */
+  formula: string;
+  /** Only visible from this sheet (a sheet-scoped name). */
+  sheet?: string;
+}
+
+export interface WorkbookModel {
+  sheets: ReadonlyMap<string, SheetModel>;
+  names?: readonly DefinedName[];
+}
+
+export interface RecalcOptions {
+  /** Serial date TODAY() returns; defaults to the current UTC date. */
+  today?: number;
+}
+
+export interface RecalcProblem {
+  sheet: string;
+  address: string;
+  kind: "cycle" | "syntax";
+  detail?: string;
+}
+
+interface Slot {
+  input: CellInput;
+  node?: Node;
+  state: 0 | 1 | 2;
+  result: CellValue;
+}
+
+const todaySerial = (): number => {
+  const d = new Date();
+  return serialFromYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) as number;
+};
+
+export class Recalculation implements EvalHost {
+  private readonly slots = new Map<string, Map<number, Slot>>();
+  private readonly sheetByLower = new Map<string, string>();
+  private readonly names = new Map<string, { global?: Node; bySheet: Map<string, Node> }>();
+  readonly problems: RecalcProblem[] = [];
+  private readonly todayValue: number;
+
+  constructor(workbook: WorkbookModel, options: RecalcOptions = {}) {
+    this.todayValue = options.today ?? todaySerial();
+    for (const [name, sheet] of workbook.sheets) {
+      this.sheetByLower.set(name.toLowerCase(), name);
+      const slots = new Map<number, Slot>();
+      for (const [address, input] of sheet.cells) {
+        const at = parseCell(address);
+        if (!at) continue;
+        slots.set(cellKey(at.row, at.col), {
+          input,
+          state: input.formula ? 0 : 2,
+          result: input.value ?? null,
+        });
+      }
+      this.slots.set(name, slots);
+    }
+    for (const n of workbook.names ?? []) {
+      let node: Node;
+      try {
+        node = parseFormula(n.formula);
+      } catch {
+        node = { kind: "literal", value: ERR.name };
+      }
+      const key = n.name.toLowerCase();
+      const entry = this.names.get(key) ?? { bySheet: new Map<string, Node>() };
+      if (n.sheet) entry.bySheet.set(n.sheet.toLowerCase(), node);
+      else entry.global = node;
+      this.names.set(key, entry);
+    }
+  }
+
+  private canonicalSheet(sheet: string): string | undefined {
+    return this.slots.has(sheet) ? sheet : this.sheetByLower.get(sheet.toLowerCase());
+  }
+
+  hasSheet(sheet: string): boolean {
+    return this.canonicalSheet(sheet) !== undefined;
+  }
+
+  definedName(name: string, sheet: string): Node | undefined {
+    const entry = this.names.get(name.toLowerCase());
+    return entry?.bySheet.get(sheet.toLowerCase()) ?? entry?.global;
+  }
+
+  today(): number {
+    return this.todayValue;
+  }
+
+  cellValue(sheet: string, row: number, col: number): CellValue {
+    const name = this.canonicalSheet(sheet);
+    if (name === undefined) return ERR.ref;
+    const slot = this.slots.get(name)?.get(cellKey(row, col));
+    if (!slot) return null;
+    if (slot.state === 2) return slot.result;
+    if (slot.state === 1) {
+      this.problems.push({ sheet: name, address: cellAddress(row, col), kind: "cycle" });
+      return ERR.ref;
+    }
+    slot.state = 1;
+    slot.result = this.compute(slot, name, row, col);
+    slot.state = 2;
+    return slot.result;
+  }
+
+  private compute(slot: Slot, sheet: string, row: number, col: number): CellValue {
+    if (!slot.node) {
+      try {
+        slot.node = parseFormula(slot.input.formula as string);
+      } catch (e) {
+        this.problems.push({ sheet, address: cellAddress(row, col), kind: "syntax", detail: String(e) });
+        return ERR.name;
+      }
+    }
+    const ctx: EvalContext = { host: this, sheet, row, col, arrayMode: slot.input.array === true };
+    return cellResult(slot.node, ctx);
+  }
+
+  /** Computes every formula cell (in sheet order, row by row) and returns all values by sheet and address. */
+  all(): Map<string, Map<string, CellValue>> {
+    const out = new Map<string, Map<string, CellValue>>();
+    for (const [sheet, slots] of this.slots) {
+      const values = new Map<string, CellValue>();
+      const keys = [...slots.keys()].sort((a, b) => a - b);
+      for (const key of keys) {
+        const row = Math.floor(key / 16_384);
+        const col = key % 16_384;
+        values.set(cellAddress(row, col), this.cellValue(sheet, row, col));
+      }
+      out.set(sheet, values);
+    }
+    return out;
+  }
+
+  /** The value of one cell ("B4"), computed if it holds a formula. */
+  value(sheet: string, address: string): CellValue {
+    const at = parseCell(address);
+    if (!at) return ERR.ref;
+    return this.cellValue(sheet, at.row, at.col);
+  }
+
+  /** Evaluates a formula as if it stood in `address` of `sheet`, without storing it. */
+  evaluate(formula: string, sheet: string, address: string): CellValue {
+    const at = parseCell(address);
+    if (!at || !this.hasSheet(sheet)) return ERR.ref;
+    let node: Node;
+    try {
+      node = parseFormula(formula);
+    } catch {
+      return ERR.name;
+    }
+    return cellResult(node, {
+      host: this,
+      sheet: this.canonicalSheet(sheet) as string,
+      row: at.row,
+      col: at.col,
+      arrayMode: false,
+    });
+  }
+}
+
+/** Recalculates a whole workbook: the values of every cell, by sheet and A1 address. */
+export function recalculate(
+  workbook: WorkbookModel,
+  options?: RecalcOptions,
+): { values: Map<string, Map<string, CellValue>>; problems: RecalcProblem[] } {
+  const calc = new Recalculation(workbook, options);
+  const values = calc.all();
+  return { values, problems: calc.problems };
+}
