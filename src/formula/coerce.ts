@@ -2,17 +2,12 @@
 import { parseDateText } from "./dates";
 import { ERR, isError, type CellValue, type FormulaError } from "./values";
 
-// Full-width digits and signs ("１５", "－３．５") read as their ASCII forms, as Excel does for CJK input.
-const toHalfWidth = (s: string): string =>
-  s
-    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, " ");
-
 const NUMBER_TEXT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d*)?([eE][+-]?\d+)?(%?)$/;
 
 /** Text Excel turns into a number in arithmetic and VALUE: "15", " 1,500.5 ", "50%", "1e3", "2024-03-05". */
 export function parseNumberText(text: string): number | undefined {
-  const t = toHalfWidth(text).trim();
+  // Full-width digits ("１５") stay text, as in LibreOffice; see tests/formula/corpus.ts.
+  const t = text.trim();
   if (t === "") return undefined;
   const m = NUMBER_TEXT.exec(t);
   if (m && ((m[2] as string) !== "" || (m[3] ?? "").length > 1)) {
@@ -67,6 +62,16 @@ export function toBool(v: CellValue): boolean | FormulaError {
   return v;
 }
 
+/**
+ * Numbers equal to about 15 significant digits compare equal, so 0.1+0.2=0.3 is TRUE as in Excel.
+ * https://learn.microsoft.com/en-us/office/troubleshoot/excel/floating-point-arithmetic-inaccurate-result
+ */
+export function approxEqual(a: number, b: number): boolean {
+  if (a === b) return true;
+  if (a === 0 || b === 0 || Math.sign(a) !== Math.sign(b)) return false;
+  return Math.abs(a - b) < Math.max(Math.abs(a), Math.abs(b)) * 2 ** -48;
+}
+
 const rank = (v: number | string | boolean): number =>
   typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2;
 
@@ -89,5 +94,6 @@ export function compareValues(a: CellValue, b: CellValue): number | FormulaError
   }
   const p = Number(x);
   const q = Number(y);
-  return p < q ? -1 : p > q ? 1 : 0;
+  if (approxEqual(p, q)) return 0;
+  return p < q ? -1 : 1;
 }
