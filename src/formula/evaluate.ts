@@ -3,6 +3,7 @@ import type { Node } from "./ast";
 import { mapElements, scalarOf } from "./arrays";
 import { compareValues, toNumber, toText } from "./coerce";
 import { FUNCTIONS } from "./functions";
+import { MAX_COLS, MAX_ROWS } from "./address";
 import { isArray, isRange, type EvalContext, type Val } from "./types";
 import { ERR, isError, type CellValue } from "./values";
 
@@ -106,19 +107,28 @@ export function evaluate(node: Node, ctx: EvalContext): Val {
     case "ref": {
       const sheet = node.sheet ?? ctx.sheet;
       if (!ctx.host.hasSheet(sheet)) return ERR.ref;
+      const dr = ctx.shift?.dRow ?? 0;
+      const dc = ctx.shift?.dCol ?? 0;
       const to = node.to ?? node.from;
+      const r1 = node.from.rowAbs ? node.from.row : node.from.row + dr;
+      const c1 = node.from.colAbs ? node.from.col : node.from.col + dc;
+      const r2 = to.rowAbs ? to.row : to.row + dr;
+      const c2 = to.colAbs ? to.col : to.col + dc;
+      if (Math.min(r1, r2, c1, c2) < 0 || Math.max(r1, r2) >= MAX_ROWS || Math.max(c1, c2) >= MAX_COLS)
+        return ERR.ref;
       return {
         kind: "range",
         sheet,
-        r1: Math.min(node.from.row, to.row),
-        c1: Math.min(node.from.col, to.col),
-        r2: Math.max(node.from.row, to.row),
-        c2: Math.max(node.from.col, to.col),
+        r1: Math.min(r1, r2),
+        c1: Math.min(c1, c2),
+        r2: Math.max(r1, r2),
+        c2: Math.max(c1, c2),
       };
     }
     case "name": {
       const def = ctx.host.definedName(node.name, ctx.sheet);
-      return def ? evaluate(def, ctx) : ERR.name;
+      // A name's references are its own: a filled-down formula does not move them.
+      return def ? evaluate(def, ctx.shift ? { ...ctx, shift: undefined } : ctx) : ERR.name;
     }
     case "unary": {
       const v = evaluate(node.arg, ctx);

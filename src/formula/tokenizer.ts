@@ -27,10 +27,14 @@ const OPS1 = "+-*/^&=<>%";
 const PUNCT = "(),{};";
 // Names and function names: letters (any script), digits, "_", "." and "\"; Excel's own rule is wider.
 const NAME_CHAR = /[\p{L}\p{N}_.\\]/u;
-const REF_PART = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})/;
+// Sticky regexes read at a position without copying the rest of the formula.
+const REF_PART = /(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})/y;
+const NUMBER = /(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/y;
+const ERROR_LITERAL = /#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)/iy;
 
 function readRefPart(src: string, at: number): { part: RefPart; end: number } | undefined {
-  const m = REF_PART.exec(src.slice(at, at + 14));
+  REF_PART.lastIndex = at;
+  const m = REF_PART.exec(src);
   if (!m) return undefined;
   const end = at + m[0].length;
   if (end < src.length && NAME_CHAR.test(src[end] as string)) return undefined;
@@ -83,7 +87,8 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     if (ch === "#") {
-      const m = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)/i.exec(src.slice(i));
+      ERROR_LITERAL.lastIndex = i;
+      const m = ERROR_LITERAL.exec(src);
       const err = m ? errorFromCode(m[0].toUpperCase()) : undefined;
       if (!m || !err) throw new FormulaSyntaxError(`unknown error literal at ${i}`);
       i += m[0].length;
@@ -116,7 +121,8 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     if (/[0-9.]/.test(ch)) {
-      const m = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(src.slice(i));
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(src);
       if (m) {
         // "1:3" row ranges are not supported; a number is a number.
         i += m[0].length;

@@ -44,4 +44,6 @@ export interface EvalContext {
   col: number;
   /** Inside SUMPRODUCT (or an array formula) operators and scalar functions work element-wise. */
   arrayMode: boolean;
+  /** A filled-down formula evaluated away from the cell it was written for: relative references move by this. */
+  shift?: { dRow: number; dCol: number };
 }

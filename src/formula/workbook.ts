@@ -15,6 +15,11 @@ import { ERR, type CellValue } from "./values";
 export interface CellInput {
   value?: CellValue;
   formula?: string;
+  /**
+   * The cell the formula text was written for, when it was filled or copied here from there (an
+   * .xlsx shared formula): relative references move by the distance, as in Excel.
+   */
+  from?: string;
   /** Evaluate operators and functions element-wise (an array formula, {=…}). */
   array?: boolean;
 }
@@ -52,6 +57,7 @@ export interface RecalcProblem {
 interface Slot {
   input: CellInput;
   node?: Node;
+  shift?: { dRow: number; dCol: number };
   state: 0 | 1 | 2;
   result: CellValue;
 }
@@ -67,6 +73,8 @@ export class Recalculation implements EvalHost {
   private readonly names = new Map<string, { global?: Node; bySheet: Map<string, Node> }>();
   readonly problems: RecalcProblem[] = [];
   private readonly todayValue: number;
+  /** Parsed formula texts: a filled-down column parses once. */
+  private readonly parsed = new Map<string, Node | Error>();
 
   constructor(workbook: WorkbookModel, options: RecalcOptions = {}) {
     this.todayValue = options.today ?? todaySerial();
@@ -134,14 +142,34 @@ export class Recalculation implements EvalHost {
 
   private compute(slot: Slot, sheet: string, row: number, col: number): CellValue {
     if (!slot.node) {
-      try {
-        slot.node = parseFormula(slot.input.formula as string);
-      } catch (e) {
-        this.problems.push({ sheet, address: cellAddress(row, col), kind: "syntax", detail: String(e) });
+      const text = slot.input.formula as string;
+      let node = this.parsed.get(text);
+      if (!node) {
+        try {
+          node = parseFormula(text);
+        } catch (e) {
+          node = e instanceof Error ? e : new Error(String(e));
+        }
+        this.parsed.set(text, node);
+      }
+      if (node instanceof Error) {
+        this.problems.push({ sheet, address: cellAddress(row, col), kind: "syntax", detail: node.message });
         return ERR.name;
       }
+      const origin = slot.input.from ? parseCell(slot.input.from) : undefined;
+      slot.node = node;
+      // The parsed text is shared by the whole filled column; references move at evaluation.
+      if (origin && (origin.row !== row || origin.col !== col))
+        slot.shift = { dRow: row - origin.row, dCol: col - origin.col };
     }
-    const ctx: EvalContext = { host: this, sheet, row, col, arrayMode: slot.input.array === true };
+    const ctx: EvalContext = {
+      host: this,
+      sheet,
+      row,
+      col,
+      arrayMode: slot.input.array === true,
+      shift: slot.shift,
+    };
     return cellResult(slot.node, ctx);
   }
 

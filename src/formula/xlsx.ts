@@ -7,7 +7,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { parseCell } from "./address";
-import { shiftFormula } from "./translate";
 import { errorFromCode, ERR, type CellValue } from "./values";
 import {
   recalculate,
@@ -78,8 +77,7 @@ function cellValue(type: string, raw: string, strings: string[]): CellValue {
 
 interface SharedMaster {
   formula: string;
-  row: number;
-  col: number;
+  address: string;
 }
 
 function readSheet(xml: string, strings: string[]): SheetModel {
@@ -123,13 +121,13 @@ function readSheet(xml: string, strings: string[]): SheetModel {
         if (value !== null) cells.set(address, { value });
         return;
       }
-      let formula = fText;
+      let input: CellInput = { formula: fText, value, array: fAttrs.t === "array" };
       if (fAttrs.t === "shared" && fAttrs.si !== undefined) {
         const master = masters.get(fAttrs.si);
-        if (fText !== "" || !master) masters.set(fAttrs.si, { formula: fText, row: at.row, col: at.col });
-        else formula = shiftFormula(master.formula, at.row - master.row, at.col - master.col);
+        if (fText !== "" || !master) masters.set(fAttrs.si, { formula: fText, address });
+        else input = { formula: master.formula, from: master.address, value };
       }
-      cells.set(address, { formula, value, array: fAttrs.t === "array" });
+      cells.set(address, input);
     },
   });
   return { cells };

@@ -99,14 +99,30 @@ def col_letters(index):
 
 
 def read_sheet(sheet):
+    """Every non-blank cell of the used area, read in bulk; only errors and 0/1 values (which may
+    be booleans) are looked at cell by cell."""
     cursor = sheet.createCursor()
     cursor.gotoEndOfUsedArea(False)
-    last_row = cursor.getRangeAddress().EndRow
-    last_col = cursor.getRangeAddress().EndColumn
+    end = cursor.getRangeAddress()
+    rng = sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow)
+    data = rng.getDataArray()
+    def cells(query):
+        found = set()
+        for a in query.getRangeAddresses():
+            for r in range(a.StartRow, a.EndRow + 1):
+                for c in range(a.StartColumn, a.EndColumn + 1):
+                    found.add((r, c))
+        return found
+
+    errors = cells(rng.queryFormulaCells(RESULT_ERROR))
+    empty = cells(rng.queryEmptyCells())
     out = {}
-    for r in range(last_row + 1):
-        for c in range(last_col + 1):
-            v = read_cell(sheet.getCellByPosition(c, r))
+    for r, row in enumerate(data):
+        for c, v in enumerate(row):
+            if (r, c) in empty:
+                continue
+            if (r, c) in errors or (isinstance(v, float) and v in (0.0, 1.0)):
+                v = read_cell(sheet.getCellByPosition(c, r))
             if v is not None:
                 out["%s%d" % (col_letters(c), r + 1)] = v
     return out
