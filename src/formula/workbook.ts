@@ -54,6 +54,20 @@ export interface RecalcProblem {
   detail?: string;
 }
 
+/** How deep formula cells may call each other before the rest is deferred (see drive()). */
+const MAX_DEPTH = 200;
+
+interface Pending {
+  slot: Slot;
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+class Deferred {
+  constructor(readonly at: Pending) {}
+}
+
 interface Slot {
   input: CellInput;
   node?: Node;
@@ -73,6 +87,7 @@ export class Recalculation implements EvalHost {
   private readonly names = new Map<string, { global?: Node; bySheet: Map<string, Node> }>();
   readonly problems: RecalcProblem[] = [];
   private readonly todayValue: number;
+  private depth = 0;
   /** Parsed formula texts: a filled-down column parses once. */
   private readonly parsed = new Map<string, Node | Error>();
 
@@ -134,10 +149,48 @@ export class Recalculation implements EvalHost {
       this.problems.push({ sheet: name, address: cellAddress(row, col), kind: "cycle" });
       return ERR.ref;
     }
-    slot.state = 1;
-    slot.result = this.compute(slot, name, row, col);
-    slot.state = 2;
-    return slot.result;
+    if (this.depth === 0) return this.drive({ slot, sheet: name, row, col });
+    // Long chains of formula cells would overflow the call stack: past MAX_DEPTH the cell is
+    // handed back to drive(), which computes it first and then retries.
+    if (this.depth >= MAX_DEPTH) throw new Deferred({ slot, sheet: name, row, col });
+    return this.computeSlot({ slot, sheet: name, row, col });
+  }
+
+  private computeSlot(at: Pending): CellValue {
+    at.slot.state = 1;
+    this.depth++;
+    try {
+      at.slot.result = this.compute(at.slot, at.sheet, at.row, at.col);
+      at.slot.state = 2;
+      return at.slot.result;
+    } finally {
+      this.depth--;
+      if (at.slot.state === 1) at.slot.state = 0;
+    }
+  }
+
+  /** Computes a cell with an explicit stack of deferred cells; a deferred cell met twice is a cycle. */
+  private drive(target: Pending): CellValue {
+    const stack: Pending[] = [target];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as Pending;
+      if (top.slot.state === 2) {
+        stack.pop();
+        continue;
+      }
+      try {
+        this.computeSlot(top);
+        stack.pop();
+      } catch (e) {
+        if (!(e instanceof Deferred)) throw e;
+        if (stack.some((p) => p.slot === e.at.slot)) {
+          this.problems.push({ sheet: e.at.sheet, address: cellAddress(e.at.row, e.at.col), kind: "cycle" });
+          e.at.slot.result = ERR.ref;
+          e.at.slot.state = 2;
+        } else stack.push(e.at);
+      }
+    }
+    return target.slot.result;
   }
 
   private compute(slot: Slot, sheet: string, row: number, col: number): CellValue {
