@@ -7,6 +7,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { parseCell } from "./address";
+import { parseDateText } from "./dates";
 import { errorFromCode, ERR, type CellValue } from "./values";
 import {
   recalculate,
@@ -70,6 +71,9 @@ function cellValue(type: string, raw: string, strings: string[]): CellValue {
       return raw === "1" || raw === "true";
     case "e":
       return errorFromCode(raw) ?? ERR.value;
+    case "d":
+      // An ISO 8601 date cell (t="d", rare: Excel writes serials); time of day is dropped.
+      return parseDateText(raw.slice(0, 10)) ?? ERR.value;
     default:
       return raw === "" ? null : Number(raw);
   }

@@ -367,6 +367,17 @@ export const FORMULAS: string[] = [
   'COUNTIFS(E1:E10,">3",F1:F9,"是")',
   'SUMIF(F1:F10,"是",E1:E10)',
   'SUMIFS(E1:E10,F1:F10,"否",E1:E10,">2")',
+  // empty text
+  'LEN("")',
+  'IF("",1,2)',
+  '""<"a"',
+  'ISTEXT("")',
+  '""+0',
+  'VALUE("")',
+  '""&""',
+  'COUNTIF(F1:F10,"*")',
+  'SUMPRODUCT(--(F1:F10<>""))',
+  'LEN(TRIM("　a "))',
   // errors
   "A21+1",
   'A21&"x"',

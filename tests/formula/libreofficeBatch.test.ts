@@ -117,3 +117,17 @@ withLibreOffice("LibreOffice batch recalculation", () => {
     );
   });
 });
+
+describe("without LibreOffice", () => {
+  it("says what to install instead of failing obscurely", async () => {
+    const path = process.env.PATH;
+    process.env.PATH = "/nonexistent";
+    try {
+      await expect(recalcWithLibreOffice(["/tmp/x.xlsx"])).rejects.toThrow(
+        /LibreOffice recalculation unavailable: soffice is not installed \(Debian: apt-get install libreoffice-calc\)/,
+      );
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});
