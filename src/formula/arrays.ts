@@ -1,0 +1,67 @@
+/** Turning references and arrays into values: implicit intersection and matrices. */
+import type { EvalContext, RangeRef, Val } from "./types";
+import { isArray, isRange } from "./types";
+import { ERR, type CellValue } from "./values";
+
+export function readRange(ref: RangeRef, ctx: EvalContext): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (let r = ref.r1; r <= ref.r2; r++) {
+    const row: CellValue[] = [];
+    for (let c = ref.c1; c <= ref.c2; c++) row.push(ctx.host.cellValue(ref.sheet, r, c));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * A single value from a reference used where one value is expected: the cell itself, or the cell of
+ * the range in the formula's own row (column) — Excel's implicit intersection; #VALUE! otherwise.
+ * https://support.microsoft.com/en-us/office/implicit-intersection-operator-ce3be07b-0101-4450-a24e-c1c999be2b34
+ */
+export function scalarOf(v: Val, ctx: EvalContext): CellValue {
+  if (isArray(v)) return (v.rows[0] as CellValue[])[0] as CellValue;
+  if (!isRange(v)) return v;
+  if (v.r1 === v.r2 && v.c1 === v.c2) return ctx.host.cellValue(v.sheet, v.r1, v.c1);
+  if (v.c1 === v.c2 && ctx.row >= v.r1 && ctx.row <= v.r2) return ctx.host.cellValue(v.sheet, ctx.row, v.c1);
+  if (v.r1 === v.r2 && ctx.col >= v.c1 && ctx.col <= v.c2) return ctx.host.cellValue(v.sheet, v.r1, ctx.col);
+  return ERR.value;
+}
+
+export function toMatrix(v: Val, ctx: EvalContext): CellValue[][] {
+  if (isRange(v)) return readRange(v, ctx);
+  if (isArray(v)) return v.rows;
+  return [[v]];
+}
+
+export const dims = (v: Val): { rows: number; cols: number } =>
+  isRange(v)
+    ? { rows: v.r2 - v.r1 + 1, cols: v.c2 - v.c1 + 1 }
+    : isArray(v)
+      ? { rows: v.rows.length, cols: (v.rows[0] ?? []).length }
+      : { rows: 1, cols: 1 };
+
+/** Element (r, c) of a value broadcast Excel's way: a 1-wide side repeats, beyond the size is #N/A. */
+export function elementAt(v: Val, r: number, c: number): Val {
+  const d = dims(v);
+  const rr = d.rows === 1 ? 0 : r;
+  const cc = d.cols === 1 ? 0 : c;
+  if (rr >= d.rows || cc >= d.cols) return ERR.na;
+  if (isRange(v))
+    return { kind: "range", sheet: v.sheet, r1: v.r1 + rr, c1: v.c1 + cc, r2: v.r1 + rr, c2: v.c1 + cc };
+  if (isArray(v)) return (v.rows[rr] as CellValue[])[cc] as CellValue;
+  return v;
+}
+
+/** Applies `f` element by element over the broadcast shape of `args`. */
+export function mapElements(args: Val[], ctx: EvalContext, f: (elements: Val[]) => CellValue): Val {
+  const ds = args.map(dims);
+  const rows = Math.max(...ds.map((d) => d.rows));
+  const cols = Math.max(...ds.map((d) => d.cols));
+  const out: CellValue[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: CellValue[] = [];
+    for (let c = 0; c < cols; c++) row.push(f(args.map((a) => elementAt(a, r, c))));
+    out.push(row);
+  }
+  return { kind: "array", rows: out };
+}

@@ -1,0 +1,158 @@
+/** Evaluates a parsed formula in a cell's context. */
+import type { Node } from "./ast";
+import { mapElements, scalarOf } from "./arrays";
+import { compareValues, toNumber, toText } from "./coerce";
+import { FUNCTIONS } from "./functions";
+import { MAX_COLS, MAX_ROWS } from "./address";
+import { isArray, isRange, type EvalContext, type Val } from "./types";
+import { ERR, isError, type CellValue } from "./values";
+
+function arithmetic(op: string, a: CellValue, b: CellValue): CellValue {
+  const x = toNumber(a);
+  if (isError(x)) return x;
+  const y = toNumber(b);
+  if (isError(y)) return y;
+  let r: number;
+  switch (op) {
+    case "+":
+      r = x + y;
+      break;
+    case "-":
+      r = x - y;
+      break;
+    case "*":
+      r = x * y;
+      break;
+    case "/":
+      if (y === 0) return ERR.div0;
+      r = x / y;
+      break;
+    default:
+      if (x === 0 && y === 0) return ERR.num;
+      if (x === 0 && y < 0) return ERR.div0;
+      r = Math.pow(x, y);
+  }
+  return Number.isFinite(r) ? r : ERR.num;
+}
+
+export function binaryScalar(op: string, a: CellValue, b: CellValue): CellValue {
+  if (op === "&") {
+    const x = toText(a);
+    if (isError(x)) return x;
+    const y = toText(b);
+    return isError(y) ? y : x + y;
+  }
+  if (op === "+" || op === "-" || op === "*" || op === "/" || op === "^") return arithmetic(op, a, b);
+  const c = compareValues(a, b);
+  if (isError(c)) return c;
+  switch (op) {
+    case "=":
+      return c === 0;
+    case "<>":
+      return c !== 0;
+    case "<":
+      return c < 0;
+    case ">":
+      return c > 0;
+    case "<=":
+      return c <= 0;
+    default:
+      return c >= 0;
+  }
+}
+
+function unaryScalar(op: string, a: CellValue): CellValue {
+  const x = toNumber(a);
+  if (isError(x)) return x;
+  return op === "-" ? -x : op === "%" ? x / 100 : x;
+}
+
+const isMulti = (v: Val): boolean => isArray(v) || (isRange(v) && (v.r1 !== v.r2 || v.c1 !== v.c2));
+
+function callFunction(node: Extract<Node, { kind: "call" }>, ctx: EvalContext): Val {
+  const def = FUNCTIONS[node.name];
+  if (!def) return ERR.name;
+  if (node.args.length < def.min || node.args.length > def.max) return ERR.value;
+  if (def.kind === "lazy") return def.call(node.args, ctx, evaluate);
+  if (def.kind === "eager") {
+    const inner = def.arrayArgs ? { ...ctx, arrayMode: true } : ctx;
+    return def.call(
+      node.args.map((a) => evaluate(a, inner)),
+      inner,
+    );
+  }
+  const args = node.args.map((a) => evaluate(a, ctx));
+  if (ctx.arrayMode && args.some(isMulti)) {
+    return mapElements(args, ctx, (els) =>
+      def.call(
+        els.map((e) => scalarOf(e, ctx)),
+        ctx,
+      ),
+    );
+  }
+  return def.call(
+    args.map((a) => scalarOf(a, ctx)),
+    ctx,
+  );
+}
+
+export function evaluate(node: Node, ctx: EvalContext): Val {
+  switch (node.kind) {
+    case "literal":
+      return node.value;
+    case "missing":
+      return null;
+    case "array":
+      return { kind: "array", rows: node.rows };
+    case "ref": {
+      const sheet = node.sheet ?? ctx.sheet;
+      if (!ctx.host.hasSheet(sheet)) return ERR.ref;
+      const dr = ctx.shift?.dRow ?? 0;
+      const dc = ctx.shift?.dCol ?? 0;
+      const to = node.to ?? node.from;
+      const r1 = node.from.rowAbs ? node.from.row : node.from.row + dr;
+      const c1 = node.from.colAbs ? node.from.col : node.from.col + dc;
+      const r2 = to.rowAbs ? to.row : to.row + dr;
+      const c2 = to.colAbs ? to.col : to.col + dc;
+      if (Math.min(r1, r2, c1, c2) < 0 || Math.max(r1, r2) >= MAX_ROWS || Math.max(c1, c2) >= MAX_COLS)
+        return ERR.ref;
+      return {
+        kind: "range",
+        sheet,
+        r1: Math.min(r1, r2),
+        c1: Math.min(c1, c2),
+        r2: Math.max(r1, r2),
+        c2: Math.max(c1, c2),
+      };
+    }
+    case "name": {
+      const def = ctx.host.definedName(node.name, ctx.sheet);
+      // A name's references are its own: a filled-down formula does not move them.
+      return def ? evaluate(def, ctx.shift ? { ...ctx, shift: undefined } : ctx) : ERR.name;
+    }
+    case "unary": {
+      const v = evaluate(node.arg, ctx);
+      if (ctx.arrayMode && isMulti(v))
+        return mapElements([v], ctx, ([e]) => unaryScalar(node.op, scalarOf(e as Val, ctx)));
+      return unaryScalar(node.op, scalarOf(v, ctx));
+    }
+    case "binary": {
+      const l = evaluate(node.left, ctx);
+      const r = evaluate(node.right, ctx);
+      if (ctx.arrayMode && (isMulti(l) || isMulti(r))) {
+        return mapElements([l, r], ctx, ([a, b]) =>
+          binaryScalar(node.op, scalarOf(a as Val, ctx), scalarOf(b as Val, ctx)),
+        );
+      }
+      return binaryScalar(node.op, scalarOf(l, ctx), scalarOf(r, ctx));
+    }
+    case "call":
+      return callFunction(node, ctx);
+  }
+}
+
+/** The value a formula cell shows: one value, a blank reference read as 0. */
+export function cellResult(node: Node, ctx: EvalContext): CellValue {
+  const v = scalarOf(evaluate(node, ctx), ctx);
+  return v === null ? 0 : v;
+}
