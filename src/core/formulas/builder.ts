@@ -62,12 +62,13 @@ export class RowBuilder {
     readonly columns: readonly FormulaColumn[],
     /** Offsets of every table column, by id (the 校验 column included). */
     offsets: ReadonlyMap<string, number>,
-    width: number,
+    /** Offset of the first helper column: one empty column after the widest table of the sheet. */
+    firstHelper: number,
     /** Absolute reference to the assessment date's serial helper on 基本信息. */
     readonly assessmentDate: string,
   ) {
     this.offsets = offsets;
-    this.firstHelper = width + 1;
+    this.firstHelper = firstHelper;
   }
 
   column(id: string): FormulaColumn | undefined {

@@ -70,6 +70,12 @@ export interface PieceKey {
   text: string;
 }
 
+/**
+ * Findings about where a row sits rather than what it says (a record typed below the spreadsheet
+ * table): a formula cannot see them, so the pane shows them and the 校验 cell does not.
+ */
+const NOT_IN_CHECK_TEXT: ReadonlySet<string> = new Set(["row.outsideTable"]);
+
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** The fixed order of pieces: errors, then warnings; left to right by column; then by CODE_ORDER. */
@@ -94,7 +100,7 @@ export function columnPosition(columns: readonly string[]): (column: string | un
  * nothing entered and nothing found, "✓" for an entered row without findings, else each error as
  * "✗ message" then each warning as "! message", joined by ";". Info findings (a procedure noted as
  * 不适用 with its reason, a veto outside its window) are for the reviewer in the pane and make no
- * mark. The same text twice on one row (one problem seen by two items) is shown once.
+ * mark, nor does a record's place below the spreadsheet table. The same text twice on one row (one problem seen by two items) is shown once.
  */
 export function rowCheckText(
   findings: readonly Finding[],
@@ -106,7 +112,7 @@ export function rowCheckText(
   const pieces: PieceKey[] = [];
   const seen = new Set<string>();
   for (const f of findings) {
-    if (f.severity === "info") continue;
+    if (f.severity === "info" || NOT_IN_CHECK_TEXT.has(f.code)) continue;
     const text = message(f);
     const key = `${f.severity}|${text}`;
     if (seen.has(key)) continue;

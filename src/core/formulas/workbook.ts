@@ -57,9 +57,13 @@ export function workbookFormulas(
   const tables = new Map<string, TableFormulas>();
   const without: WithoutFormula[] = [];
   const items = pack.groups.flatMap((g) => g.items);
+  // Helpers of every table of a sheet start right of the widest one, so hiding them hides no input.
+  const widest = new Map<string, number>();
+  for (const table of layout.tables)
+    widest.set(table.sheet, Math.max(widest.get(table.sheet) ?? 0, table.columns.length));
   for (const table of layout.tables) {
     const compile = (build: (b: RowBuilder) => void): CompiledRow | Unsupported => {
-      const b = builderFor(table, pack, assessmentDate);
+      const b = builderFor(table, pack, assessmentDate, (widest.get(table.sheet) ?? 0) + 1);
       try {
         build(b);
       } catch (e) {
@@ -132,7 +136,7 @@ export function workbookFormulas(
   return { tables, cells, without };
 }
 
-function builderFor(table: TableLayout, pack: Pack, assessmentDate: string): RowBuilder {
+function builderFor(table: TableLayout, pack: Pack, assessmentDate: string, firstHelper: number): RowBuilder {
   const ledger =
     table.kind === "ledger" ? pack.ledgers.find((l) => `ledger:${l.id}` === table.key) : undefined;
   const columns: FormulaColumn[] = table.columns.map((c) => {
@@ -146,7 +150,7 @@ function builderFor(table: TableLayout, pack: Pack, assessmentDate: string): Row
     };
   });
   const offsets = new Map(table.columns.map((c, i) => [c.id, i]));
-  return new RowBuilder(columns, offsets, table.columns.length, assessmentDate);
+  return new RowBuilder(columns, offsets, firstHelper, assessmentDate);
 }
 
 /** The columns a user fills: not fixed by the pack, not written by Taizhang. */
