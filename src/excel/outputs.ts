@@ -17,7 +17,8 @@ import {
   pointsFromCharacters,
 } from "../core/layout";
 import type { CellValue, TableSnapshot } from "../core/snapshot";
-import { findingMessage, t } from "../i18n";
+import { rowCheckText } from "../core/formulas/checkText";
+import { findingMessage, shortFindingMessage, t } from "../i18n";
 import { columnLetters } from "./address";
 import type { XlRange, XlTable, XlWorksheet } from "./api";
 import { checkFill } from "./format";
@@ -32,6 +33,9 @@ export const RESULT_TEXTS: ResultTexts = {
 };
 
 const describe = (f: Finding): string => findingMessage(WORKBOOK_LOCALE, f);
+
+/** A 校验 cell's words: the short text the workbook's own formulas write too. */
+const short = (f: Finding): string => shortFindingMessage(WORKBOOK_LOCALE, f);
 
 /** Findings by "tableKey|row" and by item id, to fill 校验 cells. */
 export interface FindingIndex {
@@ -67,6 +71,10 @@ export function checkTexts(
   retired: ReadonlySet<string>,
   userColumns: readonly string[],
 ): string[] {
+  // The order the workbook's 校验 formulas list their pieces in: by the table's columns.
+  const columnOrder = Object.entries(table.columns)
+    .sort((a, b) => a[1] - b[1])
+    .map(([id]) => id);
   return table.rows.map((row) => {
     const itemId = typeof row.cells.id === "string" ? row.cells.id.trim() : "";
     if (itemId && retired.has(itemId)) return t(WORKBOOK_LOCALE, "excel.check.retired");
@@ -81,8 +89,7 @@ export function checkTexts(
       }
     }
     const entered = userColumns.some((c) => !isBlank(row.cells[c]));
-    if (findings.length === 0 && !entered) return "";
-    return checkCellText(findings, describe);
+    return rowCheckText(findings, entered, short, columnOrder);
   });
 }
 

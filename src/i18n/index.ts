@@ -61,6 +61,17 @@ export function findingMessage(locale: Locale, finding: Pick<Finding, "code" | "
 }
 
 /**
+ * The short text of a finding in a 校验 cell: "formula.<code>", the same words the workbook's own
+ * formulas write (src/core/formulas). A code with no short text (an item-level count on a
+ * checklist row, whose 校验 is never a formula) keeps the pane's sentence.
+ */
+export function shortFindingMessage(locale: Locale, finding: Pick<Finding, "code" | "params">): string {
+  const key = `formula.${finding.code}`;
+  if (!hasMessage(locale, key) && !hasMessage(DEFAULT_LOCALE, key)) return findingMessage(locale, finding);
+  return t(locale, key, localizedParams(locale, finding.params));
+}
+
+/**
  * Pack texts (column headers, input labels) travel in finding params as `name` (Chinese) with
  * `name_en` beside it; in English, `name_en` stands in for `name`.
  */

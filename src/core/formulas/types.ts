@@ -16,6 +16,8 @@ export interface RowFormula {
 export interface RowPosition {
   row: number;
   firstColumn: number;
+  /** Checklist and veto rows: the item of the row (编号). Their formulas depend on the item. */
+  itemId?: string;
 }
 
 export interface TableFormulas {
@@ -40,8 +42,18 @@ export interface FixedFormula {
   helper: boolean;
 }
 
+/** A table, or one item's row of it, whose 校验 stays text written by the add-in and the CLI. */
+export interface WithoutFormula {
+  tableKey: string;
+  itemId?: string;
+  /** Why, for people: the rule kind or check that no formula expresses exactly. */
+  reason: string;
+}
+
 export interface WorkbookFormulas {
   /** By table key ("ledger:decisions"…); a table without formulas is absent. */
   tables: ReadonlyMap<string, TableFormulas>;
   cells: readonly FixedFormula[];
+  /** Tables and checklist rows left without formulas, in layout order. */
+  without: readonly WithoutFormula[];
 }

@@ -2,6 +2,7 @@ import type { CatalogPair } from "../types";
 import { cliMessages } from "./cli";
 import { excelMessages } from "./excel";
 import { findingsMessages } from "./findings";
+import { formulasMessages } from "./formulas";
 import { packMessages } from "./pack";
 import { packDiffMessages } from "./packDiff";
 import { packTableMessages } from "./packTable";
@@ -24,4 +25,5 @@ export const CATALOGS: readonly CatalogPair[] = [
   packTableMessages,
   packDiffMessages,
   rolloverMessages,
+  formulasMessages,
 ];

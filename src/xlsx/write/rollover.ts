@@ -6,6 +6,8 @@ import { displayValue, parseDate } from "../../core/values";
 import { t, type Locale } from "../../i18n";
 import type { ExcelJS } from "../exceljs";
 import { FILLS, HEADER_FONT, TITLE_FONT } from "./styles";
+import type { TableFormulas } from "../../core/formulas";
+import { formulasFor, writeLedgerChecks } from "./formulas";
 import { buildTemplate } from "./template";
 
 export const ARCHIVE_SHEET = "历年";
@@ -37,6 +39,7 @@ export async function buildRolloverWorkbook(
     ...(source.settings ? { settings: source.settings } : {}),
   });
   const layout = layoutFor(pack);
+  const formulas = formulasFor(pack);
   for (const placement of placeTables(layout)) {
     const sheet = workbook.getWorksheet(placement.table.sheet);
     const rows = plan.live[placement.table.key] ?? [];
@@ -46,6 +49,7 @@ export async function buildRolloverWorkbook(
         sheet,
         placement,
         rows.map((r) => r.cells),
+        formulas.tables.get(placement.table.key),
       );
     else
       fillItemRows(
@@ -63,6 +67,7 @@ function fillLedger(
   sheet: ExcelJS.Worksheet,
   placement: TablePlacement,
   rows: readonly Readonly<Record<string, CellValue>>[],
+  formulas: TableFormulas | undefined,
 ): void {
   const { table } = placement;
   const excelTable = sheet.getTable(table.name);
@@ -71,6 +76,8 @@ function fillLedger(
   excelTable.removeRows(0, 1);
   for (const row of values) excelTable.addRow(row as ExcelJS.CellValue[]);
   excelTable.commit();
+  // The records' rows were written whole: their 校验 cells get their formulas back.
+  if (formulas) writeLedgerChecks(sheet, formulas, placement);
 }
 
 function fillItemRows(

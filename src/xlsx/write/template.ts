@@ -31,6 +31,7 @@ import { INFO_INPUTS } from "../../core/snapshot";
 import { t } from "../../i18n";
 import { addRangeValidation, ExcelJS, saveXlsx } from "../exceljs";
 import { addConditionalFormats } from "./conditionalFormats";
+import { formulasFor, writeFormulas } from "./formulas";
 import { FILLS, HEADER_FONT, pageSetup, TITLE_FONT } from "./styles";
 import { toExcelJs } from "./validation";
 
@@ -65,10 +66,13 @@ export function buildTemplate(pack: Pack, options: TemplateOptions): ExcelJS.Wor
     sheet.getCell("A1").font = TITLE_FONT;
     sheet.getCell("A2").value = t(WORKBOOK_LOCALE, "xlsx.sheet.notChecked");
   }
-  for (const placement of placeTables(layout)) {
+  const placements = placeTables(layout);
+  for (const placement of placements) {
     const sheet = workbook.getWorksheet(placement.table.sheet) ?? addSheet(workbook, placement.table.sheet);
     writeTable(sheet, placement);
   }
+  // The 校验 column checks itself where no add-in runs (issue 15).
+  writeFormulas(workbook, formulasFor(pack), placements);
   writeMetaSheet(workbook, layout, options.settings, embedPack(pack));
   return workbook;
 }

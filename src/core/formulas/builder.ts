@@ -1,0 +1,270 @@
+import type { ColumnType, LocalizedText } from "../pack/schema";
+import { columnLetter } from "../layout/layout";
+import { parseYesNo } from "../values/yesNo";
+import { and, blank, not, or, str, trimmed } from "./expr";
+import type { Piece } from "./pieces";
+import { checkFormula, orderedPieces, piecesFormula } from "./pieces";
+import type { RowFormula, RowPosition } from "./types";
+import {
+  READ,
+  dateCanonFormula,
+  dateDayFormula,
+  dateMonthEndFormula,
+  dateTextFormula,
+  dateValueFormula,
+  numberBodyFormula,
+  numberFormula,
+  numberTextFormula,
+  textFormula,
+  yesNoFormula,
+} from "./valueCells";
+
+/** A column of a table as the compiler sees it. */
+export interface FormulaColumn {
+  id: string;
+  type: ColumnType;
+  header: LocalizedText;
+  values?: readonly string[];
+  future?: boolean;
+}
+
+// A reference to a cell of the same row, by offset from the table's first column, resolved when a
+// row's formulas are rendered.
+const TOKEN = /\u0001(\d+)\u0002/g; // eslint-disable-line no-control-regex -- the tokens are control characters so they never clash with formula text
+const token = (offset: number): string => `\u0001${offset}\u0002`;
+
+/** Where a piece sits in the merge of one problem seen by several rules (src/core/rules/merge.ts). */
+export interface Family {
+  /** Same cell: the column id. */
+  column: string;
+  family: number;
+  rank: number;
+}
+
+interface Candidate {
+  piece: Piece;
+  family?: Family;
+}
+
+/**
+ * Compiles the 校验 of one table: reads each input once into hidden helper cells right of the
+ * table (one empty column between), collects the messages with their conditions, and renders the
+ * formulas of any row of the table from one template.
+ */
+export class RowBuilder {
+  private readonly offsets: ReadonlyMap<string, number>;
+  private readonly helpers: { key: string; formula: string }[] = [];
+  private readonly helperIndex = new Map<string, string>();
+  private readonly candidates: Candidate[] = [];
+  readonly firstHelper: number;
+
+  constructor(
+    readonly columns: readonly FormulaColumn[],
+    /** Offsets of every table column, by id (the 校验 column included). */
+    offsets: ReadonlyMap<string, number>,
+    /** Offset of the first helper column: one empty column after the widest table of the sheet. */
+    firstHelper: number,
+    /** Absolute reference to the assessment date's serial helper on 基本信息. */
+    readonly assessmentDate: string,
+  ) {
+    this.offsets = offsets;
+    this.firstHelper = firstHelper;
+  }
+
+  column(id: string): FormulaColumn | undefined {
+    return this.columns.find((c) => c.id === id);
+  }
+
+  position(id: string): number {
+    return this.offsets.get(id) ?? this.offsets.size;
+  }
+
+  ref(id: string): string {
+    const offset = this.offsets.get(id);
+    if (offset === undefined) throw new Error(`formula compiler: no column ${id}`);
+    return token(offset);
+  }
+
+  /** Blank as isBlank reads it: the normalised text is empty (one helper per column, read often). */
+  blank(id: string): string {
+    return `${this.text(id)}=""`;
+  }
+
+  filled(id: string): string {
+    return not(this.blank(id));
+  }
+
+  /** A hidden helper cell of the row, made once per key; its reference. */
+  helperCell(key: string, formula: () => string): string {
+    return this.helper(key, formula);
+  }
+
+  private helper(key: string, formula: () => string): string {
+    let ref = this.helperIndex.get(key);
+    if (ref === undefined) {
+      const text = formula();
+      ref = token(this.firstHelper + this.helpers.length);
+      this.helpers.push({ key, formula: text });
+      this.helperIndex.set(key, ref);
+    }
+    return ref;
+  }
+
+  /** The cell read as text the way normalizeText does. */
+  text(id: string): string {
+    return this.helper(`text:${id}`, () => textFormula(this.ref(id)));
+  }
+
+  /** The date helper: serial, "", "I" or "P". */
+  date(id: string): string {
+    const x = this.ref(id);
+    const n = this.helper(`dateText:${id}`, () => dateTextFormula(x));
+    const q = this.helper(`dateMonthEnd:${id}`, () => dateMonthEndFormula(n));
+    const d = this.helper(`dateDay:${id}`, () => dateDayFormula(n, q));
+    const c = this.helper(`dateCanon:${id}`, () => dateCanonFormula(n, q, d));
+    return this.helper(`date:${id}`, () => dateValueFormula(x, n, c));
+  }
+
+  validDate(id: string): string {
+    return `ISNUMBER(${this.date(id)})`;
+  }
+
+  yesNo(id: string): string {
+    const n = this.text(id);
+    return this.helper(`yesNo:${id}`, () => yesNoFormula(this.ref(id), n));
+  }
+
+  number(id: string, integer: boolean): string {
+    const n = this.text(id);
+    const t = this.helper(`numberText:${id}`, () => numberTextFormula(n));
+    const body = this.helper(`numberBody:${id}`, () => numberBodyFormula(t));
+    return this.helper(`number:${id}`, () => numberFormula(this.ref(id), n, t, body, integer));
+  }
+
+  /** The assessment date is known. */
+  get hasAssessmentDate(): string {
+    return `ISNUMBER(${this.assessmentDate})`;
+  }
+
+  /** A filled cell that matches one of `values` (isListedValue: by text, in a yes/no column by answer). */
+  listed(id: string, values: readonly string[], normalize: (v: string) => string): string {
+    const n = this.text(id);
+    const parts = [...new Set(values.map(normalize))].map((v) => `EXACT(${n},${str(v)})`);
+    const column = this.column(id);
+    if (column?.type === "yesNo") {
+      const answers = new Set(values.map(yesNoWord).filter((a): a is 0 | 1 => a !== null));
+      for (const a of answers) parts.push(`${this.yesNo(id)}=${a}`);
+    }
+    return or(...parts);
+  }
+
+  add(piece: Piece, family?: Family): void {
+    this.candidates.push(family ? { piece, family } : { piece });
+  }
+
+  /** The pieces after the merge of one problem seen by several rules: the winner alone shows. */
+  private pieces(): Piece[] {
+    const out: Piece[] = [];
+    const families = new Map<string, Candidate[]>();
+    for (const c of this.candidates) {
+      if (!c.family) {
+        out.push(c.piece);
+        continue;
+      }
+      const key = `${c.family.column}|${c.family.family}`;
+      const list = families.get(key) ?? [];
+      list.push(c);
+      families.set(key, list);
+    }
+    for (const list of families.values()) {
+      // Stable: the lowest rank wins, then the first met.
+      const ranked = list
+        .map((c, i) => ({ c, i }))
+        .sort((a, b) => (a.c.family?.rank ?? 0) - (b.c.family?.rank ?? 0) || a.i - b.i)
+        .map((x) => x.c.piece);
+      ranked.forEach((p, i) => {
+        const beaten = ranked.slice(0, i).map((q) => q.when);
+        out.push(beaten.length === 0 ? p : { ...p, when: and(p.when, not(or(...beaten))) });
+      });
+    }
+    return orderedPieces(out);
+  }
+
+  /** The formulas of the table, as a template; `render` places it on a row. */
+  compile(checkOffset: number, enteredColumns: readonly string[], onlyEntered: boolean): CompiledRow {
+    const entered = enteredExpr(enteredColumns.map((id) => this.offsets.get(id) ?? -1));
+    // A ledger row with nothing entered is no record: no rule looks at it (src/core/rules/check.ts).
+    const chunks = chunked(this.pieces()).map((part, i) =>
+      this.helper(`found:${i}`, () => {
+        const pieces = piecesFormula(part);
+        return onlyEntered && pieces !== `=""` ? `=IF(${entered},${pieces.slice(1)},"")` : pieces;
+      }),
+    );
+    const found = chunks.length === 1 ? (chunks[0] as string) : `(${chunks.join("&")})`;
+    const cells: RowFormula[] = [
+      { offset: checkOffset, formula: checkFormula(found, entered) },
+      ...this.helpers.map((h, i) => ({ offset: this.firstHelper + i, formula: h.formula })),
+    ];
+    return new CompiledRow(
+      cells,
+      this.helpers.map((_, i) => this.firstHelper + i),
+    );
+  }
+}
+
+// Pieces per helper cell, well inside Excel's 8,192 characters a formula.
+const CHUNK_CHARACTERS = 5000;
+
+function chunked(pieces: readonly Piece[]): Piece[][] {
+  const out: Piece[][] = [[]];
+  let size = 0;
+  for (const p of pieces) {
+    const cost = p.when.length + p.text.length + 16;
+    if (size + cost > CHUNK_CHARACTERS && (out[out.length - 1] as Piece[]).length > 0) {
+      out.push([]);
+      size = 0;
+    }
+    (out[out.length - 1] as Piece[]).push(p);
+    size += cost;
+  }
+  return out;
+}
+
+/** A user column is filled: one SUMPRODUCT over a run of adjacent columns, else one test per column. */
+function enteredExpr(offsets: readonly number[]): string {
+  const sorted = [...offsets].filter((o) => o >= 0).sort((a, b) => a - b);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return "FALSE";
+  if (last - first + 1 === sorted.length) {
+    const range = `${token(first)}:${token(last)}`;
+    return `SUMPRODUCT(LEN(${trimmed(range)}))>0`;
+  }
+  return or(...sorted.map((o) => not(blank(token(o)))));
+}
+
+function yesNoWord(value: string): 0 | 1 | null {
+  const answer = parseYesNo(value);
+  return answer.ok ? (answer.value ? 1 : 0) : null;
+}
+
+/** A table's formulas as one template, rendered per row. */
+export class CompiledRow {
+  constructor(
+    private readonly cells: readonly RowFormula[],
+    readonly helperOffsets: readonly number[],
+  ) {}
+
+  render(position: RowPosition): RowFormula[] {
+    const row = position.row + 1;
+    return this.cells.map((c) => ({
+      offset: c.offset,
+      formula: c.formula.replace(
+        TOKEN,
+        (_, o: string) => `${columnLetter(position.firstColumn + Number(o))}${row}`,
+      ),
+    }));
+  }
+}
+
+export { READ };

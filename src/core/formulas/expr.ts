@@ -1,0 +1,74 @@
+/**
+ * Building blocks of the generated formulas: text only, English function names, "," separators,
+ * nothing newer than Excel 2010 and nothing WPS or LibreOffice lacks (design.md §6).
+ */
+
+/** A string literal: quotes doubled. */
+export const str = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+// Control characters as CHAR(n): a line break inside a formula's string literal is not portable.
+const literal = (text: string): string =>
+  /^[\t\n\r]$/.test(text) ? `CHAR(${text.charCodeAt(0)})` : str(text);
+
+const fold = (expr: string, pairs: readonly (readonly [string, string])[]): string =>
+  pairs.reduce((acc, [from, to]) => `SUBSTITUTE(${acc},${literal(from)},${str(to)})`, expr);
+
+// What src/core/values/normalize.ts treats as space (mapped to " ", then TRIM collapses runs as
+// normalizeText does) and as invisible (removed).
+const SPACES: readonly (readonly [string, string])[] = ["\t", "\n", "\r", "\u00a0", "\u3000"].map(
+  (c) => [c, " "] as const,
+);
+const INVISIBLE: readonly (readonly [string, string])[] = [
+  "\u200b",
+  "\u200c",
+  "\u200d",
+  "\u2060",
+  "\u00ad",
+  "\u180e",
+  "\ufeff",
+].map((c) => [c, ""] as const);
+// Full-width digits and the date separators people type with a Chinese IME: read as ASCII on both
+// sides (the core maps every full-width ASCII character; a formula maps these thirteen).
+const FULL_WIDTH: readonly (readonly [string, string])[] = [
+  ..."0123456789".split("").map((d) => [String.fromCharCode(d.charCodeAt(0) + 0xfee0), d] as const),
+  ["\uff0d", "-"],
+  ["\uff0f", "/"],
+  ["\uff0e", "."],
+];
+
+/** The cell as normalizeText reads it (spaces, invisible characters, full-width digits). */
+export function normalized(ref: string): string {
+  return `TRIM(${fold(fold(fold(ref, INVISIBLE), SPACES), FULL_WIDTH)})`;
+}
+
+/** True when the cell is blank as isBlank reads it: empty, or only spaces and invisible characters. */
+export function blank(ref: string): string {
+  return `LEN(${trimmed(ref)})=0`;
+}
+
+/** The cell's text with spaces and invisible characters as isBlank sees them (also over a range). */
+export function trimmed(ref: string): string {
+  return `TRIM(${fold(fold(ref, INVISIBLE), SPACES)})`;
+}
+
+/** The spaces the date forms allow beside a separator (2018 - 4 - 3, 2018 年 4 月 3 日). */
+export function withoutSeparatorSpaces(expr: string): string {
+  const pairs: [string, string][] = [];
+  for (const sep of ["-", "/", ".", "年", "月"]) pairs.push([` ${sep}`, sep], [`${sep} `, sep]);
+  pairs.push([" 日", "日"], [" 号", "号"]);
+  return fold(expr, pairs);
+}
+
+/** True when `expr` (text) has only the digits 0–9 (or is empty). */
+export function onlyDigits(expr: string): string {
+  return `LEN(${fold(
+    expr,
+    "0123456789".split("").map((d) => [d, ""] as const),
+  )})=0`;
+}
+
+export const and = (...parts: readonly string[]): string =>
+  parts.length === 1 ? (parts[0] as string) : `AND(${parts.join(",")})`;
+export const or = (...parts: readonly string[]): string =>
+  parts.length === 1 ? (parts[0] as string) : `OR(${parts.join(",")})`;
+export const not = (part: string): string => `NOT(${part})`;

