@@ -55,6 +55,13 @@ export interface XlChangedArgs {
   readonly triggerSource?: string;
 }
 
+/** Worksheet.onSelectionChanged (ExcelApi 1.7). */
+export interface XlSelectionChangedArgs {
+  readonly address: string;
+  readonly type: string;
+  readonly worksheetId: string;
+}
+
 export interface XlEventRegistration {
   remove(): void;
   readonly context: { sync(): Promise<unknown> };
@@ -73,6 +80,8 @@ export interface XlWorksheet extends XlLoadable {
   readonly charts: XlChartCollection;
   readonly freezePanes: { freezeRows(count?: number): void };
   readonly onChanged: XlEvent<XlChangedArgs>;
+  /** ExcelApi 1.7. */
+  readonly onSelectionChanged: XlEvent<XlSelectionChangedArgs>;
   getRange(address?: string): XlRange;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
@@ -127,6 +136,8 @@ export interface XlRange extends XlLoadable {
   readonly address: string;
   // Office.js types cell values as any[][]; unknown keeps callers honest.
   values: unknown[][];
+  /** Formulas with "=" (a cell without one gives its value); writing "=…" stores a formula. */
+  formulas: unknown[][];
   numberFormat: unknown[][];
   readonly rowIndex: number;
   readonly columnIndex: number;
@@ -190,6 +201,7 @@ export type _DriftChecks = [
   Fits<XlNamedItem, Excel.NamedItem>,
   Fits<XlChart, Excel.Chart>,
   Fits<XlChangedArgs, Excel.WorksheetChangedEventArgs>,
+  Fits<XlSelectionChangedArgs, Excel.WorksheetSelectionChangedEventArgs>,
   Fits<XlRun, typeof Excel.run>,
   Fits<XlRunOptions, Excel.RunOptions>,
 ];

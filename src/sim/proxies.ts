@@ -21,6 +21,7 @@ import type {
   XlNamedItemCollection,
   XlRange,
   XlRangeFormat,
+  XlSelectionChangedArgs,
   XlTable,
   XlTableCollection,
   XlValue,
@@ -30,6 +31,7 @@ import type {
 } from "../excel/api";
 import type { FakeContext } from "./context";
 import { CODES, FakeOfficeError, notLoaded } from "./errors";
+import { formulaOf } from "./formulaCells";
 import type {
   ConditionalFormatModel,
   NameModel,
@@ -208,6 +210,7 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
   readonly charts: FakeChartCollection;
   readonly freezePanes: { freezeRows(count?: number): void };
   readonly onChanged: XlEvent<XlChangedArgs>;
+  readonly onSelectionChanged: XlEvent<XlSelectionChangedArgs>;
 
   constructor(
     ctx: FakeContext,
@@ -228,6 +231,21 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
           context: ctx,
         };
         this.set("onChanged.add", () => handlers(this.target()).add(handler));
+        return registration;
+      },
+    };
+    // ExcelApi 1.7: https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-onselectionchanged-member
+    this.onSelectionChanged = {
+      add: (handler) => {
+        const registration: XlEventRegistration = {
+          remove: () =>
+            ctx.enqueue("EventHandlerResult.remove", () => selectionHandlers(this.target()).delete(handler)),
+          context: ctx,
+        };
+        this.set("onSelectionChanged.add", () => {
+          ctx.requireApi(7, "Worksheet.onSelectionChanged");
+          selectionHandlers(this.target()).add(handler);
+        });
         return registration;
       },
     };
@@ -344,6 +362,18 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
 
 type Handler = (args: XlChangedArgs) => Promise<unknown>;
 const registry = new WeakMap<SheetModel, Set<Handler>>();
+type SelectionHandler = (args: XlSelectionChangedArgs) => Promise<unknown>;
+const selectionRegistry = new WeakMap<SheetModel, Set<SelectionHandler>>();
+
+/** The onSelectionChanged handlers registered on a sheet (shared by every context). */
+export function selectionHandlers(sheet: SheetModel): Set<SelectionHandler> {
+  let set = selectionRegistry.get(sheet);
+  if (!set) {
+    set = new Set();
+    selectionRegistry.set(sheet, set);
+  }
+  return set;
+}
 
 /** The onChanged handlers registered on a sheet (shared by every context). */
 export function handlers(sheet: SheetModel): Set<Handler> {
@@ -373,6 +403,7 @@ export class FakeRange extends FakeClientObject implements XlRange {
     "rowCount",
     "columnCount",
     "hyperlink",
+    "formulas",
   ];
   protected readonly scalars = FakeRange.SCALARS;
   private worksheetProxy: FakeWorksheet | undefined;
@@ -432,7 +463,9 @@ export class FakeRange extends FakeClientObject implements XlRange {
       case "address":
         return `${quoteSheet(sheet.name)}!${formatBox(box)}`;
       case "values":
-        return this.ctx.model.read(sheet, box, (cell) => cell?.value ?? "");
+        return this.ctx.model.readValues(sheet, box);
+      case "formulas":
+        return this.ctx.model.read(sheet, box, formulaOf);
       case "numberFormat":
         return this.ctx.model.read(sheet, box, (cell) => cell?.numberFormat ?? "General");
       case "rowIndex":
@@ -463,6 +496,17 @@ export class FakeRange extends FakeClientObject implements XlRange {
     this.set("values", () => {
       const { sheet, box } = this.target();
       this.ctx.recordChange(this.ctx.model.setValues(sheet, box, copy));
+    });
+  }
+  /** https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-formulas-member */
+  get formulas(): XlValue[][] {
+    return this.prop("formulas");
+  }
+  set formulas(formulas: unknown[][]) {
+    const copy = copyGrid(formulas);
+    this.set("formulas", () => {
+      const { sheet, box } = this.target();
+      this.ctx.recordChange(this.ctx.model.setFormulas(sheet, box, copy));
     });
   }
   get numberFormat(): string[][] {
