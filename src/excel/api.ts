@@ -103,11 +103,20 @@ export interface XlTable extends XlLoadable {
   readonly isNullObject: boolean;
   readonly worksheet: XlWorksheet;
   readonly rows: { add(index?: number, values?: XlValue[][]): unknown };
-  readonly columns: { add(index?: number, values?: XlValue[][], name?: string): unknown };
+  readonly columns: {
+    add(index?: number, values?: XlValue[][], name?: string): unknown;
+    /** By header text (ExcelApi 1.4). */
+    getItemOrNullObject(key: string): XlTableColumn;
+  };
   getRange(): XlRange;
   /** ExcelApi 1.13: the table covers `newRange` (same header row); no cell moves. */
   resize(newRange: string): void;
   getHeaderRowRange(): XlRange;
+  getDataBodyRange(): XlRange;
+}
+
+export interface XlTableColumn {
+  readonly isNullObject: boolean;
   getDataBodyRange(): XlRange;
 }
 
@@ -150,6 +159,8 @@ export interface XlRange extends XlLoadable {
   readonly conditionalFormats: { add(type: XlEnum<"Custom">): XlConditionalFormat; clearAll(): void };
   getCell(row: number, column: number): XlRange;
   getColumn(column: number): XlRange;
+  /** ExcelApi 1.3: the range grown (or shrunk) by rows and columns from its top-left cell. */
+  getResizedRange(deltaRows: number, deltaColumns: number): XlRange;
   getIntersectionOrNullObject(anotherRange: string): XlRange;
   clear(applyTo?: XlEnum<"All" | "Formats" | "Contents">): void;
   select(): void;

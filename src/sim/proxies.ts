@@ -570,6 +570,22 @@ export class FakeRange extends FakeClientObject implements XlRange {
     });
   }
 
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, box } = this.target();
+      const r1 = box.r1 + deltaRows;
+      const c1 = box.c1 + deltaColumns;
+      if (r1 < box.r0 || c1 < box.c0) {
+        throw new FakeOfficeError(
+          CODES.invalidArgument,
+          "The range can't shrink below one cell.",
+          "Range.getResizedRange",
+        );
+      }
+      return { sheet, box: { ...box, r1, c1 } };
+    });
+  }
+
   getIntersectionOrNullObject(anotherRange: string): FakeRange {
     const parsed = parseAddress(anotherRange);
     return new FakeRange(
@@ -931,7 +947,10 @@ export class FakeTable extends FakeClientObject implements XlTable {
   static readonly SCALARS = ["id", "name"];
   protected readonly scalars = FakeTable.SCALARS;
   readonly rows: { add(index?: number, values?: XlValue[][]): unknown };
-  readonly columns: { add(index?: number, values?: XlValue[][], name?: string): unknown };
+  readonly columns: {
+    add(index?: number, values?: XlValue[][], name?: string): unknown;
+    getItemOrNullObject(key: string): FakeTableColumn;
+  };
   private worksheetProxy: FakeWorksheet | undefined;
 
   constructor(
@@ -965,6 +984,7 @@ export class FakeTable extends FakeClientObject implements XlTable {
         });
         return undefined;
       },
+      getItemOrNullObject: (key) => new FakeTableColumn(this.ctx, () => this.ref(), key),
     };
   }
 
@@ -1020,6 +1040,44 @@ export class FakeTable extends FakeClientObject implements XlTable {
   }
   getDataBodyRange(): FakeRange {
     return new FakeRange(this.ctx, () => ({ sheet: this.target().sheet, box: this.target().bodyBox }));
+  }
+}
+
+/** A table column found by its header text (TableColumnCollection.getItemOrNullObject, ExcelApi 1.4). */
+export class FakeTableColumn extends FakeClientObject {
+  protected readonly scalars = ["name", "index"];
+
+  constructor(
+    ctx: FakeContext,
+    private readonly table: () => TableModel | undefined,
+    private readonly key: string,
+  ) {
+    super(ctx, "TableColumn", true);
+  }
+
+  private index(): number | undefined {
+    const t = this.table();
+    if (!t) return undefined;
+    const i = this.ctx.model.headers(t).findIndex((h) => h.toLowerCase() === this.key.toLowerCase());
+    return i < 0 ? undefined : i;
+  }
+
+  protected exists(): boolean {
+    return this.index() !== undefined;
+  }
+
+  protected read(property: string): unknown {
+    const i = this.index() as number;
+    return property === "index" ? i : this.ctx.model.headers(this.table() as TableModel)[i];
+  }
+
+  getDataBodyRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.table();
+      const i = this.index();
+      if (!t || i === undefined) return undefined;
+      return { sheet: t.sheet, box: { ...t.bodyBox, c0: t.c0 + i, c1: t.c0 + i } };
+    });
   }
 }
 
