@@ -145,6 +145,8 @@ export interface XlRange extends XlLoadable {
   readonly address: string;
   // Office.js types cell values as any[][]; unknown keeps callers honest.
   values: unknown[][];
+  /** Hides or shows the range's whole columns (ExcelApi 1.2). */
+  columnHidden: boolean;
   /** Formulas with "=" (a cell without one gives its value); writing "=…" stores a formula. */
   formulas: unknown[][];
   numberFormat: unknown[][];
@@ -159,6 +161,8 @@ export interface XlRange extends XlLoadable {
   readonly conditionalFormats: { add(type: XlEnum<"Custom">): XlConditionalFormat; clearAll(): void };
   getCell(row: number, column: number): XlRange;
   getColumn(column: number): XlRange;
+  /** The same-sized range moved by rows and columns. */
+  getOffsetRange(rowOffset: number, columnOffset: number): XlRange;
   /** ExcelApi 1.3: the range grown (or shrunk) by rows and columns from its top-left cell. */
   getResizedRange(deltaRows: number, deltaColumns: number): XlRange;
   getIntersectionOrNullObject(anotherRange: string): XlRange;

@@ -65,12 +65,20 @@ export interface WorkbookRead {
    * so an explicit check writes its text only where no formula is).
    */
   checkFormulas?: Map<string, boolean[]>;
+  /**
+   * By table id and column offset (from the table's first column): the formulas of the cells
+   * right of the table where helper formulas go, from the header row down (install reads them to
+   * tell its own helpers from what a person typed there).
+   */
+  helperFormulas?: Map<string, Map<number, unknown[]>>;
 }
 
 export interface ReadOptions {
   skipContentsWhenFresh?: boolean;
   /** Also read which 校验 cells hold formulas, in the same round trip. */
   checkFormulas?: boolean;
+  /** Also read the formulas of these columns (offsets from each table's first column). */
+  helperOffsets?: readonly number[];
 }
 
 const isOurName = (name: string): boolean => /^tz_/i.test(name);
@@ -120,6 +128,7 @@ export async function readWorkbook(ctx: XlContext, options: ReadOptions = {}): P
     wb.tables.items,
     wb.names.items.filter((n) => isOurName(n.name)),
     options.checkFormulas ?? false,
+    options.helperOffsets ?? [],
   );
   await ctx.sync();
   return finishRead(pending);
@@ -140,7 +149,13 @@ export async function rereadWorkbook(
     wb.tables.getItemOrNullObject(t.id).load("id,name,worksheet/id,worksheet/name"),
   );
   const names = [...known.names.values()].map((n) => wb.names.getItemOrNullObject(n.name).load("name,type"));
-  const pending = queueContents(sheets, tables, names, options.checkFormulas ?? false);
+  const pending = queueContents(
+    sheets,
+    tables,
+    names,
+    options.checkFormulas ?? false,
+    options.helperOffsets ?? [],
+  );
   try {
     await ctx.sync();
   } catch {
@@ -159,6 +174,7 @@ interface Pending {
   tables: { table: XlTable; range: XlRange }[];
   names: { item: XlNamedItem; range: XlRange }[];
   checks: { table: XlTable; column: { isNullObject: boolean }; range: XlRange }[];
+  helpers: { table: XlTable; offset: number; range: XlRange }[];
 }
 
 function queueContents(
@@ -166,8 +182,16 @@ function queueContents(
   tables: XlTable[],
   names: XlNamedItem[],
   checkFormulas: boolean,
+  helperOffsets: readonly number[],
 ): Pending {
   return {
+    helpers: tables.flatMap((t) =>
+      helperOffsets.map((offset) => ({
+        table: t,
+        offset,
+        range: t.getRange().getColumn(0).getOffsetRange(0, offset).load("formulas"),
+      })),
+    ),
     // The 校验 column found by its header (ExcelApi 1.4), so no extra round trip is needed.
     checks: checkFormulas
       ? tables.map((t) => {
@@ -197,6 +221,7 @@ function finishRead({
   tables,
   names,
   checks,
+  helpers,
 }: Pending): WorkbookRead {
   const sheetReads: SheetRead[] = sheets.map((s, i) => ({
     id: s.id,
@@ -237,7 +262,21 @@ function finishRead({
     metaSheetId: metaSheet?.id ?? null,
     raw,
     ...(checks.length > 0 ? { checkFormulas: formulaRows(checks) } : {}),
+    ...(helpers.length > 0 ? { helperFormulas: helperColumns(helpers) } : {}),
   };
+}
+
+function helperColumns(helpers: Pending["helpers"]): Map<string, Map<number, unknown[]>> {
+  const out = new Map<string, Map<number, unknown[]>>();
+  for (const { table, offset, range } of helpers) {
+    const byOffset = out.get(table.id) ?? new Map<number, unknown[]>();
+    byOffset.set(
+      offset,
+      (range.formulas as unknown[][]).map((row) => row[0]),
+    );
+    out.set(table.id, byOffset);
+  }
+  return out;
 }
 
 function formulaRows(checks: Pending["checks"]): Map<string, boolean[]> {

@@ -77,6 +77,7 @@ export class SheetModel {
   visibility: Visibility = "Visible";
   readonly cells = new Map<number, Cell>();
   readonly columnWidths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
   frozenRows = 0;
   conditionalFormats: ConditionalFormatModel[] = [];
   charts: ChartModel[] = [];

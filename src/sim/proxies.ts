@@ -404,6 +404,7 @@ export class FakeRange extends FakeClientObject implements XlRange {
     "columnCount",
     "hyperlink",
     "formulas",
+    "columnHidden",
   ];
   protected readonly scalars = FakeRange.SCALARS;
   private worksheetProxy: FakeWorksheet | undefined;
@@ -466,6 +467,10 @@ export class FakeRange extends FakeClientObject implements XlRange {
         return this.ctx.model.readValues(sheet, box);
       case "formulas":
         return this.ctx.model.read(sheet, box, formulaOf);
+      case "columnHidden":
+        return this.ctx.model
+          .read(sheet, { ...box, r1: box.r0 }, () => null)[0]
+          ?.every((_, i) => sheet.hiddenColumns.has(box.c0 + i));
       case "numberFormat":
         return this.ctx.model.read(sheet, box, (cell) => cell?.numberFormat ?? "General");
       case "rowIndex":
@@ -534,6 +539,18 @@ export class FakeRange extends FakeClientObject implements XlRange {
   get rowIndex(): number {
     return this.prop("rowIndex");
   }
+  get columnHidden(): boolean {
+    return this.prop("columnHidden");
+  }
+  set columnHidden(hidden: boolean) {
+    this.set("columnHidden", () => {
+      const { sheet, box } = this.target();
+      for (let c = box.c0; c <= box.c1; c++) {
+        if (hidden) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
   get columnIndex(): number {
     return this.prop("columnIndex");
   }
@@ -567,6 +584,26 @@ export class FakeRange extends FakeClientObject implements XlRange {
         );
       }
       return { sheet, box: { r0: box.r0, c0: box.c0 + column, r1: box.r1, c1: box.c0 + column } };
+    });
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, box } = this.target();
+      const moved = {
+        r0: box.r0 + rowOffset,
+        c0: box.c0 + columnOffset,
+        r1: box.r1 + rowOffset,
+        c1: box.c1 + columnOffset,
+      };
+      if (moved.r0 < 0 || moved.c0 < 0 || moved.r1 >= MAX_ROWS || moved.c1 >= MAX_COLUMNS) {
+        throw new FakeOfficeError(
+          CODES.invalidArgument,
+          "The range would leave the sheet.",
+          "Range.getOffsetRange",
+        );
+      }
+      return { sheet, box: moved };
     });
   }
 
