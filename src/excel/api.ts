@@ -55,6 +55,13 @@ export interface XlChangedArgs {
   readonly triggerSource?: string;
 }
 
+/** Worksheet.onSelectionChanged (ExcelApi 1.7). */
+export interface XlSelectionChangedArgs {
+  readonly address: string;
+  readonly type: string;
+  readonly worksheetId: string;
+}
+
 export interface XlEventRegistration {
   remove(): void;
   readonly context: { sync(): Promise<unknown> };
@@ -73,6 +80,8 @@ export interface XlWorksheet extends XlLoadable {
   readonly charts: XlChartCollection;
   readonly freezePanes: { freezeRows(count?: number): void };
   readonly onChanged: XlEvent<XlChangedArgs>;
+  /** ExcelApi 1.7. */
+  readonly onSelectionChanged: XlEvent<XlSelectionChangedArgs>;
   getRange(address?: string): XlRange;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
@@ -94,11 +103,20 @@ export interface XlTable extends XlLoadable {
   readonly isNullObject: boolean;
   readonly worksheet: XlWorksheet;
   readonly rows: { add(index?: number, values?: XlValue[][]): unknown };
-  readonly columns: { add(index?: number, values?: XlValue[][], name?: string): unknown };
+  readonly columns: {
+    add(index?: number, values?: XlValue[][], name?: string): unknown;
+    /** By header text (ExcelApi 1.4). */
+    getItemOrNullObject(key: string): XlTableColumn;
+  };
   getRange(): XlRange;
   /** ExcelApi 1.13: the table covers `newRange` (same header row); no cell moves. */
   resize(newRange: string): void;
   getHeaderRowRange(): XlRange;
+  getDataBodyRange(): XlRange;
+}
+
+export interface XlTableColumn {
+  readonly isNullObject: boolean;
   getDataBodyRange(): XlRange;
 }
 
@@ -127,6 +145,10 @@ export interface XlRange extends XlLoadable {
   readonly address: string;
   // Office.js types cell values as any[][]; unknown keeps callers honest.
   values: unknown[][];
+  /** Hides or shows the range's whole columns (ExcelApi 1.2). */
+  columnHidden: boolean;
+  /** Formulas with "=" (a cell without one gives its value); writing "=…" stores a formula. */
+  formulas: unknown[][];
   numberFormat: unknown[][];
   readonly rowIndex: number;
   readonly columnIndex: number;
@@ -139,6 +161,10 @@ export interface XlRange extends XlLoadable {
   readonly conditionalFormats: { add(type: XlEnum<"Custom">): XlConditionalFormat; clearAll(): void };
   getCell(row: number, column: number): XlRange;
   getColumn(column: number): XlRange;
+  /** The same-sized range moved by rows and columns. */
+  getOffsetRange(rowOffset: number, columnOffset: number): XlRange;
+  /** ExcelApi 1.3: the range grown (or shrunk) by rows and columns from its top-left cell. */
+  getResizedRange(deltaRows: number, deltaColumns: number): XlRange;
   getIntersectionOrNullObject(anotherRange: string): XlRange;
   clear(applyTo?: XlEnum<"All" | "Formats" | "Contents">): void;
   select(): void;
@@ -190,6 +216,7 @@ export type _DriftChecks = [
   Fits<XlNamedItem, Excel.NamedItem>,
   Fits<XlChart, Excel.Chart>,
   Fits<XlChangedArgs, Excel.WorksheetChangedEventArgs>,
+  Fits<XlSelectionChangedArgs, Excel.WorksheetSelectionChangedEventArgs>,
   Fits<XlRun, typeof Excel.run>,
   Fits<XlRunOptions, Excel.RunOptions>,
 ];

@@ -44,8 +44,10 @@ export async function readForFullCheck(
   ctx: XlContext,
   state: WorkbookState | null,
   pack: Pack | null | undefined,
+  options: { checkFormulas?: boolean } = {},
 ): Promise<{ state: WorkbookState; rowsRead: number }> {
-  const read = (state ? await rereadWorkbook(ctx, state.read) : null) ?? (await readWorkbook(ctx));
+  const read =
+    (state ? await rereadWorkbook(ctx, state.read, options) : null) ?? (await readWorkbook(ctx, options));
   const fresh = stateFrom(read, pack ?? state?.pack);
   return { state: fresh, rowsRead: count(fresh) };
 }
@@ -171,6 +173,7 @@ export function queueOutputs(
     snapshot: t.snapshot,
     userColumns: t.userColumns,
     previous: t.checks,
+    ...(t.formulaRows ? { formulaRows: t.formulaRows } : {}),
     ...ledgerStatusOf(state, t),
   }));
   const info = state.sheets.info;

@@ -2,6 +2,14 @@ import type { Pack } from "../core/pack/schema";
 import { type Box, formatBox } from "./address";
 import { counting } from "./context";
 import { ExcelAdapterError, toAdapterError } from "./errors";
+import {
+  type FormulasSource,
+  guardHelperCells,
+  queueRowFormulas,
+  rowFormulasOf,
+  workbookFormulasFor,
+} from "./installFormulas";
+import { rawAt } from "../core/read";
 import { type AdapterOptions, resolveOptions } from "./options";
 import { readWorkbook } from "./read";
 import { requireCapabilities } from "./requirements";
@@ -20,11 +28,12 @@ export interface ExtendOutcome {
 /**
  * The pane's explicit fix for records typed below a table (LibreOffice, WPS, a paste): each Excel
  * table grows down over its last such record, so Excel's own validation, formats and 校验 cover
- * them. Reads the workbook (2 round trips) and resizes in one more; nothing else is written.
+ * them, and the rows it takes in get the table's formulas (校验 and hidden helpers). Reads the
+ * workbook (2 round trips) and writes in one more, as one undo step; user cells are not written.
  */
 export async function extendTablesOverRows(
   pack: Pack | null,
-  options: AdapterOptions = {},
+  options: AdapterOptions & { formulas?: FormulasSource } = {},
 ): Promise<ExtendOutcome> {
   const o = resolveOptions(options);
   requireCapabilities(o.isSetSupported);
@@ -35,6 +44,7 @@ export async function extendTablesOverRows(
     return await o.runAction(async (raw) => {
       const ctx = counting(raw);
       const state = stateFrom(await readWorkbook(ctx), pack);
+      const formulas = (options.formulas ?? workbookFormulasFor)(state.pack, state.layout);
       let tables = 0;
       let rows = 0;
       for (const cached of state.tables.values()) {
@@ -48,6 +58,24 @@ export async function extendTablesOverRows(
           c1: cached.firstColumn + cached.headers.length - 1,
         };
         ctx.workbook.tables.getItem(cached.id).resize(formatBox(box));
+        const tf = formulas.tables.get(cached.key);
+        if (tf && last - 1 > cached.bottom) {
+          const rows = {
+            sheet: ctx.workbook.worksheets.getItem(cached.sheetId),
+            sheetName: cached.sheetName,
+            firstRow: cached.bottom + 1,
+            rowCount: last - 1 - cached.bottom,
+            firstColumn: cached.firstColumn,
+            checkOffset: cached.checkColumn,
+          };
+          const perRow = rowFormulasOf(tf, rows);
+          const sheet = state.raw.sheets.find((s) => s.id === cached.sheetId);
+          guardHelperCells(tf, rows, perRow, (r, c) => {
+            const value = sheet ? rawAt(sheet, r, c) : null;
+            return { value: value instanceof Date ? value.toISOString() : value, formula: false };
+          });
+          queueRowFormulas(tf, rows, perRow);
+        }
         tables += 1;
         rows += outside.length;
       }

@@ -3,12 +3,24 @@ import { isLayoutSupported, layoutFor, type WorkbookLayout } from "../core/layou
 import { compareVersions } from "../core/pack/builtin";
 import type { Pack } from "../core/pack/schema";
 import type { CellValue, InputSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/snapshot";
-import type { RawWorkbook } from "../core/read";
+import { rawAt, type RawWorkbook } from "../core/read";
+import type { WorkbookFormulas } from "../core/formulas/types";
 import { columnLetters } from "./address";
 import type { XlContext, XlTable, XlWorksheet } from "./api";
 import { counting } from "./context";
 import { ExcelAdapterError, partialWriteError, toAdapterError } from "./errors";
 import { INFO_COLUMNS, writeInfoFrame, writeInfoRow } from "./infoSheet";
+import {
+  type CellAt,
+  type FormulasSource,
+  guardFixedCell,
+  guardHelperCells,
+  queueFixedFormula,
+  queueRowFormulas,
+  rowFormulasOf,
+  type TableRows,
+  workbookFormulasFor,
+} from "./installFormulas";
 import { type PartCheck, verifyParts } from "./installCheck";
 import { queueExistingTable } from "./installTables";
 import {
@@ -40,6 +52,8 @@ export interface InstallProgress {
 export interface InstallOptions extends AdapterOptions {
   settings?: InstallSettings;
   onProgress?: (progress: InstallProgress) => void;
+  /** Where the formulas come from; defaults to the core's (installFormulas.ts). Tests pass their own. */
+  formulas?: FormulasSource;
 }
 
 export interface InstallSummary {
@@ -71,6 +85,8 @@ export async function installPack(pack: Pack, options: InstallOptions = {}): Pro
   const o = resolveOptions(options);
   requireCapabilities(o.isSetSupported);
   const layout = layoutFor(pack);
+  const formulas = (options.formulas ?? workbookFormulasFor)(pack, layout);
+  const helperOffsets = [...new Set([...formulas.tables.values()].flatMap((t) => t.helperOffsets))];
   const progress = (fraction: number, stepKey: string) => options.onProgress?.({ fraction, stepKey });
 
   return o.runAction(async (raw) => {
@@ -78,7 +94,9 @@ export async function installPack(pack: Pack, options: InstallOptions = {}): Pro
     progress(0.05, "excel.step.reading");
     let read: WorkbookRead;
     try {
-      read = await readWorkbook(ctx, { skipContentsWhenFresh: true });
+      // The helper columns' formulas come with the read: a helper of ours may be rewritten, what a
+      // person typed there may not.
+      read = await readWorkbook(ctx, { skipContentsWhenFresh: true, helperOffsets });
     } catch (error) {
       throw toAdapterError(error);
     }
@@ -96,7 +114,8 @@ export async function installPack(pack: Pack, options: InstallOptions = {}): Pro
       located,
       planInstall(pack, layout, read, located, options.settings ?? {}),
       o.assess,
-      read.raw,
+      read,
+      formulas,
     );
     try {
       await ctx.sync();
@@ -152,8 +171,10 @@ function applyPlan(
   located: Located,
   plan: InstallPlan,
   assess: (pack: Pack, snapshot: WorkbookSnapshot) => Assessment,
-  raw: RawWorkbook,
+  read: WorkbookRead,
+  formulas: WorkbookFormulas,
 ): Applied {
+  const raw = read.raw;
   const wb = ctx.workbook;
   const parts: PartCheck[] = [];
   let sheetsCreated = 0;
@@ -216,6 +237,8 @@ function applyPlan(
   let added = 0;
   let kept = 0;
   const outputs: OutputTarget[] = [];
+  /** Where each table's rows will be, for its formulas. */
+  const rowsOf = new Map<string, { rows: TableRows; cellAt: CellAt }>();
   const postTables = new Map<string, TableSnapshot>();
   // Bottom-up per sheet, so rows added to an upper table never move a lower one under our writes.
   const existingPlans = [...plan.existingTables].sort(
@@ -225,6 +248,18 @@ function applyPlan(
     const upgraded = queueExistingTable(wb, tablePlan, parts);
     kept += tablePlan.kept.length;
     added += tablePlan.added.length;
+    const t = tablePlan.existing.read;
+    rowsOf.set(tablePlan.layout.key, {
+      rows: {
+        sheet: wb.worksheets.getItem(t.sheetId),
+        sheetName: t.sheetName,
+        firstRow: t.headerRow + 1,
+        rowCount: t.body.length + tablePlan.added.length,
+        firstColumn: t.firstColumn,
+        checkOffset: upgraded.checkColumn,
+      },
+      cellAt: cellsOf(raw, t.sheetId, read.helperFormulas?.get(t.id), t.headerRow, t.firstColumn),
+    });
     postTables.set(tablePlan.layout.key, upgraded.snapshot);
     outputs.push(upgraded);
   }
@@ -255,6 +290,18 @@ function applyPlan(
     const sheet = proxyOf(tablePlan.slot);
     const proxy = createTable(sheet, placement, tablePlan.name, tablePlan.first);
     added += tablePlan.layout.rows.length;
+    rowsOf.set(tablePlan.layout.key, {
+      rows: {
+        sheet,
+        sheetName: tablePlan.slot.name,
+        // placement rows are 1-based: the 0-based first data row is the header's number.
+        firstRow: placement.headerRow,
+        rowCount: placement.lastTableRow - placement.headerRow,
+        firstColumn: 0,
+        checkOffset: tablePlan.layout.columns.findIndex((c) => c.id === "check"),
+      },
+      cellAt: cellsOf(raw, tablePlan.slot.existing?.id, undefined, 0, 0),
+    });
     createdTables.push({ key: tablePlan.layout.key, proxy, sheet });
     const columns = Object.fromEntries(tablePlan.layout.columns.map((c, i) => [c.id, i]));
     const snapshot: TableSnapshot = {
@@ -331,6 +378,28 @@ function applyPlan(
     tables: Object.fromEntries(postTables),
   };
   const assessment = assess(pack, snapshot);
+  // Every row's formulas, checked first: a helper cell someone typed into stops the install
+  // before anything is written (nothing of this batch has been synced yet).
+  const formulaWrites: (() => void)[] = [];
+  for (const target of outputs) {
+    const tf = formulas.tables.get(target.key);
+    const at = rowsOf.get(target.key);
+    if (!tf || !at) continue;
+    const perRow = rowFormulasOf(tf, at.rows);
+    guardHelperCells(tf, at.rows, perRow, at.cellAt);
+    const checkRows = perRow.map((list) => list.some((f) => f.offset === at.rows.checkOffset));
+    target.formulaRows = checkRows;
+    formulaWrites.push(() => void queueRowFormulas(tf, at.rows, perRow));
+  }
+  const fixedSheet = (name: string): { proxy: XlWorksheet; id: string | undefined; name: string } =>
+    name === layout.info.sheet
+      ? { proxy: infoSheet, id: infoSlot.existing?.id, name: infoSlot.name }
+      : { proxy: wb.worksheets.getItem(name), id: read.sheets.find((s) => s.name === name)?.id, name };
+  for (const cell of formulas.cells) {
+    const sheet = fixedSheet(cell.sheet);
+    guardFixedCell(sheet.name, cell, cellsOf(raw, sheet.id, undefined, 0, 0));
+    formulaWrites.push(() => queueFixedFormula(sheet.proxy, cell));
+  }
   writeOutputs({
     assessment,
     layout: { ...layout, results: { sheet: resultsSlot.name }, gaps: { sheet: gapsSlot.name } },
@@ -357,6 +426,9 @@ function applyPlan(
     part: { key: "excel.part.gaps", params: {} },
     present: (r) => r.sheets.some((s) => s.name === gapsSlot.name),
   });
+
+  // After the text outputs, so a formula always wins over text written to the same cell.
+  for (const write of formulaWrites) write();
 
   if (!infoSlot.existing) infoSheet.activate();
 
@@ -403,5 +475,27 @@ function applyPlan(
     },
     parts,
     recordIds,
+  };
+}
+
+/**
+ * What a cell holds as read before the install: its value, and whether it is a formula of ours
+ * (only known for the helper columns of existing tables, which the read loaded).
+ */
+function cellsOf(
+  raw: RawWorkbook,
+  sheetId: string | undefined,
+  helpers: Map<number, unknown[]> | undefined,
+  headerRow: number,
+  firstColumn: number,
+): CellAt {
+  const sheet = sheetId === undefined ? undefined : raw.sheets.find((s) => s.id === sheetId);
+  return (row, column) => {
+    const value = sheet ? rawAt(sheet, row, column) : null;
+    const formula = helpers?.get(column - firstColumn)?.[row - headerRow];
+    return {
+      value: value === null ? null : value instanceof Date ? value.toISOString() : value,
+      formula: typeof formula === "string" && formula.startsWith("="),
+    };
   };
 }

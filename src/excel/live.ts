@@ -1,7 +1,7 @@
 import type { Pack } from "../core/pack/schema";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { type Box, intersect, parseAddress } from "./address";
-import type { XlChangedArgs, XlContext, XlEventRegistration } from "./api";
+import { type Box, formatBox, intersect, parseAddress } from "./address";
+import type { XlChangedArgs, XlContext, XlEventRegistration, XlSelectionChangedArgs } from "./api";
 import {
   type CheckOutcome,
   type Dirty,
@@ -33,7 +33,10 @@ export interface LiveOptions extends AdapterOptions {
 export interface LiveSession {
   /** Checks what is pending now instead of waiting for the quiet time. */
   flush(): Promise<void>;
-  /** Reads and checks everything (≤ 2 round trips while the session knows the workbook). */
+  /**
+   * 全部重新校验: reads and checks everything and writes 校验 text (never over a formula), 自评结果
+   * and 差距清单 as one undo step (≤ 2 round trips while the session knows the workbook).
+   */
   recheck(): Promise<CheckOutcome>;
   stop(): Promise<void>;
   /** The snapshot of the last check (null before the first), to find an item's row without a read. */
@@ -47,10 +50,16 @@ const defaultSchedule: Schedule = (run, delayMs) => {
 
 /**
  * Live validation: listens to changes on Taizhang's sheets (including co-authors' edits), checks a
- * burst of edits once after a quiet time, reads only the rows that changed, and writes 校验 cells,
- * 自评结果 and 差距清单. Its own writes never trigger a check: they go only to output cells, and
- * events touching only those are ignored (as are events Excel marks as this add-in's, on ExcelApi
- * 1.14). One edit costs at most 2 round trips.
+ * burst of edits once after a quiet time, reads only the rows that changed and reports the fresh
+ * assessment to the pane. It writes nothing: a write in answer to an edit would clear or
+ * interleave with the person's undo history and race their typing (design.md §6, issue 15). The
+ * workbook's own formulas keep 校验 and 自评结果 current; text outputs are written by explicit
+ * actions only (recheck(), 导出, install). One edit: 1 round trip, 0 writes.
+ *
+ * A value picked from a dropdown fires no onChanged on some hosts
+ * (https://github.com/OfficeDev/office-js/issues/420, https://github.com/OfficeDev/office-js/issues/3888,
+ * https://github.com/OfficeDev/office-js/issues/4066): when the selection leaves a cell of ours,
+ * that cell is read again (1 round trip, 0 writes) so such a pick is caught at the next click.
  */
 export async function startLiveValidation(pack: Pack | null, options: LiveOptions): Promise<LiveSession> {
   const o = resolveOptions(options);
@@ -82,6 +91,29 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
       dirty.boxes.set(args.worksheetId, list);
     }
     sources.add(args.source);
+    arm();
+  };
+
+  /** Per sheet id: the cell the person was on, checked again when they leave it. */
+  const lastSelected = new Map<string, Box>();
+  const onSelectionChanged = async (args: XlSelectionChangedArgs): Promise<void> => {
+    if (stopped || !state) return;
+    const left = lastSelected.get(args.worksheetId);
+    const parsed = parseAddress(args.address);
+    if (parsed) lastSelected.set(args.worksheetId, parsed.box);
+    if (!left || (left.r1 - left.r0 + 1) * (left.c1 - left.c0 + 1) > MAX_SELECTION_CELLS) return;
+    const change = relevant(state, {
+      address: formatBox(left),
+      changeType: "RangeEdited",
+      source: "Local",
+      type: "WorksheetChanged",
+      worksheetId: args.worksheetId,
+    });
+    if (change === "ignore" || change === "structural") return;
+    const list = dirty.boxes.get(args.worksheetId) ?? [];
+    list.push(change);
+    dirty.boxes.set(args.worksheetId, list);
+    sources.add("Local");
     arm();
   };
 
@@ -123,12 +155,10 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
           state = full.state;
           rowsRead += full.rowsRead;
         }
-        const { assessment, changedCells } = queueOutputs(ctx, state as WorkbookState, o.assess, {
-          refreshMeta: kind === "full",
-          touchGaps: kind === "full",
-        });
-        await ctx.sync();
-        return { assessment, kind, rowsRead, changedCells, syncs: ctx.syncs };
+        // Nothing is written: the pane shows the result, the workbook's formulas show theirs.
+        const current = state as WorkbookState;
+        const assessment = o.assess(current.pack, snapshotOfState(current));
+        return { assessment, kind, rowsRead, changedCells: 0, syncs: ctx.syncs };
       });
       retries = 0;
       options.onResult({ ...outcome, source: sourceOf(pending.sources) });
@@ -157,19 +187,32 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
     return chain as Promise<void>;
   };
 
-  const fullCheck = (register: boolean): Promise<CheckOutcome> =>
+  /** The first check: reads everything and starts listening; writes nothing. */
+  const start = (): Promise<CheckOutcome> =>
     o.run(async (raw) => {
       const ctx = counting(raw);
       const full = await readForFullCheck(ctx, state, pack);
       state = full.state;
+      const assessment = o.assess(full.state.pack, snapshotOfState(full.state));
+      registrations = registerOn(ctx, full.state, onChanged, selectionSupported ? onSelectionChanged : null);
+      await ctx.sync();
+      return { assessment, kind: "full", rowsRead: full.rowsRead, changedCells: 0, syncs: ctx.syncs };
+    });
+
+  /** 全部重新校验, asked for by the person: reads everything and writes the outputs, one undo step. */
+  const fullCheck = (): Promise<CheckOutcome> =>
+    o.runAction(async (raw) => {
+      const ctx = counting(raw);
+      const full = await readForFullCheck(ctx, state, pack, { checkFormulas: true });
+      state = full.state;
       const { assessment, changedCells } = queueOutputs(ctx, full.state, o.assess, { refreshMeta: true });
-      if (register) registrations = registerOn(ctx, full.state, onChanged);
       await ctx.sync();
       return { assessment, kind: "full", rowsRead: full.rowsRead, changedCells, syncs: ctx.syncs };
     });
 
+  const selectionSupported = o.isSetSupported("ExcelApi", SELECTION_EVENT_API);
   try {
-    const first = await fullCheck(true);
+    const first = await start();
     options.onResult({ ...first, source: "Start" });
   } catch (error) {
     throw toAdapterError(error);
@@ -178,7 +221,7 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
   return {
     flush,
     recheck: () => {
-      const run = chain.then(() => fullCheck(false));
+      const run = chain.then(() => fullCheck());
       chain = run.catch(() => undefined);
       return run.catch((error: unknown) => {
         throw toAdapterError(error);
@@ -196,15 +239,25 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
   };
 }
 
+/** Worksheet.onSelectionChanged came with ExcelApi 1.7. */
+export const SELECTION_EVENT_API = "1.7";
+/** A selection larger than this (a whole column) is not read again when the person leaves it. */
+const MAX_SELECTION_CELLS = 1000;
+
 function registerOn(
   ctx: XlContext,
   state: WorkbookState,
   handler: (args: XlChangedArgs) => Promise<void>,
+  selectionHandler: ((args: XlSelectionChangedArgs) => Promise<void>) | null,
 ): XlEventRegistration[] {
   const sheetIds = new Set<string>([...state.tables.values()].map((t) => t.sheetId));
   if (state.sheets.info) sheetIds.add(state.sheets.info.id);
   for (const i of state.inputs.values()) sheetIds.add(i.sheetId);
-  return [...sheetIds].map((id) => ctx.workbook.worksheets.getItem(id).onChanged.add(handler));
+  return [...sheetIds].flatMap((id) => {
+    const sheet = ctx.workbook.worksheets.getItem(id);
+    const changed = sheet.onChanged.add(handler);
+    return selectionHandler ? [changed, sheet.onSelectionChanged.add(selectionHandler)] : [changed];
+  });
 }
 
 /**

@@ -102,16 +102,19 @@ export function inputCheckText(index: FindingIndex, sheet: string, cell: string,
 
 /**
  * Writes a table's 校验 column: one write for the column, then a fill for each cell whose text
- * changed (all of them when `previous` is not known).
+ * changed (all of them when `previous` is not known). Rows whose 校验 is a formula are never
+ * written: the text goes to the other rows, one write per run of them that changed.
  */
 export function writeCheckColumn(
   table: XlTable,
   checkColumn: number,
   texts: readonly string[],
   previous?: readonly string[],
+  formulaRows?: readonly boolean[],
 ): number {
   if (texts.length === 0) return 0;
   const body = table.getDataBodyRange();
+  if (formulaRows?.some(Boolean)) return writeTextRuns(body, checkColumn, texts, previous, formulaRows);
   let changed = 0;
   const same = previous && previous.length === texts.length && previous.every((p, i) => p === texts[i]);
   if (same) return 0;
@@ -121,6 +124,38 @@ export function writeCheckColumn(
     changed += 1;
     paintCheck(body.getCell(i, checkColumn), text);
   });
+  return changed;
+}
+
+function writeTextRuns(
+  body: XlRange,
+  checkColumn: number,
+  texts: readonly string[],
+  previous: readonly string[] | undefined,
+  formulaRows: readonly boolean[],
+): number {
+  const known = previous !== undefined && previous.length === texts.length;
+  const differs = (i: number) => !known || previous[i] !== texts[i];
+  let changed = 0;
+  let i = 0;
+  while (i < texts.length) {
+    if (formulaRows[i] === true) {
+      i += 1;
+      continue;
+    }
+    let end = i;
+    while (end + 1 < texts.length && formulaRows[end + 1] !== true) end += 1;
+    const run = texts.slice(i, end + 1);
+    if (run.some((_, k) => differs(i + k))) {
+      body.getCell(i, checkColumn).getResizedRange(run.length - 1, 0).values = run.map((text) => [text]);
+      for (let k = i; k <= end; k++) {
+        if (!differs(k)) continue;
+        changed += 1;
+        paintCheck(body.getCell(k, checkColumn), texts[k] ?? "");
+      }
+    }
+    i = end + 1;
+  }
   return changed;
 }
 

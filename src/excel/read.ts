@@ -1,4 +1,4 @@
-import { SHEETS } from "../core/layout";
+import { CHECK_COLUMN, SHEETS } from "../core/layout";
 import {
   findMeta,
   rawAt,
@@ -60,6 +60,25 @@ export interface WorkbookRead {
   metaSheetId: string | null;
   /** Every sheet's cells, tables and names as the core reads them (core/read). */
   raw: RawWorkbook;
+  /**
+   * By table id, row by row: whether the table's 校验 cell holds a formula (read when asked for,
+   * so an explicit check writes its text only where no formula is).
+   */
+  checkFormulas?: Map<string, boolean[]>;
+  /**
+   * By table id and column offset (from the table's first column): the formulas of the cells
+   * right of the table where helper formulas go, from the header row down (install reads them to
+   * tell its own helpers from what a person typed there).
+   */
+  helperFormulas?: Map<string, Map<number, unknown[]>>;
+}
+
+export interface ReadOptions {
+  skipContentsWhenFresh?: boolean;
+  /** Also read which 校验 cells hold formulas, in the same round trip. */
+  checkFormulas?: boolean;
+  /** Also read the formulas of these columns (offsets from each table's first column). */
+  helperOffsets?: readonly number[];
 }
 
 const isOurName = (name: string): boolean => /^tz_/i.test(name);
@@ -70,10 +89,7 @@ const isOurName = (name: string): boolean => /^tz_/i.test(name);
  * only recognised from the metadata, which arrives in the same round trip, and records typed
  * below a table are read by the core's row policy.
  */
-export async function readWorkbook(
-  ctx: XlContext,
-  options: { skipContentsWhenFresh?: boolean } = {},
-): Promise<WorkbookRead> {
+export async function readWorkbook(ctx: XlContext, options: ReadOptions = {}): Promise<WorkbookRead> {
   const wb = ctx.workbook;
   wb.worksheets.load("items/id,items/name,items/visibility");
   wb.tables.load("items/id,items/name,items/worksheet/id,items/worksheet/name");
@@ -111,6 +127,8 @@ export async function readWorkbook(
     sheets,
     wb.tables.items,
     wb.names.items.filter((n) => isOurName(n.name)),
+    options.checkFormulas ?? false,
+    options.helperOffsets ?? [],
   );
   await ctx.sync();
   return finishRead(pending);
@@ -120,14 +138,24 @@ export async function readWorkbook(
  * Reads again, in one round trip, a workbook read before: the same sheets, tables and names, by
  * id and name. Null when one of them is gone (the caller then reads from scratch).
  */
-export async function rereadWorkbook(ctx: XlContext, known: WorkbookRead): Promise<WorkbookRead | null> {
+export async function rereadWorkbook(
+  ctx: XlContext,
+  known: WorkbookRead,
+  options: ReadOptions = {},
+): Promise<WorkbookRead | null> {
   const wb = ctx.workbook;
   const sheets = known.sheets.map((s) => wb.worksheets.getItemOrNullObject(s.id).load("id,name,visibility"));
   const tables = known.tables.map((t) =>
     wb.tables.getItemOrNullObject(t.id).load("id,name,worksheet/id,worksheet/name"),
   );
   const names = [...known.names.values()].map((n) => wb.names.getItemOrNullObject(n.name).load("name,type"));
-  const pending = queueContents(sheets, tables, names);
+  const pending = queueContents(
+    sheets,
+    tables,
+    names,
+    options.checkFormulas ?? false,
+    options.helperOffsets ?? [],
+  );
   try {
     await ctx.sync();
   } catch {
@@ -145,10 +173,32 @@ interface Pending {
   charts: { isNullObject: boolean }[];
   tables: { table: XlTable; range: XlRange }[];
   names: { item: XlNamedItem; range: XlRange }[];
+  checks: { table: XlTable; column: { isNullObject: boolean }; range: XlRange }[];
+  helpers: { table: XlTable; offset: number; range: XlRange }[];
 }
 
-function queueContents(sheets: XlWorksheet[], tables: XlTable[], names: XlNamedItem[]): Pending {
+function queueContents(
+  sheets: XlWorksheet[],
+  tables: XlTable[],
+  names: XlNamedItem[],
+  checkFormulas: boolean,
+  helperOffsets: readonly number[],
+): Pending {
   return {
+    helpers: tables.flatMap((t) =>
+      helperOffsets.map((offset) => ({
+        table: t,
+        offset,
+        range: t.getRange().getColumn(0).getOffsetRange(0, offset).load("formulas"),
+      })),
+    ),
+    // The 校验 column found by its header (ExcelApi 1.4), so no extra round trip is needed.
+    checks: checkFormulas
+      ? tables.map((t) => {
+          const column = t.columns.getItemOrNullObject(CHECK_COLUMN.header.zh);
+          return { table: t, column, range: column.getDataBodyRange().load("formulas") };
+        })
+      : [],
     sheets,
     usedRanges: sheets.map((s) =>
       s.getUsedRangeOrNullObject(false).load("rowIndex,columnIndex,rowCount,columnCount"),
@@ -163,7 +213,16 @@ function queueContents(sheets: XlWorksheet[], tables: XlTable[], names: XlNamedI
   };
 }
 
-function finishRead({ sheets, usedRanges, valueRanges, charts, tables, names }: Pending): WorkbookRead {
+function finishRead({
+  sheets,
+  usedRanges,
+  valueRanges,
+  charts,
+  tables,
+  names,
+  checks,
+  helpers,
+}: Pending): WorkbookRead {
   const sheetReads: SheetRead[] = sheets.map((s, i) => ({
     id: s.id,
     name: s.name,
@@ -202,7 +261,34 @@ function finishRead({ sheets, usedRanges, valueRanges, charts, tables, names }: 
     metaRows: meta ? meta.rows.map((row) => row.map((v) => (v === null ? "" : (v as XlValue)))) : null,
     metaSheetId: metaSheet?.id ?? null,
     raw,
+    ...(checks.length > 0 ? { checkFormulas: formulaRows(checks) } : {}),
+    ...(helpers.length > 0 ? { helperFormulas: helperColumns(helpers) } : {}),
   };
+}
+
+function helperColumns(helpers: Pending["helpers"]): Map<string, Map<number, unknown[]>> {
+  const out = new Map<string, Map<number, unknown[]>>();
+  for (const { table, offset, range } of helpers) {
+    const byOffset = out.get(table.id) ?? new Map<number, unknown[]>();
+    byOffset.set(
+      offset,
+      (range.formulas as unknown[][]).map((row) => row[0]),
+    );
+    out.set(table.id, byOffset);
+  }
+  return out;
+}
+
+function formulaRows(checks: Pending["checks"]): Map<string, boolean[]> {
+  const out = new Map<string, boolean[]>();
+  for (const { table, column, range } of checks) {
+    if (column.isNullObject) continue;
+    out.set(
+      table.id,
+      (range.formulas as unknown[][]).map((row) => typeof row[0] === "string" && row[0].startsWith("=")),
+    );
+  }
+  return out;
 }
 
 function rawSheetOf(sheet: SheetRead, values: XlRange | null): Omit<RawSheet, "tables"> {

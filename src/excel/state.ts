@@ -26,6 +26,8 @@ export interface CachedTable extends Omit<TableRead, "body"> {
   checkColumn: number | null;
   userColumns: string[];
   checks: string[];
+  /** Rows whose 校验 cell holds a formula, when the read asked (explicit checks never write there). */
+  formulaRows?: boolean[];
   /** Still in the layout (false for a table of a group the pack dropped). */
   current: boolean;
 }
@@ -107,6 +109,8 @@ export function stateFrom(read: WorkbookRead, givenPack: Pack | null | undefined
     const sheet = sheetById.get(cached.sheetId);
     if (sheet) refreshBody(cached, sheet);
     cached.checks = checkColumn === null ? [] : t.read.body.map((row) => String(row[checkColumn] ?? ""));
+    const formulaRows = read.checkFormulas?.get(t.read.id);
+    if (formulaRows) cached.formulaRows = formulaRows;
     tables.set(t.key, cached);
   };
   for (const [key, t] of located.tables)

@@ -69,7 +69,10 @@ export function readSnapshot(
   );
 }
 
-/** Reads everything, checks it and writes 校验, 自评结果 and 差距清单 (3 round trips). */
+/**
+ * 全部重新校验 without a live session: reads everything, checks it and writes 校验 text (never over
+ * a formula), 自评结果 and 差距清单 as one undo step (3 round trips).
+ */
 export function recheckAll(
   pack: Pack | null,
   options: AdapterOptions & { showGaps?: boolean } = {},
@@ -79,7 +82,8 @@ export function recheckAll(
   return guarded(() =>
     o.runAction(async (raw) => {
       const ctx = counting(raw);
-      const { state, rowsRead } = await readForFullCheck(ctx, null, pack);
+      // Which 校验 cells are formulas comes with the read: text is written only where none is.
+      const { state, rowsRead } = await readForFullCheck(ctx, null, pack, { checkFormulas: true });
       const { assessment, changedCells } = queueOutputs(ctx, state, o.assess, { refreshMeta: true });
       const gaps = state.sheets.gaps;
       if (options.showGaps && gaps) {

@@ -25,6 +25,8 @@ export interface OutputTarget {
   userColumns: readonly string[];
   /** The 校验 texts as they are in the workbook now, to write only what changed. */
   previous?: readonly string[];
+  /** Rows whose 校验 cell holds a formula: never written over (the workbook computes them). */
+  formulaRows?: readonly boolean[];
   /**
    * A checklist's 状态 column (relative to the table) and its cells as read, row by row: ledger
    * items' rows get their ledger's result there.
@@ -82,7 +84,13 @@ export function writeOutputs(plan: OutputPlan): OutputsWritten {
     const texts = checkTexts(target.snapshot, index, plan.retired, target.userColumns);
     checks.set(target.key, texts);
     if (target.checkColumn !== null)
-      changedCells += writeCheckColumn(target.table, target.checkColumn, texts, target.previous);
+      changedCells += writeCheckColumn(
+        target.table,
+        target.checkColumn,
+        texts,
+        target.previous,
+        target.formulaRows,
+      );
     if (target.status)
       changedCells += writeLedgerStatus(target.table, target.snapshot, target.status, ledgerTexts);
   }

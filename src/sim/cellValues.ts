@@ -26,7 +26,7 @@ export function isoFromSerial(serial: number): string {
 
 export interface StoredValue {
   value: XlValue;
-  /** Set when Excel took the text for a formula (see storeInput). */
+  /** Set when Excel took the text for a formula (see storeInput); the model computes its value. */
   formula?: string;
   /** A number format Excel picks when the cell had "General", e.g. a typed date gets one. */
   impliedFormat?: string;
@@ -35,13 +35,6 @@ export interface StoredValue {
 const DATE_INPUT = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
 const NUMBER_INPUT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT_INPUT = /^([+-]?(\d+\.?\d*|\.\d+))%$/;
-
-/**
- * The value the simulator shows for a formula it was handed as text. It does not evaluate
- * formulas; #NAME? is what Excel shows for most text that is not a formula it knows
- * ("=张三", "-王五"), and it can never be mistaken for the text that was written.
- */
-export const UNEVALUATED_FORMULA = "#NAME?";
 
 /**
  * What Excel stores when a value is typed or written through `Range.values`: text that reads as a
@@ -73,7 +66,7 @@ export function storeInput(input: unknown, numberFormat: string): StoredValue {
     if (serial !== null) return { value: serial, impliedFormat: "yyyy-mm-dd" };
   }
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === "true" };
-  if (trimmed.length > 1 && /^[=+-]/.test(trimmed)) return { value: UNEVALUATED_FORMULA, formula: trimmed };
+  if (trimmed.length > 1 && /^[=+-]/.test(trimmed)) return { value: "", formula: trimmed };
   return { value: text };
 }
 

@@ -23,10 +23,13 @@ export interface ContextHost {
   select(sheetName: string, address: string): void;
   /** A sync that changed the workbook: one undo step, or part of the context's merged one. */
   undoStep(context: FakeContext): void;
+  /** Operations of a sync that change the workbook (everything but loads, selection, events). */
+  wrote(operations: number): void;
 }
 
-/** Operations that change nothing the user could undo. */
-const NOT_UNDOABLE = /\.(load|activate|select|onChanged\.add)$|^EventHandlerResult\./;
+/** Operations that change nothing in the workbook (reads, selection, event registration). */
+const NOT_UNDOABLE =
+  /\.(load|isNullObject|activate|select|onChanged\.add|onSelectionChanged\.add)$|^EventHandlerResult\./;
 
 /**
  * A request context: operations are queued and take effect in order on sync(), as in Office.js.
@@ -93,8 +96,9 @@ export class FakeContext implements XlContext {
       const changes = this.changes;
       this.changes = [];
       this.host.afterSync(changes, ops.length);
-      if (done > 0 && ops.slice(0, done).some((op) => !NOT_UNDOABLE.test(op.location)))
-        this.host.undoStep(this);
+      const writes = ops.slice(0, done).filter((op) => !NOT_UNDOABLE.test(op.location)).length;
+      this.host.wrote(writes);
+      if (writes > 0) this.host.undoStep(this);
     }
   }
 }

@@ -1,10 +1,18 @@
 import { type Box, formatBox, MAX_COLUMNS, parseAddress } from "../excel/address";
-import type { IsSetSupported, XlChangedArgs, XlRun, XlRunWith, XlValue } from "../excel/api";
+import type {
+  IsSetSupported,
+  XlChangedArgs,
+  XlRun,
+  XlRunWith,
+  XlSelectionChangedArgs,
+  XlValue,
+} from "../excel/api";
 import { valueType } from "./cellValues";
 import { type ContextHost, FakeContext } from "./context";
 import { CODES, FakeOfficeError } from "./errors";
 import { type ChangeRecord, type SheetModel, type TableModel, WorkbookModel } from "./model";
-import { handlers } from "./proxies";
+import { type FormulaEvaluator, formulaOf } from "./formulaCells";
+import { handlers, selectionHandlers } from "./proxies";
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set the simulated Excel supports, e.g. "1.8" or "1.14". */
@@ -13,6 +21,14 @@ export interface FakeExcelOptions {
   sheets?: readonly string[];
   /** A workbook built beforehand (e.g. from a file) instead of a new one; `sheets` is then ignored. */
   model?: WorkbookModel;
+  /** Computes formula cells (formulaCells.ts); without it they keep their last value. */
+  evaluate?: FormulaEvaluator;
+  /**
+   * Whether a value picked from a list validation's dropdown fires onChanged. Default false: Excel
+   * on the web and on Windows have been reported not to (https://github.com/OfficeDev/office-js/issues/420,
+   * https://github.com/OfficeDev/office-js/issues/3888, https://github.com/OfficeDev/office-js/issues/4066).
+   */
+  dropdownFiresOnChanged?: boolean;
 }
 
 export type EditSource = "Local" | "Remote";
@@ -28,18 +44,23 @@ export class FakeExcel implements ContextHost {
   readonly apiMinor: number;
   /** Every context.sync() since the fake was made. */
   syncs = 0;
+  /** Operations the add-in ran that changed the workbook (values, formulas, formats, sheets…). */
+  writes = 0;
   /** Errors thrown by onChanged handlers (Excel swallows them; tests should see them). */
   readonly handlerErrors: unknown[] = [];
   selection: { sheet: string; address: string } | null = null;
   /** Operations the last sync carried (for tests that fail a sync at a fraction of its work). */
   lastSyncOperations = 0;
   private editMode = false;
+  private readonly dropdownFiresOnChanged: boolean;
   private faults: { afterOps: number; code: string; skip: number }[] = [];
   private pending: Promise<unknown>[] = [];
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiMinor = minorOf(options.apiVersion ?? "1.14");
     this.model = options.model ?? new WorkbookModel(options.sheets ?? ["Sheet1"]);
+    if (options.evaluate) this.model.evaluator = options.evaluate;
+    this.dropdownFiresOnChanged = options.dropdownFiresOnChanged ?? false;
   }
 
   readonly run: XlRun = async (batch) => {
@@ -94,6 +115,10 @@ export class FakeExcel implements ContextHost {
     this.selection = { sheet, address };
   }
 
+  wrote(operations: number): void {
+    this.writes += operations;
+  }
+
   undoStep(context: FakeContext): void {
     if (context.mergeUndoGroup && context.undoCounted) return;
     context.undoCounted = true;
@@ -134,6 +159,35 @@ export class FakeExcel implements ContextHost {
       this.model.autoExpand(s, box);
       this.fire(this.model.setValues(s, box, values), source, false);
     },
+    /** Types a formula (or any entry) as a person does in the formula bar. */
+    setFormulas: (sheet: string, address: string, formulas: XlValue[][]): void => {
+      const s = this.model.requireSheet(sheet);
+      const box = this.box(address);
+      this.model.autoExpand(s, box);
+      this.fire(this.model.setFormulas(s, box, formulas), "Local", false);
+    },
+    /**
+     * Picks a value from a cell's dropdown (list validation): stored as typed, but onChanged fires
+     * only when the fake was told the host fires it (see `dropdownFiresOnChanged`).
+     */
+    pickFromList: (sheet: string, address: string, value: XlValue): void => {
+      const s = this.model.requireSheet(sheet);
+      const change = this.model.setValues(s, this.box(address), [[value]]);
+      if (this.dropdownFiresOnChanged) this.fire(change, "Local", false);
+    },
+    /** Moves the selection (a click, an arrow key): onSelectionChanged fires on that sheet. */
+    select: (sheet: string, address: string): void => {
+      const s = this.model.requireSheet(sheet);
+      this.selection = { sheet: s.name, address };
+      const args: XlSelectionChangedArgs = { type: "WorksheetSelectionChanged", address, worksheetId: s.id };
+      for (const handler of [...selectionHandlers(s)]) {
+        this.pending.push(
+          Promise.resolve()
+            .then(() => handler(args))
+            .catch((error: unknown) => this.handlerErrors.push(error)),
+        );
+      }
+    },
     clear: (sheet: string, address: string, source: EditSource = "Local"): void => {
       const change = this.model.clear(this.model.requireSheet(sheet), this.box(address), "Contents");
       if (change) this.fire(change, source, false);
@@ -160,7 +214,12 @@ export class FakeExcel implements ContextHost {
   // ---- reading the workbook in tests ----
 
   values(sheet: string, address: string): XlValue[][] {
-    return this.model.read(this.model.requireSheet(sheet), this.box(address), (c) => c?.value ?? "");
+    return this.model.readValues(this.model.requireSheet(sheet), this.box(address));
+  }
+
+  /** What `Range.formulas` shows: formulas with "=", other cells their values. */
+  formulas(sheet: string, address: string): XlValue[][] {
+    return this.model.read(this.model.requireSheet(sheet), this.box(address), formulaOf);
   }
 
   value(sheet: string, address: string): XlValue {

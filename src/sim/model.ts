@@ -10,6 +10,8 @@ import {
 import type { XlValue } from "../excel/api";
 import { storeInput } from "./cellValues";
 import { CODES, FakeOfficeError } from "./errors";
+import { type FormulaEvaluator, formulaOf, isFormulaText } from "./formulaCells";
+import { type RowShift, shiftFormulaRows } from "./formulaRefs";
 
 /** The workbook state behind the fake: plain data, changed only by sync() or by simulated users. */
 
@@ -75,6 +77,7 @@ export class SheetModel {
   visibility: Visibility = "Visible";
   readonly cells = new Map<number, Cell>();
   readonly columnWidths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
   frozenRows = 0;
   conditionalFormats: ConditionalFormatModel[] = [];
   charts: ChartModel[] = [];
@@ -106,8 +109,10 @@ export class SheetModel {
   usedBox(valuesOnly: boolean): Box | null {
     let box: Box | null = null;
     for (const [k, cell] of this.cells) {
+      // A formula cell is used even while it shows "" (Excel counts it in both used ranges).
       const used =
         cell.value !== "" ||
+        cell.formula !== undefined ||
         (!valuesOnly &&
           (cell.numberFormat !== GENERAL ||
             cell.fill ||
@@ -185,7 +190,10 @@ export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   names: NameModel[] = [];
+  /** Computes what formula cells show (see formulaCells.ts); null keeps their last value. */
+  evaluator: FormulaEvaluator | null = null;
   private nextTableId = 1;
+  private readonly evaluating = new Set<Cell>();
 
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
     for (const name of sheetNames) this.addSheet(name);
@@ -316,9 +324,10 @@ export class WorkbookModel {
       for (let c = box.c0; c <= box.c1; c++) {
         const cell = sheet.ensure(r, c);
         const stored = storeInput(grid(r - box.r0, c - box.c0), cell.numberFormat);
-        cell.value = stored.value;
-        if (stored.formula === undefined) delete cell.formula;
-        else cell.formula = stored.formula;
+        if (stored.formula === undefined) {
+          cell.value = stored.value;
+          delete cell.formula;
+        } else this.putFormula(cell, stored.formula);
         if (stored.impliedFormat && cell.numberFormat === GENERAL) cell.numberFormat = stored.impliedFormat;
       }
     }
@@ -326,7 +335,7 @@ export class WorkbookModel {
     const record: ChangeRecord = { sheet, box, changeType: "RangeEdited" };
     if (single) {
       record.before = before ?? "";
-      record.after = sheet.value(box.r0, box.c0);
+      record.after = this.valueAt(sheet, box.r0, box.c0);
     }
     return record;
   }
@@ -349,6 +358,92 @@ export class WorkbookModel {
       for (let c = box.c0; c <= box.c1; c++) sheet.ensure(r, c).hyperlink = copy;
     if (link.textToDisplay === undefined) return null;
     return this.setValues(sheet, { r0: box.r0, c0: box.c0, r1: box.r0, c1: box.c0 }, [[link.textToDisplay]]);
+  }
+
+  /**
+   * Range.formulas set: text starting with "=" becomes the cell's formula (text in a cell
+   * formatted as text "@" stays text, as typed input does); anything else is stored as
+   * `Range.values` stores it.
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-formulas-member
+   */
+  setFormulas(sheet: SheetModel, box: Box, formulas: unknown): ChangeRecord {
+    const grid = broadcast(formulas, box, "Range.formulas");
+    const single = boxRows(box) === 1 && boxColumns(box) === 1;
+    const before = single ? this.valueAt(sheet, box.r0, box.c0) : undefined;
+    for (let r = box.r0; r <= box.r1; r++) {
+      for (let c = box.c0; c <= box.c1; c++) {
+        const cell = sheet.ensure(r, c);
+        const input = grid(r - box.r0, c - box.c0);
+        if (isFormulaText(input, cell.numberFormat)) {
+          this.putFormula(cell, input.trim());
+          continue;
+        }
+        const stored = storeInput(input, cell.numberFormat);
+        cell.value = stored.value;
+        delete cell.formula;
+        if (stored.impliedFormat && cell.numberFormat === GENERAL) cell.numberFormat = stored.impliedFormat;
+      }
+    }
+    this.normalizeHeaders(sheet, box);
+    const record: ChangeRecord = { sheet, box, changeType: "RangeEdited" };
+    if (single) {
+      record.before = before ?? "";
+      record.after = this.valueAt(sheet, box.r0, box.c0);
+    }
+    return record;
+  }
+
+  /** A formula written to a cell: it shows its last result until evaluated (formulaCells.ts). */
+  private putFormula(cell: Cell, formula: string): void {
+    if (cell.formula === undefined) cell.value = "";
+    cell.formula = formula;
+  }
+
+  /** What a cell shows through `Range.values`: a formula's result, else the stored value. */
+  valueAt(sheet: SheetModel, r: number, c: number): XlValue {
+    const cell = sheet.cell(r, c);
+    if (!cell) return "";
+    if (cell.formula !== undefined && this.evaluator && !this.evaluating.has(cell)) {
+      // A circular reference shows the last value, as Excel does after its warning.
+      this.evaluating.add(cell);
+      try {
+        const result = this.evaluator({
+          formula: String(formulaOf(cell)),
+          sheet: sheet.name,
+          row: r,
+          column: c,
+          cached: cell.value,
+          valueAt: (name, row, column) => {
+            const other = this.sheet(name);
+            return other ? this.valueAt(other, row, column) : "#REF!";
+          },
+        });
+        if (result !== undefined) cell.value = result;
+      } finally {
+        this.evaluating.delete(cell);
+      }
+    }
+    return cell.value;
+  }
+
+  /** The cells' values as `Range.values` reads them (formulas evaluated). */
+  readValues(sheet: SheetModel, box: Box): XlValue[][] {
+    const out: XlValue[][] = [];
+    for (let r = box.r0; r <= box.r1; r++) {
+      const row: XlValue[] = [];
+      for (let c = box.c0; c <= box.c1; c++) row.push(this.valueAt(sheet, r, c));
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Formula cells everywhere follow rows that moved (references re-based, deleted ones #REF!). */
+  private shiftFormulas(shift: RowShift): void {
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) {
+        if (cell.formula !== undefined) cell.formula = shiftFormulaRows(cell.formula, sheet.name, shift);
+      }
+    }
   }
 
   setNumberFormat(sheet: SheetModel, box: Box, formats: unknown): void {
@@ -381,8 +476,9 @@ export class WorkbookModel {
       const c = colOf(k);
       if (r < box.r0 || r > box.r1 || c < box.c0 || c > box.c1) continue;
       {
-        if (applyTo !== "Formats" && cell.value !== "") {
+        if (applyTo !== "Formats" && (cell.value !== "" || cell.formula !== undefined)) {
           cell.value = "";
+          delete cell.formula;
           changed = true;
         }
         if (applyTo !== "Contents") {
@@ -664,6 +760,7 @@ export class WorkbookModel {
 
   insertRows(sheet: SheetModel, at: number, count: number): ChangeRecord {
     sheet.moveCells((r) => r >= at, count, 0);
+    this.shiftFormulas({ sheet: sheet.name, at, count, c0: 0, c1: MAX_COLUMNS - 1 });
     for (const t of this.tables) {
       if (t.sheet !== sheet) continue;
       if (t.r0 >= at) t.r0 += count;
@@ -693,6 +790,7 @@ export class WorkbookModel {
     }
     for (const [k] of [...sheet.cells]) if (rowOf(k) >= at && rowOf(k) <= end) sheet.cells.delete(k);
     sheet.moveCells((r) => r > end, -count, 0);
+    this.shiftFormulas({ sheet: sheet.name, at, count: -count, c0: 0, c1: MAX_COLUMNS - 1 });
     for (const t of this.tables) {
       if (t.sheet !== sheet) continue;
       if (t.r0 > end) t.r0 -= count;
@@ -725,6 +823,7 @@ export class WorkbookModel {
       }
     }
     sheet.moveCells((r, c) => r >= box.r0 && c >= box.c0 && c <= box.c1, count, 0);
+    this.shiftFormulas({ sheet: sheet.name, at: box.r0, count, c0: box.c0, c1: box.c1 });
     for (const t of this.tables) {
       if (
         t !== growing &&

@@ -21,6 +21,7 @@ import type {
   XlNamedItemCollection,
   XlRange,
   XlRangeFormat,
+  XlSelectionChangedArgs,
   XlTable,
   XlTableCollection,
   XlValue,
@@ -30,6 +31,7 @@ import type {
 } from "../excel/api";
 import type { FakeContext } from "./context";
 import { CODES, FakeOfficeError, notLoaded } from "./errors";
+import { formulaOf } from "./formulaCells";
 import type {
   ConditionalFormatModel,
   NameModel,
@@ -208,6 +210,7 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
   readonly charts: FakeChartCollection;
   readonly freezePanes: { freezeRows(count?: number): void };
   readonly onChanged: XlEvent<XlChangedArgs>;
+  readonly onSelectionChanged: XlEvent<XlSelectionChangedArgs>;
 
   constructor(
     ctx: FakeContext,
@@ -228,6 +231,21 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
           context: ctx,
         };
         this.set("onChanged.add", () => handlers(this.target()).add(handler));
+        return registration;
+      },
+    };
+    // ExcelApi 1.7: https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-onselectionchanged-member
+    this.onSelectionChanged = {
+      add: (handler) => {
+        const registration: XlEventRegistration = {
+          remove: () =>
+            ctx.enqueue("EventHandlerResult.remove", () => selectionHandlers(this.target()).delete(handler)),
+          context: ctx,
+        };
+        this.set("onSelectionChanged.add", () => {
+          ctx.requireApi(7, "Worksheet.onSelectionChanged");
+          selectionHandlers(this.target()).add(handler);
+        });
         return registration;
       },
     };
@@ -344,6 +362,18 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
 
 type Handler = (args: XlChangedArgs) => Promise<unknown>;
 const registry = new WeakMap<SheetModel, Set<Handler>>();
+type SelectionHandler = (args: XlSelectionChangedArgs) => Promise<unknown>;
+const selectionRegistry = new WeakMap<SheetModel, Set<SelectionHandler>>();
+
+/** The onSelectionChanged handlers registered on a sheet (shared by every context). */
+export function selectionHandlers(sheet: SheetModel): Set<SelectionHandler> {
+  let set = selectionRegistry.get(sheet);
+  if (!set) {
+    set = new Set();
+    selectionRegistry.set(sheet, set);
+  }
+  return set;
+}
 
 /** The onChanged handlers registered on a sheet (shared by every context). */
 export function handlers(sheet: SheetModel): Set<Handler> {
@@ -373,6 +403,8 @@ export class FakeRange extends FakeClientObject implements XlRange {
     "rowCount",
     "columnCount",
     "hyperlink",
+    "formulas",
+    "columnHidden",
   ];
   protected readonly scalars = FakeRange.SCALARS;
   private worksheetProxy: FakeWorksheet | undefined;
@@ -432,7 +464,13 @@ export class FakeRange extends FakeClientObject implements XlRange {
       case "address":
         return `${quoteSheet(sheet.name)}!${formatBox(box)}`;
       case "values":
-        return this.ctx.model.read(sheet, box, (cell) => cell?.value ?? "");
+        return this.ctx.model.readValues(sheet, box);
+      case "formulas":
+        return this.ctx.model.read(sheet, box, formulaOf);
+      case "columnHidden":
+        return this.ctx.model
+          .read(sheet, { ...box, r1: box.r0 }, () => null)[0]
+          ?.every((_, i) => sheet.hiddenColumns.has(box.c0 + i));
       case "numberFormat":
         return this.ctx.model.read(sheet, box, (cell) => cell?.numberFormat ?? "General");
       case "rowIndex":
@@ -465,6 +503,17 @@ export class FakeRange extends FakeClientObject implements XlRange {
       this.ctx.recordChange(this.ctx.model.setValues(sheet, box, copy));
     });
   }
+  /** https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-formulas-member */
+  get formulas(): XlValue[][] {
+    return this.prop("formulas");
+  }
+  set formulas(formulas: unknown[][]) {
+    const copy = copyGrid(formulas);
+    this.set("formulas", () => {
+      const { sheet, box } = this.target();
+      this.ctx.recordChange(this.ctx.model.setFormulas(sheet, box, copy));
+    });
+  }
   get numberFormat(): string[][] {
     return this.prop("numberFormat");
   }
@@ -489,6 +538,18 @@ export class FakeRange extends FakeClientObject implements XlRange {
   }
   get rowIndex(): number {
     return this.prop("rowIndex");
+  }
+  get columnHidden(): boolean {
+    return this.prop("columnHidden");
+  }
+  set columnHidden(hidden: boolean) {
+    this.set("columnHidden", () => {
+      const { sheet, box } = this.target();
+      for (let c = box.c0; c <= box.c1; c++) {
+        if (hidden) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
   }
   get columnIndex(): number {
     return this.prop("columnIndex");
@@ -523,6 +584,42 @@ export class FakeRange extends FakeClientObject implements XlRange {
         );
       }
       return { sheet, box: { r0: box.r0, c0: box.c0 + column, r1: box.r1, c1: box.c0 + column } };
+    });
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, box } = this.target();
+      const moved = {
+        r0: box.r0 + rowOffset,
+        c0: box.c0 + columnOffset,
+        r1: box.r1 + rowOffset,
+        c1: box.c1 + columnOffset,
+      };
+      if (moved.r0 < 0 || moved.c0 < 0 || moved.r1 >= MAX_ROWS || moved.c1 >= MAX_COLUMNS) {
+        throw new FakeOfficeError(
+          CODES.invalidArgument,
+          "The range would leave the sheet.",
+          "Range.getOffsetRange",
+        );
+      }
+      return { sheet, box: moved };
+    });
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, box } = this.target();
+      const r1 = box.r1 + deltaRows;
+      const c1 = box.c1 + deltaColumns;
+      if (r1 < box.r0 || c1 < box.c0) {
+        throw new FakeOfficeError(
+          CODES.invalidArgument,
+          "The range can't shrink below one cell.",
+          "Range.getResizedRange",
+        );
+      }
+      return { sheet, box: { ...box, r1, c1 } };
     });
   }
 
@@ -887,7 +984,10 @@ export class FakeTable extends FakeClientObject implements XlTable {
   static readonly SCALARS = ["id", "name"];
   protected readonly scalars = FakeTable.SCALARS;
   readonly rows: { add(index?: number, values?: XlValue[][]): unknown };
-  readonly columns: { add(index?: number, values?: XlValue[][], name?: string): unknown };
+  readonly columns: {
+    add(index?: number, values?: XlValue[][], name?: string): unknown;
+    getItemOrNullObject(key: string): FakeTableColumn;
+  };
   private worksheetProxy: FakeWorksheet | undefined;
 
   constructor(
@@ -921,6 +1021,7 @@ export class FakeTable extends FakeClientObject implements XlTable {
         });
         return undefined;
       },
+      getItemOrNullObject: (key) => new FakeTableColumn(this.ctx, () => this.ref(), key),
     };
   }
 
@@ -976,6 +1077,44 @@ export class FakeTable extends FakeClientObject implements XlTable {
   }
   getDataBodyRange(): FakeRange {
     return new FakeRange(this.ctx, () => ({ sheet: this.target().sheet, box: this.target().bodyBox }));
+  }
+}
+
+/** A table column found by its header text (TableColumnCollection.getItemOrNullObject, ExcelApi 1.4). */
+export class FakeTableColumn extends FakeClientObject {
+  protected readonly scalars = ["name", "index"];
+
+  constructor(
+    ctx: FakeContext,
+    private readonly table: () => TableModel | undefined,
+    private readonly key: string,
+  ) {
+    super(ctx, "TableColumn", true);
+  }
+
+  private index(): number | undefined {
+    const t = this.table();
+    if (!t) return undefined;
+    const i = this.ctx.model.headers(t).findIndex((h) => h.toLowerCase() === this.key.toLowerCase());
+    return i < 0 ? undefined : i;
+  }
+
+  protected exists(): boolean {
+    return this.index() !== undefined;
+  }
+
+  protected read(property: string): unknown {
+    const i = this.index() as number;
+    return property === "index" ? i : this.ctx.model.headers(this.table() as TableModel)[i];
+  }
+
+  getDataBodyRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.table();
+      const i = this.index();
+      if (!t || i === undefined) return undefined;
+      return { sheet: t.sheet, box: { ...t.bodyBox, c0: t.c0 + i, c1: t.c0 + i } };
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { consolidate } from "../../src/core/consolidate";
 import { assess } from "../../src/core/assess";
 import { exportGapSheet, installPack, writeConsolidation } from "../../src/excel";
-import { storeInput, UNEVALUATED_FORMULA } from "../../src/sim/cellValues";
+import { storeInput } from "../../src/sim/cellValues";
 import type { FakeExcel } from "../../src/sim";
 import { buildSnapshot } from "../support/snapshot";
 import { fakeExcel, townshipPack } from "./helpers";
@@ -22,7 +22,8 @@ describe("the simulator: text written through Range.values", () => {
   it.each(['=HYPERLINK("http://x","y")', "=1+1", "+1+2", "-abc"])(
     "%p in a General cell becomes a formula, as Excel documents",
     (text) => {
-      expect(storeInput(text, "General")).toEqual({ value: UNEVALUATED_FORMULA, formula: text });
+      // The simulator computes no formula: it shows "" until an evaluator says otherwise.
+      expect(storeInput(text, "General")).toEqual({ value: "", formula: text });
     },
   );
 
@@ -44,7 +45,10 @@ describe("the simulator: text written through Range.values", () => {
       sheet.getRange("A2").values = [["=1+1"]];
       await ctx.sync();
     });
-    expect(excel.value("Sheet1", "A1")).toBe(UNEVALUATED_FORMULA);
+    expect(excel.formulas("Sheet1", "A1:A2")).toEqual([["=1+1"], ["=1+1"]]);
+    expect(excel.cell("Sheet1", "A1")?.formula).toBe("=1+1");
+    expect(excel.value("Sheet1", "A1")).not.toBe("=1+1");
+    expect(excel.cell("Sheet1", "A2")?.formula).toBeUndefined();
     expect(excel.value("Sheet1", "A2")).toBe("=1+1");
   });
 });

@@ -20,6 +20,8 @@ export const excelMessages: CatalogPair = {
     "excel.error.layoutTooNew": "此工作簿由更新版本的台账创建(布局版本 {layoutVersion}),请更新台账后再打开。",
     "excel.error.otherPack": "此工作簿已安装模板“{installed}”,不能再安装“{packId}”。请新建一个工作簿。",
     "excel.error.downgrade": "工作簿中的模板版本 {installed} 比要安装的 {packVersion} 更新,未做任何更改。",
+    "excel.error.helperCellTaken":
+      "单元格 {cell} 有您填写的内容,而台账需要用该列(表格右侧的隐藏辅助列)存放校验公式。未做任何更改。请把该内容移到别处后重新安装。",
     "excel.partial":
       "写入在中途停止:{cause} 已写入:{written}。未写入:{notWritten}。已填写的内容没有丢失,问题解决后重新安装即可补全。",
     "excel.partial.none": "无",
@@ -83,6 +85,8 @@ export const excelMessages: CatalogPair = {
       "This workbook already has the template “{installed}”; “{packId}” cannot be installed on top. Please use a new workbook.",
     "excel.error.downgrade":
       "The workbook's template version {installed} is newer than {packVersion}; nothing was changed.",
+    "excel.error.helperCellTaken":
+      "Cell {cell} holds your entry, but Taizhang needs that column (a hidden helper column right of the table) for its checking formulas. Nothing was changed. Move the entry elsewhere and install again.",
     "excel.partial":
       "Writing stopped midway: {cause} Written: {written}. Not written: {notWritten}. Nothing you entered was lost; install again once the problem is solved to complete it.",
     "excel.partial.none": "nothing",
