@@ -1,0 +1,184 @@
+import {
+  declarationInputId,
+  INFO_VALUE_COLUMN,
+  type TableLayout,
+  type WorkbookLayout,
+} from "../../layout/layout";
+import type { TablePlacement } from "../../layout/placement";
+import type { SheetLang } from "../../layout/resultSheets";
+import type { Item, Pack } from "../../pack/schema";
+import { roundTo } from "../../score/round";
+import type { FixedFormula, RowFormula, RowPosition } from "../types";
+import { ledgerScore, planItem, statusScore, type ItemPlan, type NotCompiledReason } from "./itemScore";
+import { failingCount, ledgerRange, recordCount } from "./ledgerCounts";
+import { absoluteCell, columnRange, rowCell } from "./refs";
+import { resultFormulas, type GroupSums } from "./results";
+import { checklistRowRefs } from "./rowContext";
+
+/** Helper columns of checklist and veto rows, in this order from `firstHelperOffset`. */
+export const SCORE_HELPERS = {
+  /** 应得: the item's points when they count in 应得, else 0. */
+  applicable: 0,
+  /** 实得. */
+  earned: 1,
+  /** Ledger items: records in the ledger. */
+  records: 2,
+  /** Ledger items: records whose 校验 holds an error. */
+  failing: 3,
+} as const;
+
+export interface ScoreFormulaOptions {
+  /**
+   * Offset (from the table's first column) of the first score helper column, per table key or one
+   * for all: the 校验 helpers come first.
+   */
+  firstHelperOffset: number | ReadonlyMap<string, number>;
+  /** 0-based first column of every table (default 0: tables start in column A). */
+  firstColumn?: number;
+  /** Last sheet row the ledger ranges cover (default: each ledger's last formatted row). */
+  ledgerLastRow?: (placement: TablePlacement) => number;
+  /** Language of the 自评结果 labels (band, 折算 note); the workbook is Chinese by default. */
+  lang?: SheetLang;
+}
+
+export interface ScoreTableFormulas {
+  tableKey: string;
+  /** Offsets of the score helper columns (hidden, ";;;"). */
+  helperOffsets: readonly number[];
+  /** The row's helper formulas; empty when the item's score is not a formula. */
+  rowFormulas(itemId: string, position: RowPosition): readonly RowFormula[];
+}
+
+export interface ScoreCoverage {
+  items: number;
+  compiled: number;
+  notCompiled: readonly { itemId: string; reason: NotCompiledReason }[];
+  /** Groups on 自评结果 whose figures are formulas / all listed there. */
+  groups: { compiled: number; total: number };
+  /** Totals, 折算 score, band and the 折算 note are formulas. */
+  totals: boolean;
+}
+
+export interface ScoreFormulas {
+  tables: ReadonlyMap<string, ScoreTableFormulas>;
+  cells: readonly FixedFormula[];
+  coverage: ScoreCoverage;
+}
+
+/**
+ * Items' 应得 / 实得 as helper formulas on their rows and 自评结果's figures as formulas summing
+ * them, for a pack (settings applied) in its layout. Pure and deterministic.
+ */
+export function scoreFormulas(
+  pack: Pack,
+  layout: WorkbookLayout,
+  placements: readonly TablePlacement[],
+  options: ScoreFormulaOptions,
+): ScoreFormulas {
+  const firstColumn = options.firstColumn ?? 0;
+  const helperStart = (key: string): number =>
+    typeof options.firstHelperOffset === "number"
+      ? options.firstHelperOffset
+      : (options.firstHelperOffset.get(key) ?? 0);
+  const plans = new Map<string, ItemPlan>(
+    pack.groups.flatMap((g) => g.items.map((item) => [item.id, planItem(item, pack)] as const)),
+  );
+  const placementOf = (key: string): TablePlacement | undefined =>
+    placements.find((p) => p.table.key === key);
+  const declarationCell = (ledgerId: string): string | undefined => {
+    const row = layout.info.rows.find((r) => r.inputId === declarationInputId(ledgerId));
+    return row ? absoluteCell(layout.info.sheet, INFO_VALUE_COLUMN, row.row) : undefined;
+  };
+
+  const rowFormulasFor = (table: TableLayout) => {
+    const start = helperStart(table.key);
+    return (itemId: string, position: RowPosition): RowFormula[] => {
+      const plan = plans.get(itemId);
+      if (!plan || plan.kind === "none") return [];
+      const at = (helper: number, body: string): RowFormula => ({
+        offset: start + helper,
+        formula: `=${body}`,
+      });
+      if (plan.kind === "veto") return [at(SCORE_HELPERS.applicable, "0"), at(SCORE_HELPERS.earned, "0")];
+      const row = position.row + 1;
+      const refs = checklistRowRefs(position.firstColumn, row);
+      if (plan.kind === "status") {
+        const score = statusScore(plan.item, refs);
+        return [at(SCORE_HELPERS.applicable, score.applicable), at(SCORE_HELPERS.earned, score.earned)];
+      }
+      const ledger = placementOf(`ledger:${plan.ledgerId}`);
+      if (!ledger) return [];
+      const range = ledgerRange(ledger, firstColumn, options.ledgerLastRow?.(ledger));
+      const own = (helper: number): string => rowCell(position.firstColumn + start + helper, row);
+      const declaration = plan.declarable ? declarationCell(plan.ledgerId) : undefined;
+      const score = ledgerScore(plan.item, refs, {
+        records: own(SCORE_HELPERS.records),
+        failing: own(SCORE_HELPERS.failing),
+        ...(declaration ? { declaration } : {}),
+      });
+      return [
+        at(SCORE_HELPERS.applicable, score.applicable),
+        at(SCORE_HELPERS.earned, score.earned),
+        at(SCORE_HELPERS.records, recordCount(range)),
+        at(SCORE_HELPERS.failing, failingCount(range)),
+      ];
+    };
+  };
+
+  const tables = new Map<string, ScoreTableFormulas>();
+  for (const table of layout.tables) {
+    if (table.kind === "ledger") continue;
+    const start = helperStart(table.key);
+    const helpers = table.kind === "veto" ? 2 : 4;
+    tables.set(table.key, {
+      tableKey: table.key,
+      helperOffsets: Array.from({ length: helpers }, (_, i) => start + i),
+      rowFormulas: rowFormulasFor(table),
+    });
+  }
+
+  const compiled = (item: Item): boolean => plans.get(item.id)?.kind !== "none";
+  const listed = pack.groups.filter((g) => roundTo(sumItemPoints(g.items), 2) > 0);
+  const groups = listed.map((group): GroupSums | null => {
+    if (!group.items.every(compiled)) return null;
+    const placement = placementOf(`checklist:${group.id}`);
+    if (!placement) return { groupId: group.id, applicable: [], earned: [] };
+    const helper = (h: number): string =>
+      columnRange(
+        placement.table.sheet,
+        firstColumn + helperStart(placement.table.key) + h,
+        placement.firstDataRow,
+        placement.lastTableRow,
+      );
+    return {
+      groupId: group.id,
+      applicable: [helper(SCORE_HELPERS.applicable)],
+      earned: [helper(SCORE_HELPERS.earned)],
+    };
+  });
+  const cells = resultFormulas({
+    sheet: layout.results.sheet,
+    lang: options.lang ?? "zh",
+    groups,
+    packTotal: pack.assessment.total,
+    itemPoints: roundTo(sumItemPoints(pack.groups.flatMap((g) => g.items)), 2),
+    bands: pack.assessment.bands,
+  });
+
+  const notCompiled = [...plans.values()].flatMap((p) =>
+    p.kind === "none" ? [{ itemId: p.item.id, reason: p.reason }] : [],
+  );
+  return {
+    tables,
+    cells,
+    coverage: {
+      items: plans.size,
+      compiled: plans.size - notCompiled.length,
+      notCompiled,
+      groups: { compiled: groups.filter((g) => g !== null).length, total: groups.length },
+      totals: groups.every((g) => g !== null),
+    },
+  };
+}
+
+const sumItemPoints = (items: readonly Item[]): number => items.reduce((sum, i) => sum + i.points, 0);

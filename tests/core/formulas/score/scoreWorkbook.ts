@@ -1,0 +1,72 @@
+import ExcelJS from "exceljs";
+import type { Assessment } from "../../../../src/core/assessment";
+import type { ScoreFormulas } from "../../../../src/core/formulas/score";
+import { columnLetter, INFO_VALUE_COLUMN, type WorkbookLayout } from "../../../../src/core/layout/layout";
+import type { TablePlacement } from "../../../../src/core/layout/placement";
+import type { CellValue, WorkbookSnapshot } from "../../../../src/core/snapshot";
+
+/**
+ * The 校验 text A's formulas give a row, from the core's findings on it: the mark is all the score
+ * formulas read (✗ = an error, ! = warnings only, ✓ = clean).
+ */
+export function checkMark(assessment: Assessment, tableKey: string, row: number, entered: boolean): string {
+  const own = assessment.findings.filter((f) => f.tableKey === tableKey && f.row === row);
+  if (own.some((f) => f.severity === "error")) return "✗ 错误";
+  if (own.length > 0) return "! 提示";
+  return entered ? "✓" : "";
+}
+
+const excelValue = (value: CellValue): ExcelJS.CellValue =>
+  value instanceof Date ? value : (value as string | number | boolean | null);
+
+/**
+ * A workbook with the snapshot's entries where the layout places them (tables stacked as
+ * placeTables says), 校验 marks as A's formulas would show them, and the score formulas.
+ */
+export async function scoreWorkbook(
+  snapshot: WorkbookSnapshot,
+  assessment: Assessment,
+  layout: WorkbookLayout,
+  placements: readonly TablePlacement[],
+  formulas: ScoreFormulas,
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = (name: string): ExcelJS.Worksheet => wb.getWorksheet(name) ?? wb.addWorksheet(name);
+  const info = sheet(layout.info.sheet);
+  for (const row of layout.info.rows) {
+    const value = snapshot.inputs[row.inputId]?.value ?? null;
+    info.getCell(row.row, INFO_VALUE_COLUMN + 1).value = excelValue(value);
+  }
+  for (const placement of placements) {
+    const { table } = placement;
+    const ws = sheet(table.sheet);
+    const snap = snapshot.tables[table.key];
+    if (!snap) continue;
+    const checkIndex = table.columns.findIndex((c) => c.id === "check");
+    snap.rows.forEach((row, i) => {
+      const at = placement.firstDataRow + i;
+      let entered = false;
+      table.columns.forEach((column, c) => {
+        const value = row.cells[column.id];
+        if (value === undefined || value === null || column.id === "check") return;
+        entered ||= !(typeof value === "string" && value.trim() === "");
+        ws.getCell(at, c + 1).value = excelValue(value);
+      });
+      ws.getCell(at, checkIndex + 1).value = checkMark(assessment, table.key, row.row, entered);
+      const itemId = table.rows[i]?.itemId;
+      const tableFormulas = formulas.tables.get(table.key);
+      if (!itemId || !tableFormulas) return;
+      for (const f of tableFormulas.rowFormulas(itemId, { row: at - 1, firstColumn: 0 })) {
+        ws.getCell(at, f.offset + 1).value = { formula: f.formula.slice(1) } as ExcelJS.CellFormulaValue;
+      }
+    });
+  }
+  const results = sheet(layout.results.sheet);
+  for (const cell of formulas.cells) {
+    const ws = cell.sheet === layout.results.sheet ? results : sheet(cell.sheet);
+    ws.getCell(`${columnLetter(cell.column)}${cell.row + 1}`).value = {
+      formula: cell.formula.slice(1),
+    } as ExcelJS.CellFormulaValue;
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
