@@ -21,14 +21,17 @@ export type NotCompiledReason =
 
 export type ItemPlan =
   | { kind: "status"; item: Item }
-  | { kind: "ledger"; item: Item; ledgerId: string; declarable: boolean }
+  | { kind: "ledger"; item: Item; ledgerId: string; declarable: boolean; shared: boolean }
   | { kind: "veto"; item: Item }
   | { kind: "none"; item: Item; reason: NotCompiledReason };
 
 const hasRowRules = (item: Item): boolean => item.rules.some((r) => !isItemLevelRule(r.type));
 
-/** Decides, from the pack alone, whether and how an item's 应得 / 实得 become formulas. */
-export function planItem(item: Item, pack: Pack): ItemPlan {
+/**
+ * Decides, from the pack alone, whether and how an item's 应得 / 实得 become formulas. A ledger
+ * another item checks too compiles only when the item has its own record mark column (`ownMarks`).
+ */
+export function planItem(item: Item, pack: Pack, ownMarks = false): ItemPlan {
   const none = (reason: NotCompiledReason): ItemPlan => ({ kind: "none", item, reason });
   if (item.kind === "veto") return { kind: "veto", item };
   if (item.kind === "indicator") return none("indicator");
@@ -42,8 +45,8 @@ export function planItem(item: Item, pack: Pack): ItemPlan {
   const shared = pack.groups.some((g) =>
     g.items.some((other) => other !== item && other.ledger === ledgerId && hasRowRules(other)),
   );
-  if (shared) return none("sharedLedger");
-  return { kind: "ledger", item, ledgerId, declarable: ledger.declarable !== false };
+  if (shared && !ownMarks) return none("sharedLedger");
+  return { kind: "ledger", item, ledgerId, declarable: ledger.declarable !== false, shared };
 }
 
 /** 应得 and 实得 of one item as formula bodies (without "="). */

@@ -41,11 +41,13 @@ export const recordCount = (range: LedgerRange): string => `SUMPRODUCT(--${enter
 /**
  * Records that fail: entered rows whose 校验 starts with ✗. Every finding the core holds against a
  * record as an error (an unreadable or future date, a broken rule) is an error in its 校验 cell.
+ * For a ledger several items check, `markOffset` is the item's own mark column (✗ when the record
+ * fails that item's rules or a cell cannot be read), relative to the ledger's first column.
  */
-export function failingCount(range: LedgerRange): string {
+export function failingCount(range: LedgerRange, markOffset?: number): string {
   const check = columnRange(
     range.sheet,
-    range.firstColumn + range.inputColumns,
+    range.firstColumn + (markOffset ?? range.inputColumns),
     range.firstRow,
     range.lastRow,
   );

@@ -37,6 +37,12 @@ export interface ScoreFormulaOptions {
   firstColumn?: number;
   /** Last sheet row the ledger ranges cover (default: each ledger's last formatted row). */
   ledgerLastRow?: (placement: TablePlacement) => number;
+  /**
+   * For an item whose ledger other items check too: the column (from the ledger's first column) of
+   * a mark that starts with ✗ when a record fails this item's rules or a cell cannot be read.
+   * Without one such an item's score is not a formula, since a record's 校验 ✗ may be another's.
+   */
+  recordMarkOffset?: (itemId: string, ledgerId: string) => number | undefined;
   /** Language of the 自评结果 labels (band, 折算 note); the workbook is Chinese by default. */
   lang?: SheetLang;
 }
@@ -80,8 +86,12 @@ export function scoreFormulas(
     typeof options.firstHelperOffset === "number"
       ? options.firstHelperOffset
       : (options.firstHelperOffset.get(key) ?? 0);
+  const markOf = (item: Item): number | undefined =>
+    item.ledger === undefined ? undefined : options.recordMarkOffset?.(item.id, item.ledger);
   const plans = new Map<string, ItemPlan>(
-    pack.groups.flatMap((g) => g.items.map((item) => [item.id, planItem(item, pack)] as const)),
+    pack.groups.flatMap((g) =>
+      g.items.map((item) => [item.id, planItem(item, pack, markOf(item) !== undefined)] as const),
+    ),
   );
   const placementOf = (key: string): TablePlacement | undefined =>
     placements.find((p) => p.table.key === key);
@@ -120,7 +130,7 @@ export function scoreFormulas(
         at(SCORE_HELPERS.applicable, score.applicable),
         at(SCORE_HELPERS.earned, score.earned),
         at(SCORE_HELPERS.records, recordCount(range)),
-        at(SCORE_HELPERS.failing, failingCount(range)),
+        at(SCORE_HELPERS.failing, failingCount(range, plan.shared ? markOf(plan.item) : undefined)),
       ];
     };
   };

@@ -16,7 +16,7 @@ import { generateSnapshot } from "../../../support/generate";
 import { seededRandom } from "../../../support/townshipSnapshot";
 import { haveSoffice, recalcWithLibreOffice } from "./recalc";
 import { cachedFormulaValues, type Cached } from "./cachedValues";
-import { scoreWorkbook } from "./scoreWorkbook";
+import { markOffset, scoreWorkbook } from "./scoreWorkbook";
 
 // A's 校验 helpers sit in the columns after the table; the score helpers after a gap beyond them.
 const FIRST_HELPER = 14;
@@ -76,9 +76,15 @@ type Book = Map<string, Map<string, Cached>>;
 const resultOf = (book: Book, sheet: string, row: number, column: number): Cached =>
   book.get(sheet)?.get(cellAddress(column, row)) ?? null;
 
+/** Score helpers after A's, and each item's record marks in the ledgers (as A's compiler would add them). */
+const optionsFor = (pack: Pack) => ({
+  firstHelperOffset: FIRST_HELPER,
+  recordMarkOffset: (itemId: string, ledgerId: string) => markOffset(pack, ledgerId, itemId),
+});
+
 function compare(pack: Pack, assessment: Assessment, book: Book, tally: Tally): void {
   const layout = layoutFor(pack);
-  const formulas = scoreFormulas(pack, layout, placeTables(layout), { firstHelperOffset: FIRST_HELPER });
+  const formulas = scoreFormulas(pack, layout, placeTables(layout), optionsFor(pack));
   const same = (what: string, got: unknown, want: unknown): void => {
     tally.compared++;
     if (typeof want === "number" && want !== 0) tally.partial++;
@@ -139,14 +145,14 @@ function compare(pack: Pack, assessment: Assessment, book: Book, tally: Tally): 
         const pack = findPack(packId) as Pack;
         const layout = layoutFor(pack);
         const placements = placeTables(layout);
-        const formulas = scoreFormulas(pack, layout, placements, { firstHelperOffset: FIRST_HELPER });
+        const formulas = scoreFormulas(pack, layout, placements, optionsFor(pack));
         for (let seed = 1; seed <= SEEDS_PER_PACK; seed++) {
           const snapshot = snapshotFor(pack, seed);
           const assessment = assess(pack, snapshot);
           cases.push({
             pack,
             assessment,
-            bytes: await scoreWorkbook(snapshot, assessment, layout, placements, formulas),
+            bytes: await scoreWorkbook(pack, snapshot, assessment, layout, placements, formulas),
           });
         }
       }

@@ -3,6 +3,7 @@ import type { Assessment } from "../../../../src/core/assessment";
 import type { ScoreFormulas } from "../../../../src/core/formulas/score";
 import { columnLetter, INFO_VALUE_COLUMN, type WorkbookLayout } from "../../../../src/core/layout/layout";
 import type { TablePlacement } from "../../../../src/core/layout/placement";
+import type { Pack } from "../../../../src/core/pack/schema";
 import type { CellValue, WorkbookSnapshot } from "../../../../src/core/snapshot";
 
 /**
@@ -19,11 +20,34 @@ export function checkMark(assessment: Assessment, tableKey: string, row: number,
 const excelValue = (value: CellValue): ExcelJS.CellValue =>
   value instanceof Date ? value : (value as string | number | boolean | null);
 
+/** Items that check each ledger, in pack order: their record marks sit in this order. */
+export function ledgerItems(pack: Pack): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const group of pack.groups)
+    for (const item of group.items)
+      if (item.kind === "ledger" && item.ledger)
+        out.set(item.ledger, [...(out.get(item.ledger) ?? []), item.id]);
+  return out;
+}
+
+/** Column (from the ledger's first column) of an item's record mark: two after 校验, then one per item. */
+export const markOffset = (pack: Pack, ledgerId: string, itemId: string): number => {
+  const ledger = pack.ledgers.find((l) => l.id === ledgerId);
+  return (ledger?.columns.length ?? 0) + 2 + (ledgerItems(pack).get(ledgerId) ?? []).indexOf(itemId);
+};
+
+/** The record fails this item: an error the core charges to it on that row (its rules, unreadable cells). */
+const failsItem = (assessment: Assessment, itemId: string, tableKey: string, row: number): boolean =>
+  assessment.items
+    .find((i) => i.itemId === itemId)
+    ?.findings.some((f) => f.severity === "error" && f.tableKey === tableKey && f.row === row) ?? false;
+
 /**
  * A workbook with the snapshot's entries where the layout places them (tables stacked as
  * placeTables says), 校验 marks as A's formulas would show them, and the score formulas.
  */
 export async function scoreWorkbook(
+  pack: Pack,
   snapshot: WorkbookSnapshot,
   assessment: Assessment,
   layout: WorkbookLayout,
@@ -53,6 +77,18 @@ export async function scoreWorkbook(
         ws.getCell(at, c + 1).value = excelValue(value);
       });
       ws.getCell(at, checkIndex + 1).value = checkMark(assessment, table.key, row.row, entered);
+      if (table.kind === "ledger") {
+        const ledgerId = table.key.slice("ledger:".length);
+        for (const itemId of ledgerItems(pack).get(ledgerId) ?? [])
+          ws.getCell(at, markOffset(pack, ledgerId, itemId) + 1).value = failsItem(
+            assessment,
+            itemId,
+            table.key,
+            row.row,
+          )
+            ? "✗"
+            : "";
+      }
       const itemId = table.rows[i]?.itemId;
       const tableFormulas = formulas.tables.get(table.key);
       if (!itemId || !tableFormulas) return;
