@@ -11,6 +11,8 @@ export const RESULT_CELLS = {
   totalApplicable: { row: 8, column: 1 },
   totalEarned: { row: 8, column: 2 },
   scaling: { row: 9, column: 1 },
+  vetoStatus: { row: 11, column: 1 },
+  recognition: { row: 12, column: 1 },
 } as const;
 
 /** Columns of a group row (and of the total row below them). */
@@ -33,6 +35,8 @@ export interface ResultsInput {
   /** Σ of every item's 分值: 折算 applies when 应得 falls below it. */
   itemPoints: number;
   bands: readonly Band[];
+  /** Veto items' pieces ("<id> <date>; " or "") and the band labels that allow 认定. */
+  vetoes?: { pieces: readonly string[]; passLabels: readonly LocalizedText[] };
 }
 
 const a1 = cellAddress;
@@ -66,6 +70,16 @@ export function resultFormulas(input: ResultsInput): FixedFormula[] {
   input.groups.forEach((group, i) => {
     if (group) figures(RESULTS_GROUP_HEADER_ROW + 1 + i, sumOf(group.applicable), sumOf(group.earned));
   });
+  const tr = (text: LocalizedText): string => textLiteral(text[input.lang]);
+  const vetoList = input.vetoes ? input.vetoes.pieces.join("&") : undefined;
+  if (vetoList !== undefined) {
+    const list = `${vetoList}`;
+    put(
+      RESULT_CELLS.vetoStatus.row,
+      RESULT_CELLS.vetoStatus.column,
+      `IF(${list}="",${tr(LABELS.noVeto)},${tr(LABELS.veto)}&": "&LEFT(${list},LEN(${list})-2))`,
+    );
+  }
   const complete = input.groups.every((g) => g !== null);
   if (!complete) return cells;
 
@@ -73,7 +87,6 @@ export function resultFormulas(input: ResultsInput): FixedFormula[] {
   const groups = input.groups.filter((g): g is GroupSums => g !== null);
   // Σ of the items, not of the rounded group figures, as sumPoints does.
   figures(totalRow, sumOf(groups.flatMap((g) => g.applicable)), sumOf(groups.flatMap((g) => g.earned)));
-  const tr = (text: LocalizedText): string => textLiteral(text[input.lang]);
   const applicable = a1(GROUP_COLUMNS.applicable, totalRow);
   const earned = a1(GROUP_COLUMNS.earned, totalRow);
   const { score, band, totalApplicable, totalEarned, scaling } = RESULT_CELLS;
@@ -90,6 +103,15 @@ export function resultFormulas(input: ResultsInput): FixedFormula[] {
     scaling.column,
     `IF(${applicable}<${numberLiteral(input.itemPoints)},${tr(LABELS.scaledNote)},${tr(LABELS.notScaled)})`,
   );
+  if (input.vetoes && vetoList !== undefined) {
+    const bandCell = a1(band.column, band.row);
+    const passing = input.vetoes.passLabels.map((l) => `${bandCell}=${tr(l)}`).join(",");
+    put(
+      RESULT_CELLS.recognition.row,
+      RESULT_CELLS.recognition.column,
+      `IF(AND(${vetoList}="",OR(${passing || "FALSE"})),${tr(LABELS.recognized)},${tr(LABELS.notRecognized)})`,
+    );
+  }
   return cells;
 }
 

@@ -6,14 +6,15 @@ import {
 } from "../../layout/layout";
 import type { TablePlacement } from "../../layout/placement";
 import type { SheetLang } from "../../layout/resultSheets";
-import type { Item, Pack } from "../../pack/schema";
+import type { Item, LocalizedText, Pack } from "../../pack/schema";
 import { roundTo } from "../../score/round";
 import type { FixedFormula, RowFormula, RowPosition } from "../types";
 import { ledgerScore, planItem, statusScore, type ItemPlan, type NotCompiledReason } from "./itemScore";
 import { failingCount, ledgerRange, recordCount } from "./ledgerCounts";
 import { absoluteCell, columnRange, rowCell } from "./refs";
 import { resultFormulas, type GroupSums } from "./results";
-import { checklistRowRefs } from "./rowContext";
+import { checklistRowRefs, vetoRowRefs } from "./rowContext";
+import { vetoPiece } from "./veto";
 
 /** Helper columns of checklist and veto rows, in this order from `firstHelperOffset`. */
 export const SCORE_HELPERS = {
@@ -25,6 +26,8 @@ export const SCORE_HELPERS = {
   records: 2,
   /** Ledger items: records whose 校验 holds an error. */
   failing: 3,
+  /** Veto rows: "<id> <date>; " when the veto is in its window (vetoDateOffset given). */
+  vetoPiece: 2,
 } as const;
 
 export interface ScoreFormulaOptions {
@@ -43,6 +46,12 @@ export interface ScoreFormulaOptions {
    * Without one such an item's score is not a formula, since a record's 校验 ✗ may be another's.
    */
   recordMarkOffset?: (itemId: string, ledgerId: string) => number | undefined;
+  /**
+   * Offset (from a veto table's first column) of a helper holding the row's 发生日期 as a date
+   * serial when it reads as a date (anything else when not). Without it the veto status on
+   * 自评结果 is not a formula: it shows the dates as the core reads them.
+   */
+  vetoDateOffset?: number;
   /** Language of the 自评结果 labels (band, 折算 note); the workbook is Chinese by default. */
   lang?: SheetLang;
 }
@@ -61,8 +70,10 @@ export interface ScoreCoverage {
   notCompiled: readonly { itemId: string; reason: NotCompiledReason }[];
   /** Groups on 自评结果 whose figures are formulas / all listed there. */
   groups: { compiled: number; total: number };
-  /** Totals, 折算 score, band and the 折算 note are formulas. */
+  /** Totals, 折算 score, band and the 折算 note are formulas (认定 too, with the veto status). */
   totals: boolean;
+  /** The pack has veto items and 自评结果's 否决情形 cell is a formula. */
+  vetoStatus: boolean;
 }
 
 export interface ScoreFormulas {
@@ -109,8 +120,14 @@ export function scoreFormulas(
         offset: start + helper,
         formula: `=${body}`,
       });
-      if (plan.kind === "veto") return [at(SCORE_HELPERS.applicable, "0"), at(SCORE_HELPERS.earned, "0")];
       const row = position.row + 1;
+      if (plan.kind === "veto") {
+        const zero = [at(SCORE_HELPERS.applicable, "0"), at(SCORE_HELPERS.earned, "0")];
+        if (options.vetoDateOffset === undefined) return zero;
+        const date = rowCell(position.firstColumn + options.vetoDateOffset, row);
+        const piece = vetoPiece(plan.item, vetoRowRefs(position.firstColumn, row), date);
+        return [...zero, at(SCORE_HELPERS.vetoPiece, piece)];
+      }
       const refs = checklistRowRefs(position.firstColumn, row);
       if (plan.kind === "status") {
         const score = statusScore(plan.item, refs);
@@ -139,7 +156,7 @@ export function scoreFormulas(
   for (const table of layout.tables) {
     if (table.kind === "ledger") continue;
     const start = helperStart(table.key);
-    const helpers = table.kind === "veto" ? 2 : 4;
+    const helpers = table.kind === "veto" ? (options.vetoDateOffset === undefined ? 2 : 3) : 4;
     tables.set(table.key, {
       tableKey: table.key,
       helperOffsets: Array.from({ length: helpers }, (_, i) => start + i),
@@ -166,7 +183,12 @@ export function scoreFormulas(
       earned: [helper(SCORE_HELPERS.earned)],
     };
   });
+  const vetoItems = pack.groups.flatMap((g) => g.items.filter((i) => i.kind === "veto"));
+  const vetoPieces = vetoPieceCells(vetoItems, placements, helperStart, firstColumn);
   const cells = resultFormulas({
+    ...(vetoItems.length > 0 && options.vetoDateOffset !== undefined && vetoPieces
+      ? { vetoes: { pieces: vetoPieces, passLabels: passLabels(pack) } }
+      : {}),
     sheet: layout.results.sheet,
     lang: options.lang ?? "zh",
     groups,
@@ -187,8 +209,36 @@ export function scoreFormulas(
       notCompiled,
       groups: { compiled: groups.filter((g) => g !== null).length, total: groups.length },
       totals: groups.every((g) => g !== null),
+      vetoStatus: vetoItems.length > 0 && options.vetoDateOffset !== undefined && vetoPieces !== null,
     },
   };
 }
 
 const sumItemPoints = (items: readonly Item[]): number => items.reduce((sum, i) => sum + i.points, 0);
+
+/** The veto piece cells of every veto item, in pack order (the core lists vetoes so); null if one has no row. */
+function vetoPieceCells(
+  items: readonly Item[],
+  placements: readonly TablePlacement[],
+  helperStart: (key: string) => number,
+  firstColumn: number,
+): string[] | null {
+  const cells: string[] = [];
+  for (const item of items) {
+    const placement = placements.find(
+      (p) => p.table.kind === "veto" && p.table.rows.some((r) => r.itemId === item.id),
+    );
+    if (!placement) return null;
+    const index = placement.table.rows.findIndex((r) => r.itemId === item.id);
+    const column = firstColumn + helperStart(placement.table.key) + SCORE_HELPERS.vetoPiece;
+    cells.push(absoluteCell(placement.table.sheet, column, placement.firstDataRow + index));
+  }
+  return cells;
+}
+
+/** Labels of the bands at or above the pass band (isAtLeastBand), as 自评结果 shows them. */
+function passLabels(pack: Pack): LocalizedText[] {
+  const { bands, passBand } = pack.assessment;
+  const limit = bands.findIndex((b) => b.id === passBand);
+  return bands.slice(0, limit + 1).map((b) => b.label);
+}

@@ -8,7 +8,7 @@ import {
 } from "../../../../src/core/formulas/score";
 import { cellAddress, layoutFor } from "../../../../src/core/layout/layout";
 import { placeTables } from "../../../../src/core/layout/placement";
-import { RESULTS_GROUP_HEADER_ROW } from "../../../../src/core/layout/resultSheets";
+import { RESULTS_GROUP_HEADER_ROW, resultsSheetModel } from "../../../../src/core/layout/resultSheets";
 import { findPack } from "../../../../src/core/pack/builtin";
 import type { Pack } from "../../../../src/core/pack/schema";
 import type { CellValue } from "../../../../src/core/snapshot";
@@ -16,7 +16,7 @@ import { generateSnapshot } from "../../../support/generate";
 import { seededRandom } from "../../../support/townshipSnapshot";
 import { haveSoffice, recalcWithLibreOffice } from "./recalc";
 import { cachedFormulaValues, type Cached } from "./cachedValues";
-import { markOffset, scoreWorkbook } from "./scoreWorkbook";
+import { markOffset, scoreWorkbook, VETO_DATE_OFFSET } from "./scoreWorkbook";
 
 // A's 校验 helpers sit in the columns after the table; the score helpers after a gap beyond them.
 const FIRST_HELPER = 14;
@@ -36,22 +36,33 @@ const STATUSES: readonly CellValue[] = [
 ];
 const DATES: readonly CellValue[] = [43200, "2018-05-01", null, "2019-05-01", "2018-02-30", "2018年6月1日"];
 
-/** Checklist and veto entries as people leave them: all four states, gaps, slips and typos. */
+/**
+ * Checklist and veto entries as people leave them: all four states, gaps, slips and typos. Every
+ * other seed is a diligent unit (mostly 完成 with date and evidence, no veto), so that high bands
+ * and 可予认定 come up too.
+ */
 function randomItems(pack: Pack, seed: number): Record<string, Record<string, CellValue>> {
   const random = seededRandom(seed * 7919);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
+  const diligent = seed % 2 === 0;
   const items: Record<string, Record<string, CellValue>> = {};
   for (const group of pack.groups)
     for (const item of group.items)
       items[item.id] =
         item.kind === "veto"
-          ? { occurred: pick(["否", "否", "是", null]), eventDate: pick(DATES), note: pick([null, "情况"]) }
-          : {
-              status: pick(STATUSES),
-              doneDate: pick(DATES),
-              evidence: pick([null, "文件汇编", "  "]),
-              note: pick([null, "理由", "\u3000"]),
-            };
+          ? {
+              occurred: diligent ? "否" : pick(["否", "是", "Y", "*", null]),
+              eventDate: pick(DATES),
+              note: pick([null, "情况"]),
+            }
+          : diligent && random() < 0.92
+            ? { status: "完成", doneDate: 43300, evidence: "文件汇编" }
+            : {
+                status: pick(STATUSES),
+                doneDate: pick(DATES),
+                evidence: pick([null, "文件汇编", "  "]),
+                note: pick([null, "理由", "\u3000"]),
+              };
   return items;
 }
 
@@ -65,11 +76,30 @@ function snapshotFor(pack: Pack, seed: number) {
   return generateSnapshot(pack, rows, seed, { items: randomItems(pack, seed), declarations });
 }
 
+const shipped = (id: string): Pack => findPack(id) as Pack;
+
+/**
+ * model-unit without its indicator and pending items (whose scores are not formulas), so that its
+ * totals, 折算 score, band and 认定 are formulas and get compared too.
+ */
+function compilableModelUnit(): Pack {
+  const pack = shipped("model-unit");
+  const layout = layoutFor(pack);
+  const coverage = scoreFormulas(pack, layout, placeTables(layout), optionsFor(pack)).coverage;
+  const left = new Set(coverage.notCompiled.map((n) => n.itemId));
+  return {
+    ...pack,
+    groups: pack.groups.map((g) => ({ ...g, items: g.items.filter((i) => !left.has(i.id)) })),
+  };
+}
+
 interface Tally {
   compared: number;
   /** Figures that are neither 0 nor the full points: the cases where a formula can go wrong. */
   partial: number;
   differences: string[];
+  /** The core's values met per 自评结果 cell, so the test knows it saw more than one case. */
+  seen: Map<string, Set<string>>;
 }
 
 type Book = Map<string, Map<string, Cached>>;
@@ -79,6 +109,7 @@ const resultOf = (book: Book, sheet: string, row: number, column: number): Cache
 /** Score helpers after A's, and each item's record marks in the ledgers (as A's compiler would add them). */
 const optionsFor = (pack: Pack) => ({
   firstHelperOffset: FIRST_HELPER,
+  vetoDateOffset: VETO_DATE_OFFSET,
   recordMarkOffset: (itemId: string, ledgerId: string) => markOffset(pack, ledgerId, itemId),
 });
 
@@ -120,7 +151,10 @@ function compare(pack: Pack, assessment: Assessment, book: Book, tally: Tally): 
   const listed = assessment.groups.filter((g) => g.points > 0);
   const written = new Set(formulas.cells.map((c) => `${c.row + 1}:${c.column}`));
   const check = (what: string, row: number, column: number, want: unknown): void => {
-    if (written.has(`${row}:${column}`)) same(what, resultOf(book, sheet, row, column), want);
+    if (!written.has(`${row}:${column}`)) return;
+    same(what, resultOf(book, sheet, row, column), want);
+    const key = what.replace(/^G\S+ /, "");
+    tally.seen.set(key, (tally.seen.get(key) ?? new Set()).add(String(want).slice(0, 8)));
   };
   listed.forEach((group, i) => {
     const row = RESULTS_GROUP_HEADER_ROW + 1 + i;
@@ -130,19 +164,26 @@ function compare(pack: Pack, assessment: Assessment, book: Book, tally: Tally): 
     check(`${group.groupId} 得分率`, row, GROUP_COLUMNS.rate, group.score);
   });
   const { total } = assessment;
+  // The texts the writers put there today.
+  const model = resultsSheetModel(assessment, layout);
+  const modelCell = (row: number): unknown => model.rows[row - 1]?.[1] ?? null;
   check("总 应得", RESULT_CELLS.totalApplicable.row, RESULT_CELLS.totalApplicable.column, total.applicable);
   check("总 实得", RESULT_CELLS.totalEarned.row, RESULT_CELLS.totalEarned.column, total.earned);
   check("折算", RESULT_CELLS.score.row, RESULT_CELLS.score.column, assessment.score);
   check("等级", RESULT_CELLS.band.row, RESULT_CELLS.band.column, assessment.band.label.zh);
+  check("折算说明", RESULT_CELLS.scaling.row, RESULT_CELLS.scaling.column, modelCell(9));
+  check("否决情形", RESULT_CELLS.vetoStatus.row, RESULT_CELLS.vetoStatus.column, modelCell(11));
+  check("认定", RESULT_CELLS.recognition.row, RESULT_CELLS.recognition.column, modelCell(12));
 }
+
+const PACKS: readonly Pack[] = [shipped("township-2018"), shipped("model-unit"), compilableModelUnit()];
 
 (haveSoffice ? describe : describe.skip)(
   "score formulas recalculated by LibreOffice equal the core's scores",
   () => {
     it("agrees on every compiled item, group and total for both shipped packs and random fills", async () => {
       const cases: { pack: Pack; assessment: Assessment; bytes: Uint8Array }[] = [];
-      for (const packId of ["township-2018", "model-unit"]) {
-        const pack = findPack(packId) as Pack;
+      for (const pack of PACKS) {
         const layout = layoutFor(pack);
         const placements = placeTables(layout);
         const formulas = scoreFormulas(pack, layout, placements, optionsFor(pack));
@@ -157,7 +198,7 @@ function compare(pack: Pack, assessment: Assessment, book: Book, tally: Tally): 
         }
       }
       const recalculated = recalcWithLibreOffice(cases.map((c) => c.bytes));
-      const tally: Tally = { compared: 0, partial: 0, differences: [] };
+      const tally: Tally = { compared: 0, partial: 0, differences: [], seen: new Map() };
       for (const [i, c] of cases.entries()) {
         compare(c.pack, c.assessment, cachedFormulaValues(recalculated[i] as Uint8Array), tally);
       }
@@ -167,6 +208,14 @@ function compare(pack: Pack, assessment: Assessment, book: Book, tally: Tally): 
       expect(tally.differences.slice(0, 20)).toEqual([]);
       expect(tally.compared).toBeGreaterThan(1000);
       expect(tally.partial).toBeGreaterThan(tally.compared / 4);
+      const seen = (what: string): number => tally.seen.get(what)?.size ?? 0;
+      console.log([...tally.seen].map(([what, values]) => `${what}: ${[...values].join(" | ")}`).join("\n"));
+      for (const what of ["折算", "总 实得", "得分率", "折算说明"])
+        expect(seen(what)).toBeGreaterThanOrEqual(2);
+      // 可予认定 and 不予认定; no veto and vetoes; at least two bands.
+      expect(seen("认定")).toBe(2);
+      expect(seen("否决情形")).toBeGreaterThanOrEqual(2);
+      expect(seen("等级")).toBeGreaterThanOrEqual(2);
     }, 120_000);
   },
 );

@@ -4,6 +4,7 @@ import type { ScoreFormulas } from "../../../../src/core/formulas/score";
 import { columnLetter, INFO_VALUE_COLUMN, type WorkbookLayout } from "../../../../src/core/layout/layout";
 import type { TablePlacement } from "../../../../src/core/layout/placement";
 import type { Pack } from "../../../../src/core/pack/schema";
+import { parseDate } from "../../../../src/core/values/date";
 import type { CellValue, WorkbookSnapshot } from "../../../../src/core/snapshot";
 
 /**
@@ -19,6 +20,17 @@ export function checkMark(assessment: Assessment, tableKey: string, row: number,
 
 const excelValue = (value: CellValue): ExcelJS.CellValue =>
   value instanceof Date ? value : (value as string | number | boolean | null);
+
+/** Where the test puts a veto row's 发生日期 as the core reads it (a serial), as A's date helper would. */
+export const VETO_DATE_OFFSET = 9;
+
+/** The date serial of a cell the core reads as a date; "" otherwise. */
+function dateSerial(value: CellValue | undefined): number | string {
+  const date = parseDate(value ?? null);
+  if (!date.ok) return "";
+  const [y, m, d] = date.value.split("-").map(Number);
+  return (Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
 
 /** Items that check each ledger, in pack order: their record marks sit in this order. */
 export function ledgerItems(pack: Pack): Map<string, string[]> {
@@ -77,6 +89,7 @@ export async function scoreWorkbook(
         ws.getCell(at, c + 1).value = excelValue(value);
       });
       ws.getCell(at, checkIndex + 1).value = checkMark(assessment, table.key, row.row, entered);
+      if (table.kind === "veto") ws.getCell(at, VETO_DATE_OFFSET + 1).value = dateSerial(row.cells.eventDate);
       if (table.kind === "ledger") {
         const ledgerId = table.key.slice("ledger:".length);
         for (const itemId of ledgerItems(pack).get(ledgerId) ?? [])
