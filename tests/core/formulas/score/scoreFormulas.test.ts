@@ -24,6 +24,10 @@ const ALLOWED = new Set([
   "MATCH",
   "SUBSTITUTE",
   "CHAR",
+  "YEAR",
+  "MONTH",
+  "DAY",
+  "RIGHT",
 ]);
 // https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
 const MAX_FORMULA_LENGTH = 8192;
@@ -32,7 +36,13 @@ const MAX_NESTING = 64;
 function allFormulas(pack: Pack): string[] {
   const layout = layoutFor(pack);
   const placements = placeTables(layout);
-  const formulas = scoreFormulas(pack, layout, placements, { firstHelperOffset: 14 });
+  // Every option on, so that every kind of formula is generated: veto pieces, per-item record marks.
+  const formulas = scoreFormulas(pack, layout, placements, {
+    firstHelperOffset: 14,
+    vetoDateOffset: 9,
+    recordMarkOffset: (_itemId, ledgerId) =>
+      (pack.ledgers.find((l) => l.id === ledgerId)?.columns.length ?? 0) + 2,
+  });
   const out = formulas.cells.map((c) => c.formula);
   for (const placement of placements) {
     const table = formulas.tables.get(placement.table.key);
