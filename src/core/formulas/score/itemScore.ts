@@ -4,11 +4,12 @@ import type { Item, Pack } from "../../pack/schema";
 import { roundTo } from "../../score/round";
 import { notBlank } from "./blank";
 import type { ChecklistRowRefs } from "./rowContext";
+import { itemRulesMet, type InputCell } from "./itemRules";
 import { numberLiteral, roundFormula } from "./refs";
 
 /** Why an item's score is not a formula (then nothing that sums it is one either). */
 export type NotCompiledReason =
-  /** Indicator items read 基本信息 figures and ledger counts through item-level rules. */
+  /** Indicator items whose rules count ledger records or read dates (only 基本信息 figures compile). */
   | "indicator"
   /** Item-level rules (ratios, counts, quarter deadlines) are not compiled. */
   | "itemRules"
@@ -20,7 +21,9 @@ export type NotCompiledReason =
   | "sharedLedger";
 
 export type ItemPlan =
-  | { kind: "status"; item: Item }
+  /** `met`: the item-level rules over 基本信息 figures hold (formula); absent when there are none. */
+  | { kind: "status"; item: Item; met?: string }
+  | { kind: "indicator"; item: Item; met: string }
   | { kind: "ledger"; item: Item; ledgerId: string; declarable: boolean; shared: boolean }
   | { kind: "veto"; item: Item }
   | { kind: "none"; item: Item; reason: NotCompiledReason };
@@ -31,13 +34,20 @@ const hasRowRules = (item: Item): boolean => item.rules.some((r) => !isItemLevel
  * Decides, from the pack alone, whether and how an item's 应得 / 实得 become formulas. A ledger
  * another item checks too compiles only when the item has its own record mark column (`ownMarks`).
  */
-export function planItem(item: Item, pack: Pack, ownMarks = false): ItemPlan {
+export function planItem(item: Item, pack: Pack, ownMarks = false, inputCell?: InputCell): ItemPlan {
   const none = (reason: NotCompiledReason): ItemPlan => ({ kind: "none", item, reason });
-  if (item.kind === "veto") return { kind: "veto", item };
-  if (item.kind === "indicator") return none("indicator");
+  if (item.kind === "veto") return item.rules.length > 0 ? none("itemRules") : { kind: "veto", item };
   if (item.due !== undefined) return none("due");
   if (item.rules.some((r) => r.appliesTo !== undefined)) return none("unitType");
-  if (item.rules.some((r) => isItemLevelRule(r.type))) return none("itemRules");
+  const itemRules = item.rules.filter((r) => isItemLevelRule(r.type));
+  // An indicator without item-level rules is scored as a status item (score/item.ts fraction).
+  if (item.kind === "indicator" && itemRules.length === 0) return { kind: "status", item };
+  const met = itemRules.length > 0 && inputCell ? itemRulesMet(itemRules, inputCell) : null;
+  if (item.kind === "indicator" || (item.kind === "status" && itemRules.length > 0)) {
+    if (met === null) return none(item.kind === "indicator" ? "indicator" : "itemRules");
+    return item.kind === "indicator" ? { kind: "indicator", item, met } : { kind: "status", item, met };
+  }
+  if (itemRules.length > 0) return none("itemRules");
   if (item.kind === "status") return { kind: "status", item };
   const ledgerId = item.ledger;
   const ledger = pack.ledgers.find((l) => l.id === ledgerId);
@@ -59,12 +69,27 @@ export interface ItemScoreExprs {
  * A status item (src/core/score/item.ts statusFraction): 完成 = all, 部分完成 = half, otherwise 0;
  * an error on the row earns 0; 不适用 without an error leaves 应得 (its missing reason is an error).
  */
-export function statusScore(item: Item, row: ChecklistRowRefs): ItemScoreExprs {
+export function statusScore(item: Item, row: ChecklistRowRefs, met?: string): ItemScoreExprs {
   const points = numberLiteral(item.points);
   const half = numberLiteral(roundTo(item.points * 0.5, 2));
+  // A rule over 基本信息 figures that is not met is an error charged to the item: the claim fails.
+  const error = met ? `OR(${row.hasError},NOT(${met}))` : row.hasError;
   return {
-    applicable: `IF(AND(NOT(${row.hasError}),${row.statusIs(STATUS.notApplicable)}),0,${points})`,
-    earned: `IF(${row.hasError},0,IF(${row.statusIs(STATUS.done)},${points},IF(${row.statusIs(STATUS.partial)},${half},0)))`,
+    applicable: `IF(AND(NOT(${error}),${row.statusIs(STATUS.notApplicable)}),0,${points})`,
+    earned: `IF(${error},0,IF(${row.statusIs(STATUS.done)},${points},IF(${row.statusIs(STATUS.partial)},${half},0)))`,
+  };
+}
+
+/**
+ * An indicator item (indicatorFraction): all its points when its rules are met and nothing on it is
+ * an error; 不适用 with a reason leaves 应得 only when nothing is an error (so its rules hold).
+ */
+export function indicatorScore(item: Item, row: ChecklistRowRefs, met: string): ItemScoreExprs {
+  const points = numberLiteral(item.points);
+  const clean = `AND(${met},NOT(${row.hasError}))`;
+  return {
+    applicable: `IF(AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote},${clean}),0,${points})`,
+    earned: `IF(${clean},${points},0)`,
   };
 }
 

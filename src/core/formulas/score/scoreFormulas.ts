@@ -9,7 +9,15 @@ import type { SheetLang } from "../../layout/resultSheets";
 import type { Item, LocalizedText, Pack } from "../../pack/schema";
 import { roundTo } from "../../score/round";
 import type { FixedFormula, RowFormula, RowPosition } from "../types";
-import { ledgerScore, planItem, statusScore, type ItemPlan, type NotCompiledReason } from "./itemScore";
+import type { InputCell } from "./itemRules";
+import {
+  indicatorScore,
+  ledgerScore,
+  planItem,
+  statusScore,
+  type ItemPlan,
+  type NotCompiledReason,
+} from "./itemScore";
 import { failingCount, ledgerRange, recordCount } from "./ledgerCounts";
 import { absoluteCell, columnRange, rowCell } from "./refs";
 import { resultFormulas, type GroupSums } from "./results";
@@ -46,6 +54,12 @@ export interface ScoreFormulaOptions {
    * Without one such an item's score is not a formula, since a record's 校验 ✗ may be another's.
    */
   recordMarkOffset?: (itemId: string, ledgerId: string) => number | undefined;
+  /**
+   * A1 reference (with its sheet) of a cell holding a 基本信息 input as the core reads it: its
+   * number, or anything that is not a number when it is blank or unreadable. Without it, items
+   * whose rules compare 基本信息 figures (indicators, ratios) are not formulas.
+   */
+  inputNumber?: InputCell;
   /**
    * Offset (from a veto table's first column) of a helper holding the row's 发生日期 as a date
    * serial when it reads as a date (anything else when not). Without it the veto status on
@@ -101,7 +115,9 @@ export function scoreFormulas(
     item.ledger === undefined ? undefined : options.recordMarkOffset?.(item.id, item.ledger);
   const plans = new Map<string, ItemPlan>(
     pack.groups.flatMap((g) =>
-      g.items.map((item) => [item.id, planItem(item, pack, markOf(item) !== undefined)] as const),
+      g.items.map(
+        (item) => [item.id, planItem(item, pack, markOf(item) !== undefined, options.inputNumber)] as const,
+      ),
     ),
   );
   const placementOf = (key: string): TablePlacement | undefined =>
@@ -129,8 +145,11 @@ export function scoreFormulas(
         return [...zero, at(SCORE_HELPERS.vetoPiece, piece)];
       }
       const refs = checklistRowRefs(position.firstColumn, row);
-      if (plan.kind === "status") {
-        const score = statusScore(plan.item, refs);
+      if (plan.kind === "status" || plan.kind === "indicator") {
+        const score =
+          plan.kind === "status"
+            ? statusScore(plan.item, refs, plan.met)
+            : indicatorScore(plan.item, refs, plan.met);
         return [at(SCORE_HELPERS.applicable, score.applicable), at(SCORE_HELPERS.earned, score.earned)];
       }
       const ledger = placementOf(`ledger:${plan.ledgerId}`);

@@ -6,7 +6,7 @@ import {
   GROUP_COLUMNS,
   RESULT_CELLS,
 } from "../../../../src/core/formulas/score";
-import { cellAddress, layoutFor } from "../../../../src/core/layout/layout";
+import { cellAddress, columnLetter, layoutFor } from "../../../../src/core/layout/layout";
 import { placeTables } from "../../../../src/core/layout/placement";
 import { RESULTS_GROUP_HEADER_ROW, resultsSheetModel } from "../../../../src/core/layout/resultSheets";
 import { findPack } from "../../../../src/core/pack/builtin";
@@ -16,7 +16,7 @@ import { generateSnapshot } from "../../../support/generate";
 import { seededRandom } from "../../../support/townshipSnapshot";
 import { haveSoffice, recalcWithLibreOffice } from "./recalc";
 import { cachedFormulaValues, type Cached } from "./cachedValues";
-import { markOffset, scoreWorkbook, VETO_DATE_OFFSET } from "./scoreWorkbook";
+import { INPUT_NUMBER_COLUMN, markOffset, scoreWorkbook, VETO_DATE_OFFSET } from "./scoreWorkbook";
 
 // A's 校验 helpers sit in the columns after the table; the score helpers after a gap beyond them.
 const FIRST_HELPER = 14;
@@ -73,7 +73,15 @@ function snapshotFor(pack: Pack, seed: number) {
   const declarations = Object.fromEntries(
     pack.ledgers.filter(() => random() < 0.5).map((l) => [l.id, random() < 0.8 ? "本年度无" : " "]),
   );
-  return generateSnapshot(pack, rows, seed, { items: randomItems(pack, seed), declarations });
+  // Figures on 基本信息 as people type them: blank, short, enough, with a unit, full-width, not whole.
+  // Thresholds (2 法制人员, 5 记录仪) and one either side come up most.
+  const figures: readonly CellValue[] = [null, 0, 1, 2, 2, 3, 4, 5, 5, 6, 20, "3人", "若干", "１５", 2.5, -1];
+  const inputs = Object.fromEntries(
+    pack.inputs
+      .filter((i) => i.type === "integer" || i.type === "number")
+      .map((i) => [i.id, figures[Math.floor(random() * figures.length)] as CellValue]),
+  );
+  return generateSnapshot(pack, rows, seed, { items: randomItems(pack, seed), declarations, inputs });
 }
 
 const shipped = (id: string): Pack => findPack(id) as Pack;
@@ -110,6 +118,11 @@ const resultOf = (book: Book, sheet: string, row: number, column: number): Cache
 const optionsFor = (pack: Pack) => ({
   firstHelperOffset: FIRST_HELPER,
   vetoDateOffset: VETO_DATE_OFFSET,
+  inputNumber: (inputId: string) => {
+    const layout = layoutFor(pack);
+    const row = layout.info.rows.find((r) => r.inputId === inputId);
+    return row ? `'${layout.info.sheet}'!$${columnLetter(INPUT_NUMBER_COLUMN)}$${row.row}` : undefined;
+  },
   recordMarkOffset: (itemId: string, ledgerId: string) => markOffset(pack, ledgerId, itemId),
 });
 

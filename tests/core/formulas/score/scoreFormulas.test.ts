@@ -40,6 +40,10 @@ function allFormulas(pack: Pack): string[] {
   const formulas = scoreFormulas(pack, layout, placements, {
     firstHelperOffset: 14,
     vetoDateOffset: 9,
+    inputNumber: (inputId) => {
+      const row = layout.info.rows.find((r) => r.inputId === inputId);
+      return row ? `'${layout.info.sheet}'!$D$${row.row}` : undefined;
+    },
     recordMarkOffset: (_itemId, ledgerId) =>
       (pack.ledgers.find((l) => l.id === ledgerId)?.columns.length ?? 0) + 2,
   });

@@ -4,6 +4,7 @@ import type { ScoreFormulas } from "../../../../src/core/formulas/score";
 import { columnLetter, INFO_VALUE_COLUMN, type WorkbookLayout } from "../../../../src/core/layout/layout";
 import type { TablePlacement } from "../../../../src/core/layout/placement";
 import type { Pack } from "../../../../src/core/pack/schema";
+import { parseCell } from "../../../../src/core/values/cell";
 import { parseDate } from "../../../../src/core/values/date";
 import type { CellValue, WorkbookSnapshot } from "../../../../src/core/snapshot";
 
@@ -20,6 +21,9 @@ export function checkMark(assessment: Assessment, tableKey: string, row: number,
 
 const excelValue = (value: CellValue): ExcelJS.CellValue =>
   value instanceof Date ? value : (value as string | number | boolean | null);
+
+/** Column of 基本信息 where the test puts each figure as the core reads it. */
+export const INPUT_NUMBER_COLUMN = 3;
 
 /** Where the test puts a veto row's 发生日期 as the core reads it (a serial), as A's date helper would. */
 export const VETO_DATE_OFFSET = 9;
@@ -72,6 +76,12 @@ export async function scoreWorkbook(
   for (const row of layout.info.rows) {
     const value = snapshot.inputs[row.inputId]?.value ?? null;
     info.getCell(row.row, INFO_VALUE_COLUMN + 1).value = excelValue(value);
+    if (row.type === "integer" || row.type === "number") {
+      // The core's reading of the figure, where A's helper on 基本信息 would put it.
+      const read = parseCell(row.type, value);
+      info.getCell(row.row, INPUT_NUMBER_COLUMN + 1).value =
+        read.ok && typeof read.value === "number" ? read.value : "";
+    }
   }
   for (const placement of placements) {
     const { table } = placement;
