@@ -68,7 +68,7 @@ export const CHECK_MARKS = { error: "✗", warning: "!", ok: "✓" } as const;
 
 const L = (zh: string, en: string): LocalizedText => ({ zh, en });
 
-const LABELS = {
+export const LABELS = {
   resultsTitle: L("自评结果", "Self-assessment result"),
   gapsTitle: L("差距清单", "Gap list"),
   township: L("乡镇名称", "Township"),

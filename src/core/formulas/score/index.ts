@@ -1,0 +1,3 @@
+export * from "./itemScore";
+export * from "./results";
+export * from "./scoreFormulas";

@@ -1,0 +1,126 @@
+import { STATUS } from "../../layout/columns";
+import { isItemLevelRule } from "../../pack/rule-kinds";
+import type { Item, Pack } from "../../pack/schema";
+import { roundTo } from "../../score/round";
+import { notBlank } from "./blank";
+import type { ChecklistRowRefs } from "./rowContext";
+import { itemRulesMet, type InputCell } from "./itemRules";
+import { numberLiteral, roundFormula } from "./refs";
+
+/** Why an item's score is not a formula (then nothing that sums it is one either). */
+export type NotCompiledReason =
+  /** Indicator items whose rules count ledger records or read dates (only 基本信息 figures compile). */
+  | "indicator"
+  /** Item-level rules (ratios, counts, quarter deadlines) are not compiled. */
+  | "itemRules"
+  /** A due date makes the item 待完成 by the 评估年度, which the formulas do not derive. */
+  | "due"
+  /** Rules bound to a 单位类型 (appliesTo). */
+  | "unitType"
+  /** Another item checks the same ledger with its own row rules: a record's ✗ may be theirs. */
+  | "sharedLedger";
+
+export type ItemPlan =
+  /** `met`: the item-level rules over 基本信息 figures hold (formula); absent when there are none. */
+  | { kind: "status"; item: Item; met?: string }
+  | { kind: "indicator"; item: Item; met: string }
+  | { kind: "ledger"; item: Item; ledgerId: string; declarable: boolean; shared: boolean }
+  | { kind: "veto"; item: Item }
+  | { kind: "none"; item: Item; reason: NotCompiledReason };
+
+const hasRowRules = (item: Item): boolean => item.rules.some((r) => !isItemLevelRule(r.type));
+
+/**
+ * Decides, from the pack alone, whether and how an item's 应得 / 实得 become formulas. A ledger
+ * another item checks too compiles only when the item has its own record mark column (`ownMarks`).
+ */
+export function planItem(item: Item, pack: Pack, ownMarks = false, inputCell?: InputCell): ItemPlan {
+  const none = (reason: NotCompiledReason): ItemPlan => ({ kind: "none", item, reason });
+  if (item.kind === "veto") return item.rules.length > 0 ? none("itemRules") : { kind: "veto", item };
+  if (item.due !== undefined) return none("due");
+  if (item.rules.some((r) => r.appliesTo !== undefined)) return none("unitType");
+  const itemRules = item.rules.filter((r) => isItemLevelRule(r.type));
+  // An indicator without item-level rules is scored as a status item (score/item.ts fraction).
+  if (item.kind === "indicator" && itemRules.length === 0) return { kind: "status", item };
+  const met = itemRules.length > 0 && inputCell ? itemRulesMet(itemRules, inputCell) : null;
+  if (item.kind === "indicator" || (item.kind === "status" && itemRules.length > 0)) {
+    if (met === null) return none(item.kind === "indicator" ? "indicator" : "itemRules");
+    return item.kind === "indicator" ? { kind: "indicator", item, met } : { kind: "status", item, met };
+  }
+  if (itemRules.length > 0) return none("itemRules");
+  if (item.kind === "status") return { kind: "status", item };
+  const ledgerId = item.ledger;
+  const ledger = pack.ledgers.find((l) => l.id === ledgerId);
+  if (!ledgerId || !ledger) return none("itemRules");
+  const shared = pack.groups.some((g) =>
+    g.items.some((other) => other !== item && other.ledger === ledgerId && hasRowRules(other)),
+  );
+  if (shared && !ownMarks) return none("sharedLedger");
+  return { kind: "ledger", item, ledgerId, declarable: ledger.declarable !== false, shared };
+}
+
+/** 应得 and 实得 of one item as formula bodies (without "="). */
+export interface ItemScoreExprs {
+  applicable: string;
+  earned: string;
+}
+
+/**
+ * A status item (src/core/score/item.ts statusFraction): 完成 = all, 部分完成 = half, otherwise 0;
+ * an error on the row earns 0; 不适用 without an error leaves 应得 (its missing reason is an error).
+ */
+export function statusScore(item: Item, row: ChecklistRowRefs, met?: string): ItemScoreExprs {
+  const points = numberLiteral(item.points);
+  const half = numberLiteral(roundTo(item.points * 0.5, 2));
+  // A rule over 基本信息 figures that is not met is an error charged to the item: the claim fails.
+  const error = met ? `OR(${row.hasError},NOT(${met}))` : row.hasError;
+  return {
+    applicable: `IF(AND(NOT(${error}),${row.statusIs(STATUS.notApplicable)}),0,${points})`,
+    earned: `IF(${error},0,IF(${row.statusIs(STATUS.done)},${points},IF(${row.statusIs(STATUS.partial)},${half},0)))`,
+  };
+}
+
+/**
+ * An indicator item (indicatorFraction): all its points when its rules are met and nothing on it is
+ * an error; 不适用 with a reason leaves 应得 only when nothing is an error (so its rules hold).
+ */
+export function indicatorScore(item: Item, row: ChecklistRowRefs, met: string): ItemScoreExprs {
+  const points = numberLiteral(item.points);
+  const clean = `AND(${met},NOT(${row.hasError}))`;
+  return {
+    applicable: `IF(AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote},${clean}),0,${points})`,
+    earned: `IF(${clean},${points},0)`,
+  };
+}
+
+export interface LedgerCells {
+  /** The item's own helper cells holding the ledger's record count and failing count. */
+  records: string;
+  failing: string;
+  /** The 基本信息 cell of the ledger's 本评估年度无此类事项 reason, when the ledger is declarable. */
+  declaration?: string;
+}
+
+/**
+ * A ledger item (ledgerFraction): an empty ledger earns 0 unless declared (or the row is 不适用 with a
+ * reason and no error), which leaves 应得; otherwise the share of passing records, or the points
+ * less a deduction per failing record, down to 0.
+ */
+export function ledgerScore(item: Item, row: ChecklistRowRefs, cells: LedgerCells): ItemScoreExprs {
+  const p = item.points;
+  const points = numberLiteral(p);
+  const declared = cells.declaration ? notBlank(cells.declaration) : "FALSE";
+  const rowNotApplicable = `AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote},NOT(${row.hasError}))`;
+  const { records, failing } = cells;
+  const scoring = item.scoring ?? { method: "share" as const };
+  const share =
+    scoring.method === "share"
+      ? `(${records}-${failing})/${records}`
+      : p > 0
+        ? `(${points}-MIN(${points},${failing}*${numberLiteral(scoring.perRecord)}))/${points}`
+        : "0";
+  return {
+    applicable: `IF(AND(${records}=0,OR(${declared},${rowNotApplicable})),0,${points})`,
+    earned: `IF(${records}=0,0,${roundFormula(`${points}*MAX(0,MIN(1,${share}))`, 2)})`,
+  };
+}
