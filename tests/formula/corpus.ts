@@ -373,6 +373,10 @@ export const FORMULAS: string[] = [
   "SUM(({1,2,3}>1)*1)",
   'AND(LEN({"a","bb"})>0)',
   'SUMPRODUCT(--(C1:C6={"完成";"部分完成";"x";"y";"z";"apple"}))',
+  'SUMPRODUCT(--ISNUMBER(MATCH(C1:C6,{"完成","部分完成"},0)))',
+  'SUMPRODUCT(--ISNUMBER(MATCH(F1:F10,{"是"},0)))',
+  'SUMPRODUCT(COUNTIF(F1:F10,{"是","否"}))',
+  'SUM(COUNTIF(F1:F10,{"是","否"}))',
   // empty text
   'LEN("")',
   'IF("",1,2)',
