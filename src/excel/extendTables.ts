@@ -9,7 +9,7 @@ import {
   rowFormulasOf,
   workbookFormulasFor,
 } from "./installFormulas";
-import { rawAt } from "../core/read";
+import { cellsOf } from "./installFormulaPlan";
 import { type AdapterOptions, resolveOptions } from "./options";
 import { readWorkbook } from "./read";
 import { requireCapabilities } from "./requirements";
@@ -69,11 +69,8 @@ export async function extendTablesOverRows(
             checkOffset: cached.checkColumn,
           };
           const perRow = rowFormulasOf(tf, rows);
-          const sheet = state.raw.sheets.find((s) => s.id === cached.sheetId);
-          guardHelperCells(tf, rows, perRow, (r, c) => {
-            const value = sheet ? rawAt(sheet, r, c) : null;
-            return { value: value instanceof Date ? value.toISOString() : value, formula: false };
-          });
+          // Rows new to the table: whatever is right of them was typed by a person.
+          guardHelperCells(tf, rows, perRow, cellsOf(state.raw, cached.sheetId, undefined, 0, 0));
           queueRowFormulas(tf, rows, perRow);
         }
         tables += 1;

@@ -3,24 +3,14 @@ import { isLayoutSupported, layoutFor, type WorkbookLayout } from "../core/layou
 import { compareVersions } from "../core/pack/builtin";
 import type { Pack } from "../core/pack/schema";
 import type { CellValue, InputSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/snapshot";
-import { rawAt, type RawWorkbook } from "../core/read";
 import type { WorkbookFormulas } from "../core/formulas/types";
 import { columnLetters } from "./address";
 import type { XlContext, XlTable, XlWorksheet } from "./api";
 import { counting } from "./context";
 import { ExcelAdapterError, partialWriteError, toAdapterError } from "./errors";
 import { INFO_COLUMNS, writeInfoFrame, writeInfoRow } from "./infoSheet";
-import {
-  type CellAt,
-  type FormulasSource,
-  guardFixedCell,
-  guardHelperCells,
-  queueFixedFormula,
-  queueRowFormulas,
-  rowFormulasOf,
-  type TableRows,
-  workbookFormulasFor,
-} from "./installFormulas";
+import { type FormulasSource, workbookFormulasFor } from "./installFormulas";
+import { cellsOf, type FixedSheet, planFormulaWrites, type RowsOf } from "./installFormulaPlan";
 import { type PartCheck, verifyParts } from "./installCheck";
 import { queueExistingTable } from "./installTables";
 import {
@@ -238,7 +228,7 @@ function applyPlan(
   let kept = 0;
   const outputs: OutputTarget[] = [];
   /** Where each table's rows will be, for its formulas. */
-  const rowsOf = new Map<string, { rows: TableRows; cellAt: CellAt }>();
+  const rowsOf: RowsOf = new Map();
   const postTables = new Map<string, TableSnapshot>();
   // Bottom-up per sheet, so rows added to an upper table never move a lower one under our writes.
   const existingPlans = [...plan.existingTables].sort(
@@ -378,28 +368,12 @@ function applyPlan(
     tables: Object.fromEntries(postTables),
   };
   const assessment = assess(pack, snapshot);
-  // Every row's formulas, checked first: a helper cell someone typed into stops the install
-  // before anything is written (nothing of this batch has been synced yet).
-  const formulaWrites: (() => void)[] = [];
-  for (const target of outputs) {
-    const tf = formulas.tables.get(target.key);
-    const at = rowsOf.get(target.key);
-    if (!tf || !at) continue;
-    const perRow = rowFormulasOf(tf, at.rows);
-    guardHelperCells(tf, at.rows, perRow, at.cellAt);
-    const checkRows = perRow.map((list) => list.some((f) => f.offset === at.rows.checkOffset));
-    target.formulaRows = checkRows;
-    formulaWrites.push(() => void queueRowFormulas(tf, at.rows, perRow));
-  }
-  const fixedSheet = (name: string): { proxy: XlWorksheet; id: string | undefined; name: string } =>
+  const fixedSheet = (name: string): FixedSheet =>
     name === layout.info.sheet
       ? { proxy: infoSheet, id: infoSlot.existing?.id, name: infoSlot.name }
       : { proxy: wb.worksheets.getItem(name), id: read.sheets.find((s) => s.name === name)?.id, name };
-  for (const cell of formulas.cells) {
-    const sheet = fixedSheet(cell.sheet);
-    guardFixedCell(sheet.name, cell, cellsOf(raw, sheet.id, undefined, 0, 0));
-    formulaWrites.push(() => queueFixedFormula(sheet.proxy, cell));
-  }
+  // Checked before anything is written: a helper cell someone typed into stops the install.
+  const formulaWrites = planFormulaWrites(outputs, rowsOf, formulas, fixedSheet, raw);
   writeOutputs({
     assessment,
     layout: { ...layout, results: { sheet: resultsSlot.name }, gaps: { sheet: gapsSlot.name } },
@@ -475,27 +449,5 @@ function applyPlan(
     },
     parts,
     recordIds,
-  };
-}
-
-/**
- * What a cell holds as read before the install: its value, and whether it is a formula of ours
- * (only known for the helper columns of existing tables, which the read loaded).
- */
-function cellsOf(
-  raw: RawWorkbook,
-  sheetId: string | undefined,
-  helpers: Map<number, unknown[]> | undefined,
-  headerRow: number,
-  firstColumn: number,
-): CellAt {
-  const sheet = sheetId === undefined ? undefined : raw.sheets.find((s) => s.id === sheetId);
-  return (row, column) => {
-    const value = sheet ? rawAt(sheet, row, column) : null;
-    const formula = helpers?.get(column - firstColumn)?.[row - headerRow];
-    return {
-      value: value === null ? null : value instanceof Date ? value.toISOString() : value,
-      formula: typeof formula === "string" && formula.startsWith("="),
-    };
   };
 }

@@ -1,9 +1,12 @@
 import type { Pack } from "../core/pack/schema";
+import { CHECK_COLUMN } from "../core/layout";
 import { INFO_INPUTS } from "../core/snapshot";
-import { formatBox } from "./address";
+import { columnLetters, formatBox } from "./address";
 import type { XlContext } from "./api";
 import { toAdapterError } from "./errors";
 import { installPack } from "./install";
+import type { FormulasSource } from "./installFormulas";
+import { INFO_COLUMNS } from "./infoSheet";
 import { startLiveValidation, type LiveSession, type Schedule } from "./live";
 import { type AdapterOptions, resolveOptions } from "./options";
 import { readWorkbook } from "./read";
@@ -52,6 +55,8 @@ export interface SelfTestOptions extends AdapterOptions {
   /** How long the person has to type (default 120 s). */
   editTimeoutMs?: number;
   schedule?: Schedule;
+  /** The formulas install writes (defaults to the core's, as the pane installs them). */
+  formulas?: FormulasSource;
 }
 
 /** A scratch sheet for the cell-type probes; removed at the end like the installed sheets. */
@@ -82,6 +87,7 @@ export async function runSelfTest(options: SelfTestOptions): Promise<SelfTestSte
     isSetSupported: o.isSetSupported,
     locale: o.locale,
   };
+  const installing = options.formulas ? { ...adapter, formulas: options.formulas } : adapter;
   const steps: SelfTestStep[] = [];
   let stopped = false;
   let installed = false;
@@ -133,7 +139,7 @@ export async function runSelfTest(options: SelfTestOptions): Promise<SelfTestSte
   if (
     !(await step("install", async () => {
       installed = true;
-      const summary = await installPack(options.pack, adapter);
+      const summary = await installPack(options.pack, installing);
       check(summary.sheetsCreated > 0, "selftest.detail.noSheets");
       check(summary.syncs <= 3, "selftest.detail.syncs", { syncs: summary.syncs, budget: 3 });
       const found = await inspectWorkbook(adapter);
@@ -172,6 +178,11 @@ export async function runSelfTest(options: SelfTestOptions): Promise<SelfTestSte
     const target = await o.run(townshipCell);
     check(target !== null, "selftest.detail.noInput");
     const request = target as EditRequest;
+    // What the page can see of a write: the 校验 cell beside the input (text or formula) must be
+    // as it was. The undo history itself is not readable through Office.js; a write would clear
+    // it (before ExcelApi 1.20) or join it, so "no write" is what keeps the person's Ctrl+Z theirs.
+    const beside = { ...request, address: besideOf(request.address) };
+    const before = await o.run((ctx) => formulasAt(ctx, beside));
     let live: LiveSession | null = null;
     try {
       const edited = new Promise<number>((resolve, reject) => {
@@ -185,7 +196,11 @@ export async function runSelfTest(options: SelfTestOptions): Promise<SelfTestSte
           onResult: (outcome) => {
             if (outcome.source === "Start" || outcome.assessment.township !== SELF_TEST_TOWNSHIP) return;
             clearTimeout(timer);
-            resolve(outcome.syncs);
+            if (outcome.changedCells > 0)
+              reject(
+                new StepFailure("selftest.detail.editWrote", { cell: `${beside.sheet}!${beside.address}` }),
+              );
+            else resolve(outcome.syncs);
           },
           onError: (error) => {
             clearTimeout(timer);
@@ -197,6 +212,9 @@ export async function runSelfTest(options: SelfTestOptions): Promise<SelfTestSte
         }, reject);
       });
       const syncs = await edited;
+      check(syncs <= 1, "selftest.detail.editSyncs", { syncs, budget: 1 });
+      const after = await o.run((ctx) => formulasAt(ctx, beside));
+      check(after === before, "selftest.detail.editWrote", { cell: `${beside.sheet}!${beside.address}` });
       return { key: "selftest.detail.edited", params: { syncs } };
     } finally {
       await (live as LiveSession | null)?.stop();
@@ -204,7 +222,11 @@ export async function runSelfTest(options: SelfTestOptions): Promise<SelfTestSte
   });
 
   await step("upgrade", async () => {
-    const summary = await installPack(options.pack, adapter);
+    // A 校验 formula overwritten with text must come back; every other one must stay.
+    const formulas = await o.run(checkFormulaCells);
+    const overwritten = formulas[0];
+    if (overwritten) await o.run((ctx) => overwrite(ctx, overwritten));
+    const summary = await installPack(options.pack, installing);
     check(summary.added === 0 && summary.retired === 0, "selftest.detail.upgradeChanged", {
       added: summary.added,
       retired: summary.retired,
@@ -213,7 +235,12 @@ export async function runSelfTest(options: SelfTestOptions): Promise<SelfTestSte
     check(found?.township === SELF_TEST_TOWNSHIP, "selftest.detail.entryLost", {
       value: found?.township ?? "",
     });
-    return { key: "selftest.detail.kept", params: { kept: summary.kept } };
+    const now = new Map((await o.run(checkFormulaCells)).map((f) => [`${f.sheet}!${f.address}`, f.formula]));
+    for (const f of formulas) {
+      const cell = `${f.sheet}!${f.address}`;
+      check(now.get(cell) === f.formula, "selftest.detail.formulaLost", { cell });
+    }
+    return { key: "selftest.detail.keptFormulas", params: { kept: summary.kept, formulas: formulas.length } };
   });
 
   // Cleans up whatever the earlier steps added, even after a failure.
@@ -314,4 +341,62 @@ async function removeAdded(ctx: XlContext, start: Footprint): Promise<{ sheets: 
   }
   await ctx.sync();
   return { sheets: addedSheets.length, names: addedNames.length };
+}
+
+/** The cell three columns right of an input: its 校验 on 基本信息. */
+function besideOf(address: string): string {
+  const match = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!match) return address;
+  const column = columnIndexOf(match[1] ?? "A") + (INFO_COLUMNS.check - INFO_COLUMNS.value);
+  return `${columnLetters(column)}${match[2] ?? "1"}`;
+}
+
+function columnIndexOf(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A cell's formula, or its value when it has none (Range.formulas), as text. */
+async function formulasAt(ctx: XlContext, at: { sheet: string; address: string }): Promise<string> {
+  const range = ctx.workbook.worksheets.getItem(at.sheet).getRange(at.address).load("formulas");
+  await ctx.sync();
+  return String(range.formulas[0]?.[0] ?? "");
+}
+
+interface FormulaCell {
+  sheet: string;
+  address: string;
+  formula: string;
+}
+
+/** Every 校验 cell of Taizhang's tables that holds a formula. */
+async function checkFormulaCells(ctx: XlContext): Promise<FormulaCell[]> {
+  const tables = ctx.workbook.tables.load("items/name");
+  await ctx.sync();
+  const columns = tables.items
+    .filter((t) => /^tz_/i.test(t.name))
+    .map((t) => {
+      const column = t.columns.getItemOrNullObject(CHECK_COLUMN.header.zh);
+      const body = column.getDataBodyRange().load("formulas,rowIndex,columnIndex,worksheet/name");
+      return { column, body };
+    });
+  await ctx.sync();
+  const out: FormulaCell[] = [];
+  for (const { column, body } of columns) {
+    if (column.isNullObject) continue;
+    body.formulas.forEach((row, i) => {
+      const formula = row[0];
+      if (typeof formula !== "string" || !formula.startsWith("=")) return;
+      const address = `${columnLetters(body.columnIndex)}${body.rowIndex + i + 1}`;
+      out.push({ sheet: body.worksheet.name, address, formula });
+    });
+  }
+  return out;
+}
+
+/** A person typing over a 校验 formula (what an upgrade must repair). */
+async function overwrite(ctx: XlContext, cell: FormulaCell): Promise<void> {
+  ctx.workbook.worksheets.getItem(cell.sheet).getRange(cell.address).values = [["自检覆盖"]];
+  await ctx.sync();
 }

@@ -69,6 +69,17 @@ function unaryScalar(op: string, a: CellValue): CellValue {
 
 const isMulti = (v: Val): boolean => isArray(v) || (isRange(v) && (v.r1 !== v.r2 || v.c1 !== v.c2));
 
+/**
+ * Operands of an operator or a scalar function. In array mode ranges and arrays work element by
+ * element; outside it a range is implicitly intersected, but an array constant such as
+ * {"完成","部分完成"} still works element-wise (OR(C2={"a","b"}) needs no array formula in Excel).
+ */
+function operands(vals: Val[], ctx: EvalContext): { vals: Val[]; each: boolean } {
+  if (ctx.arrayMode) return { vals, each: vals.some(isMulti) };
+  const out = vals.map((v) => (isRange(v) ? scalarOf(v, ctx) : v));
+  return { vals: out, each: out.some(isArray) };
+}
+
 function callFunction(node: Extract<Node, { kind: "call" }>, ctx: EvalContext): Val {
   const def = FUNCTIONS[node.name];
   if (!def) return ERR.name;
@@ -81,8 +92,11 @@ function callFunction(node: Extract<Node, { kind: "call" }>, ctx: EvalContext): 
       inner,
     );
   }
-  const args = node.args.map((a) => evaluate(a, ctx));
-  if (ctx.arrayMode && args.some(isMulti)) {
+  const { vals: args, each } = operands(
+    node.args.map((a) => evaluate(a, ctx)),
+    ctx,
+  );
+  if (each) {
     return mapElements(args, ctx, (els) =>
       def.call(
         els.map((e) => scalarOf(e, ctx)),
@@ -131,20 +145,24 @@ export function evaluate(node: Node, ctx: EvalContext): Val {
       return def ? evaluate(def, ctx.shift ? { ...ctx, shift: undefined } : ctx) : ERR.name;
     }
     case "unary": {
-      const v = evaluate(node.arg, ctx);
-      if (ctx.arrayMode && isMulti(v))
-        return mapElements([v], ctx, ([e]) => unaryScalar(node.op, scalarOf(e as Val, ctx)));
-      return unaryScalar(node.op, scalarOf(v, ctx));
+      const {
+        vals: [v],
+        each,
+      } = operands([evaluate(node.arg, ctx)], ctx);
+      if (each) return mapElements([v as Val], ctx, ([e]) => unaryScalar(node.op, scalarOf(e as Val, ctx)));
+      return unaryScalar(node.op, scalarOf(v as Val, ctx));
     }
     case "binary": {
-      const l = evaluate(node.left, ctx);
-      const r = evaluate(node.right, ctx);
-      if (ctx.arrayMode && (isMulti(l) || isMulti(r))) {
-        return mapElements([l, r], ctx, ([a, b]) =>
+      const {
+        vals: [l, r],
+        each,
+      } = operands([evaluate(node.left, ctx), evaluate(node.right, ctx)], ctx);
+      if (each) {
+        return mapElements([l as Val, r as Val], ctx, ([a, b]) =>
           binaryScalar(node.op, scalarOf(a as Val, ctx), scalarOf(b as Val, ctx)),
         );
       }
-      return binaryScalar(node.op, scalarOf(l, ctx), scalarOf(r, ctx));
+      return binaryScalar(node.op, scalarOf(l as Val, ctx), scalarOf(r as Val, ctx));
     }
     case "call":
       return callFunction(node, ctx);

@@ -194,6 +194,8 @@ export class WorkbookModel {
   evaluator: FormulaEvaluator | null = null;
   private nextTableId = 1;
   private readonly evaluating = new Set<Cell>();
+  /** Set once a formula is stored: row moves skip the formula walk in workbooks without any. */
+  private anyFormula = false;
 
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
     for (const name of sheetNames) this.addSheet(name);
@@ -395,6 +397,7 @@ export class WorkbookModel {
 
   /** A formula written to a cell: it shows its last result until evaluated (formulaCells.ts). */
   private putFormula(cell: Cell, formula: string): void {
+    this.anyFormula = true;
     if (cell.formula === undefined) cell.value = "";
     cell.formula = formula;
   }
@@ -439,6 +442,7 @@ export class WorkbookModel {
 
   /** Formula cells everywhere follow rows that moved (references re-based, deleted ones #REF!). */
   private shiftFormulas(shift: RowShift): void {
+    if (!this.anyFormula) return;
     for (const sheet of this.sheets) {
       for (const cell of sheet.cells.values()) {
         if (cell.formula !== undefined) cell.formula = shiftFormulaRows(cell.formula, sheet.name, shift);

@@ -5,14 +5,22 @@ import {
   MessageBarBody,
   type Theme,
 } from "@fluentui/react-components";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { resolvePack } from "../core/pack/resolve";
 import type { Locale } from "../i18n";
 import { App, type TabId } from "./App";
 import { sourceOf } from "./consolidateFiles";
 import { useConsolidateRun } from "./consolidateRun";
 import { errorText } from "./errors";
-import { ChecksPanel, ConsolidatePanel, Deferred, GapsPanel, Loading, ScorePanel } from "./lazyPanels";
+import {
+  ChecksPanel,
+  ConsolidatePanel,
+  Deferred,
+  GapsPanel,
+  Loading,
+  ScorePanel,
+  preloadPanels,
+} from "./lazyPanels";
 import type { TaskpaneHost } from "./host";
 import { useLocale } from "./locale";
 import { summarizePacks } from "./packs";
@@ -33,6 +41,8 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
   const [state, actions] = useWorkbook(host);
   const [consolidation, consolidateActions] = useConsolidateRun(host);
   const packs = useMemo(() => summarizePacks(), []);
+  // Once the pane has drawn, the other tabs' code comes in the background.
+  useEffect(preloadPanels, []);
   const installed = state.installed;
   // The installed pack as the workbook records it, local settings applied, as every reader does.
   const resolved = useMemo(() => (installed ? resolvePack(installed) : null), [installed]);

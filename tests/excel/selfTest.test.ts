@@ -1,5 +1,7 @@
 import { runSelfTest, SELF_TEST_STEPS, type SelfTestStep } from "../../src/excel/selfTest";
 import { FAKE_ERROR_CODES, FakeExcel } from "../../src/sim";
+import { evaluateTestFormula } from "./formulaEval";
+import { testFormulas } from "./formulaSource";
 import { townshipPack } from "./helpers";
 
 /** The self-test page's runner on the simulator: what a person with real Excel will see pass. */
@@ -39,6 +41,43 @@ describe("self-test against the simulator", () => {
     expect(excel.model.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
     expect(excel.model.tables).toEqual([]);
     expect(excel.model.names).toEqual([]);
+  });
+
+  it("checks on the live host that an edit writes nothing and that 校验 formulas survive an upgrade", async () => {
+    const excel = new FakeExcel({ apiVersion: "1.14", evaluate: evaluateTestFormula });
+    const steps = await runSelfTest({
+      pack: townshipPack(),
+      run: excel.run,
+      isSetSupported: excel.isSetSupported,
+      formulas: testFormulas,
+      ask: (request) => excel.user.setValues(request.sheet, request.address, [[request.value]]),
+    });
+    expect(steps.filter((s) => s.status !== "pass")).toEqual([]);
+    expect(steps.find((s) => s.id === "userEdit")?.detail).toEqual({
+      key: "selftest.detail.edited",
+      params: { syncs: 1 },
+    });
+    const upgrade = steps.find((s) => s.id === "upgrade")?.detail;
+    expect(upgrade?.key).toBe("selftest.detail.keptFormulas");
+    expect(upgrade?.params.formulas).toBeGreaterThan(10);
+  });
+
+  it("fails the upgrade step when the upgrade loses a 校验 formula", async () => {
+    const excel = new FakeExcel({ apiVersion: "1.14" });
+    let installs = 0;
+    const steps = await runSelfTest({
+      pack: townshipPack(),
+      run: excel.run,
+      isSetSupported: excel.isSetSupported,
+      // The first install writes formulas, the upgrade none: its 校验 text replaces them.
+      formulas: (pack, layout) =>
+        installs++ === 0 ? testFormulas(pack, layout) : { tables: new Map(), cells: [] },
+      ask: (request) => excel.user.setValues(request.sheet, request.address, [[request.value]]),
+    });
+    const upgrade = steps.find((s) => s.id === "upgrade");
+    expect(upgrade?.status).toBe("fail");
+    expect(upgrade?.detail?.key).toBe("selftest.detail.formulaLost");
+    expect(steps.find((s) => s.id === "remove")?.status).toBe("pass");
   });
 
   it("refuses a workbook with the user's data and changes none of it", async () => {

@@ -367,6 +367,16 @@ export const FORMULAS: string[] = [
   'COUNTIFS(E1:E10,">3",F1:F9,"是")',
   'SUMIF(F1:F10,"是",E1:E10)',
   'SUMIFS(E1:E10,F1:F10,"否",E1:E10,">2")',
+  // array constants outside SUMPRODUCT
+  'OR(A15={"完成","部分完成"})',
+  'OR(A5={"x","y"})',
+  "SUM(({1,2,3}>1)*1)",
+  'AND(LEN({"a","bb"})>0)',
+  'SUMPRODUCT(--(C1:C6={"完成";"部分完成";"x";"y";"z";"apple"}))',
+  'SUMPRODUCT(--ISNUMBER(MATCH(C1:C6,{"完成","部分完成"},0)))',
+  'SUMPRODUCT(--ISNUMBER(MATCH(F1:F10,{"是"},0)))',
+  'SUMPRODUCT(COUNTIF(F1:F10,{"是","否"}))',
+  'SUM(COUNTIF(F1:F10,{"是","否"}))',
   // empty text
   'LEN("")',
   'IF("",1,2)',

@@ -104,6 +104,8 @@ export function numberBodyFormula(t: string): string {
 /**
  * Helper 4 of a number column: digits with one optional point, or thousands grouped by commas (a
  * first group of 1–3 digits, then groups of three: checked at the first, second and last comma).
+ * Each test runs on any text, so one that errs on a short text (MID before position 1) means "no"
+ * (OR passes an error through, so each is caught on its own).
  */
 export function numberFormula(x: string, n: string, t: string, body: string, integer: boolean): string {
   const noPoint = `SUBSTITUTE(${body},".","")`;
@@ -126,5 +128,5 @@ export function numberFormula(x: string, n: string, t: string, body: string, int
   const value = `IF(LEFT(${t},1)="-",-1,1)*VALUE(SUBSTITUTE(${body},",",""))`;
   const judge = (v: string) =>
     `IF(${v}<0,"${READ.negative}",${integer ? `IF(${v}<>INT(${v}),"${READ.notWhole}",${v})` : v})`;
-  return `=IF(ISNUMBER(${x}),${judge(x)},IF(${n}="","",IF(OR(${plain},${grouped}),${judge(value)},"${READ.invalid}")))`;
+  return `=IF(ISNUMBER(${x}),${judge(x)},IF(${n}="","",IF(OR(IFERROR(${plain},FALSE),IFERROR(${grouped},FALSE)),${judge(value)},"${READ.invalid}")))`;
 }

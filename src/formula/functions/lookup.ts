@@ -1,10 +1,15 @@
-import { dims, scalarOf, toMatrix } from "../arrays";
+import { dims, mapElements, scalarOf, toMatrix } from "../arrays";
 import { compareValues, toNumber } from "../coerce";
 import { makeCriterion } from "../criteria";
 import { isArray, isRange, type EvalContext, type Val } from "../types";
 import { ERR, isError, type CellValue } from "../values";
 import { hasWildcards, wildcardMatcher } from "../wildcards";
 import type { FnTable } from "./types";
+
+const manyInArrayMode = (v: Val, ctx: EvalContext): boolean => {
+  const d = dims(v);
+  return (ctx.arrayMode || isArray(v)) && (d.rows > 1 || d.cols > 1);
+};
 
 const sameKind = (a: CellValue, b: CellValue): boolean => typeof a === typeof b && !isError(b);
 
@@ -83,14 +88,19 @@ export const LOOKUP: FnTable = {
     min: 2,
     max: 3,
     call([l, a, t], ctx) {
-      const lookup = scalarOf(l as Val, ctx);
       const type = t === undefined ? 1 : toNumber(scalarOf(t, ctx));
       if (isError(type)) return type;
       const arr = a as Val;
       if (isError(arr)) return arr;
       const d = dims(arr);
       if (d.rows > 1 && d.cols > 1) return ERR.na;
-      return match(lookup, toMatrix(arr, ctx).flat(), Math.sign(Math.trunc(type)));
+      const list = toMatrix(arr, ctx).flat();
+      const how = Math.sign(Math.trunc(type));
+      // SUMPRODUCT(--ISNUMBER(MATCH(C2:C99,{"完成","部分完成"},0))): one lookup per cell.
+      if (manyInArrayMode(l as Val, ctx)) {
+        return mapElements([l as Val], ctx, ([e]) => match(scalarOf(e as Val, ctx), list, how));
+      }
+      return match(scalarOf(l as Val, ctx), list, how);
     },
   },
   INDEX: {
@@ -106,8 +116,14 @@ export const LOOKUP: FnTable = {
     min: 2,
     max: 2,
     call([r, c], ctx) {
-      const ok = matching([[r as Val, scalarOf(c as Val, ctx)]], ctx);
-      return Array.isArray(ok) ? ok.filter(Boolean).length : ok;
+      const count = (crit: CellValue): CellValue => {
+        const ok = matching([[r as Val, crit]], ctx);
+        return Array.isArray(ok) ? ok.filter(Boolean).length : ok;
+      };
+      // SUMPRODUCT(COUNTIF(F2:F99,{"是","否"})): one count per criterion.
+      if (manyInArrayMode(c as Val, ctx))
+        return mapElements([c as Val], ctx, ([e]) => count(scalarOf(e as Val, ctx)));
+      return count(scalarOf(c as Val, ctx));
     },
   },
   COUNTIFS: {

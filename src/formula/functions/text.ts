@@ -30,7 +30,8 @@ function find(args: Arg[], caseSensitive: boolean): CellValue {
   if (isError(hay)) return hay;
   const start = int(args[2], 1);
   if (isError(start)) return start;
-  if (typeof start !== "number" || start < 1 || start > (hay as string).length + 1) return ERR.value;
+  // start_num past the end of within_text is #VALUE!, so nothing is found in "" (FIND/SEARCH pages).
+  if (typeof start !== "number" || start < 1 || start > (hay as string).length) return ERR.value;
   const n = needle as string;
   const h = hay as string;
   if (caseSensitive) {

@@ -40,7 +40,12 @@ export const selfTestMessages: CatalogPair = {
     "selftest.detail.noInput": "找不到“单位名称”输入格。",
     "selftest.detail.noEvent":
       "{seconds} 秒内没有收到编辑事件:这台 Excel 不会自动校验手工输入,请用“重新校验”。",
-    "selftest.detail.edited": "收到编辑事件并完成校验,{syncs} 次往返。",
+    "selftest.detail.edited": "收到编辑事件并完成校验,{syncs} 次往返,未写入工作簿(您的撤销记录不受影响)。",
+    "selftest.detail.editWrote": "编辑后台账改写了 {cell}:编辑时不应写入工作簿。",
+    "selftest.detail.editSyncs": "一次编辑用了 {syncs} 次往返,超出预算 {budget} 次。",
+    "selftest.detail.formulaLost": "升级后 {cell} 的校验公式丢失或被改动。",
+    "selftest.detail.keptFormulas":
+      "保留了 {kept} 项及其填写内容,{formulas} 个校验公式在升级后仍在(被覆盖的已恢复)。",
     "selftest.detail.upgradeChanged": "重新安装同一版本时新增 {added} 项、停用 {retired} 项,应为 0。",
     "selftest.detail.entryLost": "升级后“单位名称”变成了“{value}”,填写内容未保留。",
     "selftest.detail.kept": "保留了 {kept} 项及其填写内容。",
@@ -89,7 +94,13 @@ export const selfTestMessages: CatalogPair = {
     "selftest.detail.noInput": "The unit name input cannot be found.",
     "selftest.detail.noEvent":
       "No change event arrived within {seconds} s: this Excel does not check typed entries by itself; use Recheck.",
-    "selftest.detail.edited": "The change event arrived and the check ran in {syncs} round trips.",
+    "selftest.detail.edited":
+      "The change event arrived and the check ran in {syncs} round trips without writing to the workbook (your undo history is untouched).",
+    "selftest.detail.editWrote": "After the edit Taizhang rewrote {cell}: an edit must cause no write.",
+    "selftest.detail.editSyncs": "One edit took {syncs} round trips, over the budget of {budget}.",
+    "selftest.detail.formulaLost": "After the upgrade the checking formula in {cell} is missing or changed.",
+    "selftest.detail.keptFormulas":
+      "{kept} items kept with their entries; {formulas} checking formulas are still there after the upgrade (an overwritten one was restored).",
     "selftest.detail.upgradeChanged":
       "Reinstalling the same version added {added} and retired {retired} items; both should be 0.",
     "selftest.detail.entryLost": "After the upgrade the unit name reads “{value}”: the entry was not kept.",

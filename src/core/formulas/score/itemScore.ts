@@ -87,9 +87,10 @@ export function statusScore(item: Item, row: ChecklistRowRefs, met?: string): It
 export function indicatorScore(item: Item, row: ChecklistRowRefs, met: string): ItemScoreExprs {
   const points = numberLiteral(item.points);
   const clean = `AND(${met},NOT(${row.hasError}))`;
+  const declared = `AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote})`;
   return {
-    applicable: `IF(AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote},${clean}),0,${points})`,
-    earned: `IF(${clean},${points},0)`,
+    applicable: `IF(AND(${declared},${clean}),0,${points})`,
+    earned: `IF(AND(${clean},NOT(${declared})),${points},0)`,
   };
 }
 

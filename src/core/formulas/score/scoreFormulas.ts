@@ -1,9 +1,4 @@
-import {
-  declarationInputId,
-  INFO_VALUE_COLUMN,
-  type TableLayout,
-  type WorkbookLayout,
-} from "../../layout/layout";
+import { declarationInputId, type TableLayout, type WorkbookLayout } from "../../layout/layout";
 import type { TablePlacement } from "../../layout/placement";
 import type { SheetLang } from "../../layout/resultSheets";
 import type { Item, LocalizedText, Pack } from "../../pack/schema";
@@ -122,10 +117,9 @@ export function scoreFormulas(
   );
   const placementOf = (key: string): TablePlacement | undefined =>
     placements.find((p) => p.table.key === key);
-  const declarationCell = (ledgerId: string): string | undefined => {
-    const row = layout.info.rows.find((r) => r.inputId === declarationInputId(ledgerId));
-    return row ? absoluteCell(layout.info.sheet, INFO_VALUE_COLUMN, row.row) : undefined;
-  };
+  // By its defined name (TZ_noMatters_…), which follows the cell wherever the user moves it.
+  const declarationCell = (ledgerId: string): string | undefined =>
+    layout.info.rows.find((r) => r.inputId === declarationInputId(ledgerId))?.name;
 
   const rowFormulasFor = (table: TableLayout) => {
     const start = helperStart(table.key);

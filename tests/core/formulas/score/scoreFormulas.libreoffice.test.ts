@@ -84,6 +84,20 @@ function snapshotFor(pack: Pack, seed: number) {
   return generateSnapshot(pack, rows, seed, { items: randomItems(pack, seed), declarations, inputs });
 }
 
+/**
+ * Every item 不适用 with a reason while its figures are met (20 of everything): the case where an
+ * indicator leaves 应得 instead of earning its points.
+ */
+function declaredNotApplicable(pack: Pack) {
+  const items = Object.fromEntries(
+    pack.groups.flatMap((g) =>
+      g.items.map((i) => [i.id, { status: "不适用", note: "本单位无此职能" }] as const),
+    ),
+  );
+  const inputs = Object.fromEntries(pack.inputs.map((i) => [i.id, 20] as const));
+  return generateSnapshot(pack, 12, 99, { items, inputs });
+}
+
 const shipped = (id: string): Pack => findPack(id) as Pack;
 
 /**
@@ -200,8 +214,8 @@ const PACKS: readonly Pack[] = [shipped("township-2018"), shipped("model-unit"),
         const layout = layoutFor(pack);
         const placements = placeTables(layout);
         const formulas = scoreFormulas(pack, layout, placements, optionsFor(pack));
-        for (let seed = 1; seed <= SEEDS_PER_PACK; seed++) {
-          const snapshot = snapshotFor(pack, seed);
+        for (let seed = 0; seed <= SEEDS_PER_PACK; seed++) {
+          const snapshot = seed === 0 ? declaredNotApplicable(pack) : snapshotFor(pack, seed);
           const assessment = assess(pack, snapshot);
           cases.push({
             pack,

@@ -33,10 +33,10 @@ const ALLOWED = new Set([
 const MAX_FORMULA_LENGTH = 8192;
 const MAX_NESTING = 64;
 
-function allFormulas(pack: Pack): string[] {
+/** Every option on, so that every kind of formula is generated: veto pieces, record marks, figures. */
+function withEveryHelper(pack: Pack) {
   const layout = layoutFor(pack);
   const placements = placeTables(layout);
-  // Every option on, so that every kind of formula is generated: veto pieces, per-item record marks.
   const formulas = scoreFormulas(pack, layout, placements, {
     firstHelperOffset: 14,
     vetoDateOffset: 9,
@@ -47,6 +47,11 @@ function allFormulas(pack: Pack): string[] {
     recordMarkOffset: (_itemId, ledgerId) =>
       (pack.ledgers.find((l) => l.id === ledgerId)?.columns.length ?? 0) + 2,
   });
+  return { formulas, placements };
+}
+
+function allFormulas(pack: Pack): string[] {
+  const { formulas, placements } = withEveryHelper(pack);
   const out = formulas.cells.map((c) => c.formula);
   for (const placement of placements) {
     const table = formulas.tables.get(placement.table.key);
@@ -98,6 +103,24 @@ describe("score formulas", () => {
       console.log(`${id}: ${formulas.length} score formulas, longest ${longest} characters`);
     },
   );
+
+  it.each([
+    ["township-2018", 26, 29],
+    ["model-unit", 107, 111],
+  ])("compile %s's items with every helper given (%i of %i)", (id, compiled, items) => {
+    const pack = findPack(id) as Pack;
+    const { coverage } = withEveryHelper(pack).formulas;
+    const layout = layoutFor(pack);
+    const bare = scoreFormulas(pack, layout, placeTables(layout), { firstHelperOffset: 14 }).coverage;
+    console.log(
+      `${id}: items ${coverage.compiled}/${coverage.items} with every helper (${bare.compiled} without), ` +
+        `groups ${coverage.groups.compiled}/${coverage.groups.total}, totals ${String(coverage.totals)}, ` +
+        `veto status ${String(coverage.vetoStatus)}; not compiled: ` +
+        coverage.notCompiled.map((n) => `${n.itemId} (${n.reason})`).join(", "),
+    );
+    expect([coverage.compiled, coverage.items]).toEqual([compiled, items]);
+    expect(bare.compiled).toBeLessThan(coverage.compiled);
+  });
 
   it("report what is not compiled, and leave the totals alone when a group is incomplete", () => {
     const pack = findPack("township-2018") as Pack;

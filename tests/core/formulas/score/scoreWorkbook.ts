@@ -76,6 +76,8 @@ export async function scoreWorkbook(
   for (const row of layout.info.rows) {
     const value = snapshot.inputs[row.inputId]?.value ?? null;
     info.getCell(row.row, INFO_VALUE_COLUMN + 1).value = excelValue(value);
+    // The writers name every 基本信息 value cell (InfoRow.name); the formulas read some by name.
+    wb.definedNames.add(`'${layout.info.sheet}'!$B$${row.row}`, row.name);
     if (row.type === "integer" || row.type === "number") {
       // The core's reading of the figure, where A's helper on 基本信息 would put it.
       const read = parseCell(row.type, value);
