@@ -49,6 +49,19 @@ function find(args: Arg[], caseSensitive: boolean): CellValue {
 }
 
 export const TEXT_FNS: FnTable = {
+  // Codes 1–255 of the ANSI code page; the 校验 formulas use only control characters and ASCII,
+  // which every code page shares (https://support.microsoft.com/office/char-function-bbd249c8-b36e-4a91-8017-1c133f9b837a).
+  CHAR: {
+    kind: "scalar",
+    min: 1,
+    max: 1,
+    call: ([v]) => {
+      const n = int(v, 0);
+      if (isError(n)) return n;
+      const code = n as number;
+      return code >= 1 && code <= 255 ? String.fromCharCode(code) : ERR.value;
+    },
+  },
   LEN: textFn(1, ([v]) => {
     const t = text(v);
     return isError(t) ? t : (t as string).length;
