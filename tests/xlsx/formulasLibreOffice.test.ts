@@ -61,6 +61,20 @@ function valueFor(column: ColumnLayout, next: () => number): ExcelJS.CellValue {
       return pick<ExcelJS.CellValue>([...(column.values ?? []), ...(column.values ?? []), "其他", null]);
     case "number":
     case "integer":
+      // 有效期 is read as years or as the last day (src/core/rules/validity.ts).
+      if (column.id.startsWith("validity"))
+        return pick<ExcelJS.CellValue>([
+          5,
+          3,
+          6,
+          "5年",
+          "3 年",
+          "2023-04-02",
+          utc(2019, 6, 30),
+          utc(2030, 1, 1),
+          "五年",
+          null,
+        ]);
       return pick<ExcelJS.CellValue>([5, 12, "5人", "1,200", " ３ ", -3, 2.5, "多", null]);
     case "ratio":
       return null;
