@@ -12,16 +12,8 @@ import { FUNCTION_NAMES, isError, type CellValue } from "../../src/formula";
 import { recalculateXlsx } from "../../src/formula/xlsx";
 import { randomFormulas } from "./randomFormulas";
 import { libreOfficeMissing, loToCellValue, recalcWithLibreOffice } from "../support/libreoffice/recalc";
-import {
-  DATA,
-  DATA_SHEET,
-  FORMULA_COLUMN,
-  FORMULAS,
-  INFO,
-  INFO_SHEET,
-  KNOWN_DIFFERENCES,
-  NAMES,
-} from "./corpus";
+import { DATA, DATA_SHEET, FORMULA_COLUMN, FORMULAS, INFO, INFO_SHEET, NAMES } from "./corpus";
+import { KNOWN_DIFFERENCES } from "./knownDifferences";
 
 jest.setTimeout(120_000);
 
