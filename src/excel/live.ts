@@ -86,6 +86,10 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
     if (change === "ignore") return;
     if (change === "structural") structural = true;
     else {
+      changedSinceSelection.set(args.worksheetId, [
+        ...(changedSinceSelection.get(args.worksheetId) ?? []),
+        change,
+      ]);
       const list = dirty.boxes.get(args.worksheetId) ?? [];
       list.push(change);
       dirty.boxes.set(args.worksheetId, list);
@@ -96,12 +100,18 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
 
   /** Per sheet id: the cell the person was on, checked again when they leave it. */
   const lastSelected = new Map<string, Box>();
+  /** Per sheet id: what onChanged reported since the last selection change (no second read). */
+  const changedSinceSelection = new Map<string, Box[]>();
   const onSelectionChanged = async (args: XlSelectionChangedArgs): Promise<void> => {
     if (stopped || !state) return;
     const left = lastSelected.get(args.worksheetId);
     const parsed = parseAddress(args.address);
     if (parsed) lastSelected.set(args.worksheetId, parsed.box);
+    const reported = changedSinceSelection.get(args.worksheetId) ?? [];
+    changedSinceSelection.delete(args.worksheetId);
     if (!left || (left.r1 - left.r0 + 1) * (left.c1 - left.c0 + 1) > MAX_SELECTION_CELLS) return;
+    // The host reported the edit of the cell being left: it is checked already.
+    if (reported.some((b) => covers(b, left))) return;
     const change = relevant(state, {
       address: formatBox(left),
       changeType: "RangeEdited",
@@ -238,6 +248,9 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
     },
   };
 }
+
+const covers = (outer: Box, inner: Box): boolean =>
+  outer.r0 <= inner.r0 && outer.c0 <= inner.c0 && outer.r1 >= inner.r1 && outer.c1 >= inner.c1;
 
 /** Worksheet.onSelectionChanged came with ExcelApi 1.7. */
 export const SELECTION_EVENT_API = "1.7";

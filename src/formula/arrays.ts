@@ -52,15 +52,19 @@ export function elementAt(v: Val, r: number, c: number): Val {
   return v;
 }
 
-/** Applies `f` element by element over the broadcast shape of `args`. */
+/**
+ * Applies `f` element by element over the broadcast shape of `args`. Ranges are read once, so the
+ * elements `f` gets are values (a blank cell is null).
+ */
 export function mapElements(args: Val[], ctx: EvalContext, f: (elements: Val[]) => CellValue): Val {
-  const ds = args.map(dims);
+  const read: Val[] = args.map((a) => (isRange(a) ? { kind: "array", rows: readRange(a, ctx) } : a));
+  const ds = read.map(dims);
   const rows = Math.max(...ds.map((d) => d.rows));
   const cols = Math.max(...ds.map((d) => d.cols));
   const out: CellValue[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: CellValue[] = [];
-    for (let c = 0; c < cols; c++) row.push(f(args.map((a) => elementAt(a, r, c))));
+    for (let c = 0; c < cols; c++) row.push(f(read.map((a) => elementAt(a, r, c))));
     out.push(row);
   }
   return { kind: "array", rows: out };

@@ -95,6 +95,15 @@ describe("no writes on edit; explicit checks never overwrite a formula", () => {
     ).toBe(true);
   });
 
+  it("does not read a cell again when the host reported its edit", async () => {
+    const { excel, opts } = await installed();
+    const s = await session(excel, opts);
+    await s.step(() => excel.user.select(G21, "E6"));
+    const typed = await s.step(() => excel.user.setValues(G21, "E6", [["完成"]]));
+    expect(typed).toEqual({ syncs: 1, writes: 0 });
+    expect(await s.step(() => excel.user.select(G21, "E7"))).toEqual({ syncs: 0, writes: 0 });
+  });
+
   it("全部重新校验 writes 校验 text only to rows without a formula, as one undo step", async () => {
     const { excel, opts } = await installed();
     const s = await session(excel, opts);

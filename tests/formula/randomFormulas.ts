@@ -20,7 +20,7 @@ export function randomFormulas(count: number, seed: number): string[] {
     const leaf = (): string =>
       rnd() < 0.5 ? pick(NUM_CELLS) : rnd() < 0.7 ? String(int(-20, 40)) : (int(-999, 999) / 100).toString();
     if (d <= 0) return leaf();
-    switch (int(0, 13)) {
+    switch (int(0, 19)) {
       case 0:
       case 1:
         return `(${num(d - 1)}${pick(["+", "-", "*", "/"])}${num(d - 1)})`;
@@ -46,13 +46,23 @@ export function randomFormulas(count: number, seed: number): string[] {
         return `${pick(["YEAR", "MONTH", "DAY"])}(EDATE(DATE(${int(2000, 2030)},${int(1, 12)},${int(1, 31)}),${int(-30, 30)}))`;
       case 12:
         return `IFERROR(${pick(["SEARCH", "FIND"])}(${needle(d - 1)},${text(d - 1)}),${int(-1, 0)})`;
+      case 14:
+        return `IFERROR(VALUE(${text(d - 1)}),-1)`;
+      case 15:
+        return `CHOOSE(${int(1, 3)},${num(d - 1)},${num(d - 1)},${num(d - 1)})`;
+      case 16:
+        return `SUMPRODUCT((F1:F10=${text(d - 1)})*(E1:E10${pick(CMP)}${num(d - 1)}))`;
+      case 17:
+        return `COUNTIFS(E1:E10,"${pick(CMP)}"&${num(d - 1)},F1:F10,${text(0)})+SUMIF(F1:F10,${text(0)},E1:E10)`;
+      case 18:
+        return `(DATE(${int(1990, 2030)},${int(-2, 14)},${int(0, 32)})-${pick(["G1", "G3", "A10", "EOMONTH(A10," + int(-3, 3) + ")"])})`;
       default:
         return `IFERROR(MATCH(${text(d - 1)},C1:C6,0),0)`;
     }
   };
 
   const bool = (d: number): string => {
-    switch (int(0, d <= 0 ? 1 : 6)) {
+    switch (int(0, d <= 0 ? 1 : 9)) {
       case 0:
         return `${num(d - 1)}${pick(CMP)}${num(d - 1)}`;
       case 1:
@@ -65,6 +75,12 @@ export function randomFormulas(count: number, seed: number): string[] {
         return `NOT(${bool(d - 1)})`;
       case 5:
         return `ISNUMBER(SEARCH(${needle(d - 1)},${text(d - 1)}))`;
+      case 6:
+        return `ISERROR(${num(d - 1)})`;
+      case 7:
+        return `${pick(["ISTEXT", "ISNUMBER"])}(${pick([text(d - 1), num(d - 1)])})`;
+      case 8:
+        return `EXACT(${text(d - 1)},${text(d - 1)})`;
       default:
         return `ISBLANK(${pick([...NUM_CELLS, ...TEXT_CELLS])})`;
     }

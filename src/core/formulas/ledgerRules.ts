@@ -6,6 +6,7 @@ import { excelSerialFromIso } from "../values/isoDate";
 import { normalizeText } from "../values/normalize";
 import type { RowBuilder } from "./builder";
 import { READ } from "./valueCells";
+import { validityPieces } from "./validityRule";
 import { and, not, or } from "./expr";
 
 /** The short 校验 text of a code with params known when compiling (src/i18n shortFindingMessage). */
@@ -141,13 +142,14 @@ export function rulePieces(b: RowBuilder, rule: Rule, message: ShortMessage): vo
       const to = b.date(rule.to);
       const params = { ...label("from", rule.from), ...label("to", rule.to), days: rule.days };
       const start = `ISNUMBER(${from})`;
-      const due = `${b.assessmentDate}>${from}+${rule.days}`;
+      // N() reads text as 0: arithmetic on a blank or unreadable date would err, and AND evaluates it.
+      const due = `${b.assessmentDate}>N(${from})+${rule.days}`;
       const open = and(start, b.blank(rule.to), b.hasAssessmentDate);
       add("error", rule.to, "withinDays.overdue", params, and(open, due));
       add("warning", rule.to, "withinDays.pending", params, and(open, not(due)));
       const both = and(start, `ISNUMBER(${to})`);
       add("error", rule.to, "withinDays.beforeStart", params, and(both, `${to}<${from}`));
-      add("error", rule.to, "withinDays.exceeded", params, and(both, `${to}-${from}>${rule.days}`));
+      add("error", rule.to, "withinDays.exceeded", params, and(both, `N(${to})-N(${from})>${rule.days}`));
       return;
     }
     case "requiredReviews": {
@@ -224,6 +226,9 @@ export function rulePieces(b: RowBuilder, rule: Rule, message: ShortMessage): vo
       );
       return;
     }
+    case "validity":
+      validityPieces(b, rule, message);
+      return;
     default:
       throw new Unsupported(`rule ${rule.type}`);
   }

@@ -78,6 +78,11 @@ export function vetoRowPieces(b: RowBuilder, message: ShortMessage, years: numbe
     "error",
     "veto.inWindow",
     { years },
-    and(yes, dated, b.hasAssessmentDate, `${d}>=EDATE(${b.assessmentDate},-12*${years})`),
+    and(
+      yes,
+      dated,
+      b.hasAssessmentDate,
+      `${d}>=IF(${b.hasAssessmentDate},EDATE(${b.assessmentDate},-12*${years}),0)`,
+    ),
   );
 }

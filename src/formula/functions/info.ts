@@ -14,9 +14,10 @@ const test = (f: (v: CellValue) => boolean): FnDef => ({
 /** ISBLANK is TRUE only for a reference to an empty cell: ISBLANK("") is FALSE. */
 function isBlank(v: Val, ctx: EvalContext): Val {
   const one = (x: Val): CellValue => (isRange(x) ? scalarOf(x, ctx) === null : false);
-  if (ctx.arrayMode && (isArray(v) || (isRange(v) && (v.r1 !== v.r2 || v.c1 !== v.c2)))) {
-    return mapElements([v], ctx, ([e]) => one(e as Val));
-  }
+  // Element-wise over a range: its blank cells read as null. A computed array holds no blanks.
+  if (ctx.arrayMode && isRange(v) && (v.r1 !== v.r2 || v.c1 !== v.c2))
+    return mapElements([v], ctx, ([e]) => e === null);
+  if (ctx.arrayMode && isArray(v)) return mapElements([v], ctx, () => false);
   if (isRange(v) && (v.r1 !== v.r2 || v.c1 !== v.c2)) {
     const s = scalarOf(v, ctx);
     return isError(s) ? false : s === null;
