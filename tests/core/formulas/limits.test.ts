@@ -84,7 +84,7 @@ describe("workbookFormulas: one seam for both writers and the differential tests
   it.each(packs.map((p) => p.file))(
     "%s: gives the same formulas every time, placed where the row is",
     (file) => {
-      const { pack } = packs.find((p) => p.file === file) ?? packs[0]!; // eslint-disable-line @typescript-eslint/no-non-null-assertion -- two packs are loaded above
+      const { pack } = packs.find((p) => p.file === file) ?? packs[0]!;
       const a = workbookFormulas(pack, message);
       const b = workbookFormulas(pack, message);
       const ledger = [...a.tables.keys()].find((k) => k.startsWith("ledger:")) as string;
@@ -101,7 +101,7 @@ describe("workbookFormulas: one seam for both writers and the differential tests
   );
 
   it("leaves indicator rows and ledger items' checklist rows as text, and says why", () => {
-    const { pack } = packs[0]!; // eslint-disable-line @typescript-eslint/no-non-null-assertion -- loaded above
+    const { pack } = packs[0]!;
     const without = workbookFormulas(pack, message).without;
     const ledgerItems = pack.groups.flatMap((g) => g.items).filter((i) => i.kind === "ledger");
     for (const item of ledgerItems)
