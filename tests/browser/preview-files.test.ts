@@ -8,7 +8,7 @@ import { HEADER_ROW } from "../../src/core/layout";
 import { saveXlsx } from "../../src/xlsx";
 import { columnOf, DECISIONS, filledBytes, filledWorkbook, INFO } from "../preview/workbooks";
 import { screenshotPath } from "./support/browser";
-import { openTab, PreviewWorkbook, score } from "./support/preview";
+import { openTab, PreviewWorkbook, recheckEverything, score } from "./support/preview";
 import { browserSession } from "./support/session";
 
 jest.setTimeout(60_000);
@@ -56,6 +56,8 @@ test("open a workbook filled in elsewhere, see its finding, fix it in the grid, 
   await book.enter(DECISIONS, review, "2018-05-01");
   // Since the 1.1.0 clause corrections a review also records its conclusion (000 二(一)6).
   await book.enter(DECISIONS, `${await book.column(DECISIONS, "合法性审查结论")}3`, "合法");
+  // An edit writes nothing; the explicit recheck writes the row's 校验 text.
+  await recheckEverything(page);
   await book.waitForText(DECISIONS, `${await book.column(DECISIONS, "校验")}3`, /^✓/);
 
   const download = page.waitForEvent("download");

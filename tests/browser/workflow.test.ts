@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { screenshotPath } from "./support/browser";
-import { installPack, openTab, PreviewWorkbook, score } from "./support/preview";
+import { installPack, openTab, PreviewWorkbook, recheckEverything, score } from "./support/preview";
 import { browserSession } from "./support/session";
 
 jest.setTimeout(120_000);
@@ -48,7 +48,8 @@ test("township staff: install, catch a review after the discussion, fix it, see 
   await book.enter(DECISIONS, `${await col("公布日期")}${row}`, "2018/5/8");
   await book.enter(DECISIONS, `${await col("是否归档")}${row}`, "是");
 
-  // The finding shows in the pane and in the row's 校验 cell.
+  // The finding shows in the pane; 全部重新校验 writes it into the row's 校验 cell (an edit writes
+  // nothing to the workbook).
   await openTab(page, "校验");
   const region = pane.getByRole("region", { name: DECISIONS });
   await region
@@ -56,6 +57,7 @@ test("township staff: install, catch a review after the discussion, fix it, see 
     .first()
     .waitFor({ timeout: 5_000 });
   const checkCell = `${await col("校验")}${row}`;
+  await recheckEverything(page);
   await book.waitForText(DECISIONS, checkCell, /^✗.*合法性审查/);
   await page.screenshot({ path: screenshotPath("tab-checks") });
 
@@ -105,7 +107,9 @@ test("township staff: install, catch a review after the discussion, fix it, see 
   );
   // Since the 1.1.0 clause corrections a review also records its conclusion (000 二(一)6).
   await book.enter(DECISIONS, `${await col("合法性审查结论")}${row}`, "合法");
+  await recheckEverything(page);
   await book.waitForText(DECISIONS, checkCell, /^✓/);
+  await openTab(page, "得分");
   expect(await score(page)).toBeGreaterThan(before);
 
   // Certified staff below half of the established staff: a gap on the indicator.

@@ -89,7 +89,12 @@ async function fill(file: string, out: string, pack: Pack, seed: number): Promis
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   const next = random(seed);
-  for (const placement of placeTables(layoutFor(pack))) {
+  const layout = layoutFor(pack);
+  // model-unit: the assessment date typed as Chinese text, read alike by the formulas' helper.
+  const dateRow = layout.info.rows.find((r) => r.inputId === "assessmentDate");
+  const info = workbook.getWorksheet(layout.info.sheet);
+  if (pack.id === "model-unit" && dateRow && info) info.getCell(dateRow.row, 2).value = "2018年12月31日";
+  for (const placement of placeTables(layout)) {
     const sheet = workbook.getWorksheet(placement.table.sheet);
     if (!sheet) continue;
     const { table, firstDataRow } = placement;

@@ -65,6 +65,15 @@ export async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole("tab", { name, exact: true }).click();
 }
 
+/**
+ * 全部重新校验 on the 校验 tab: the explicit action that writes 校验 text (an edit writes nothing to
+ * the workbook; the pane and the workbook's own formulas show its result — issue 15 item 3).
+ */
+export async function recheckEverything(page: Page): Promise<void> {
+  await openTab(page, "校验");
+  await page.getByTestId("taskpane").getByRole("button", { name: "全部重新校验" }).click();
+}
+
 /** The task pane's template form: township, date, install; waits for the success summary. */
 export async function installPack(
   page: Page,

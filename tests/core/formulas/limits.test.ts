@@ -76,3 +76,36 @@ describe(`generated formulas stay inside what every spreadsheet evaluates (longe
     },
   );
 });
+
+describe("workbookFormulas: one seam for both writers and the differential tests", () => {
+  const message = (code: string, params: Readonly<Record<string, string | number | boolean>>) =>
+    shortFindingMessage("zh-CN", { code, params });
+
+  it.each(packs.map((p) => p.file))(
+    "%s: gives the same formulas every time, placed where the row is",
+    (file) => {
+      const { pack } = packs.find((p) => p.file === file) ?? packs[0]!;
+      const a = workbookFormulas(pack, message);
+      const b = workbookFormulas(pack, message);
+      const ledger = [...a.tables.keys()].find((k) => k.startsWith("ledger:")) as string;
+      const at = (f: typeof a, row: number, firstColumn: number) =>
+        f.tables.get(ledger)?.rowFormulas({ row, firstColumn }) ?? [];
+      expect(at(a, 9, 0)).toEqual(at(b, 9, 0));
+      // The 校验 cell of sheet row 10 reads its own row's helpers; moved two columns right, it follows.
+      const check = at(a, 9, 0).find((f) => !a.tables.get(ledger)?.helperOffsets.includes(f.offset));
+      expect(check?.formula).toMatch(/^=IF\(\(?[A-Z]+10[&=]/);
+      const moved = at(a, 9, 2).find((f) => f.offset === check?.offset);
+      expect(moved?.formula).not.toEqual(check?.formula);
+      expect(a.cells).toEqual(b.cells);
+    },
+  );
+
+  it("leaves indicator rows and ledger items' checklist rows as text, and says why", () => {
+    const { pack } = packs[0]!;
+    const without = workbookFormulas(pack, message).without;
+    const ledgerItems = pack.groups.flatMap((g) => g.items).filter((i) => i.kind === "ledger");
+    for (const item of ledgerItems)
+      expect(without).toContainEqual(expect.objectContaining({ itemId: item.id }));
+    expect(without.filter((w) => w.itemId === undefined)).toEqual([]);
+  });
+});

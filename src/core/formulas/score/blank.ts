@@ -25,3 +25,17 @@ export function cleanText(expr: string): string {
 
 /** TRUE when the cell (or, inside SUMPRODUCT, each cell of the range) holds something a person typed. */
 export const notBlank = (expr: string): string => `LEN(${cleanText(expr)})>0`;
+
+/**
+ * Full-width forms of the ASCII characters in `words` folded back, as normalizeText folds them:
+ * "县（市）区" matches "县(市)区". Only the characters the words contain matter for an exact match.
+ */
+export function foldFullWidth(expr: string, words: readonly string[]): string {
+  const ascii = new Set([...words.join("")].filter((ch) => ch > " " && ch <= "~"));
+  let out = expr;
+  for (const ch of ascii) {
+    const wide = String.fromCharCode(ch.charCodeAt(0) + 0xfee0);
+    out = `SUBSTITUTE(${out},"${wide}","${ch === '"' ? '""' : ch}")`;
+  }
+  return out;
+}

@@ -1,10 +1,11 @@
 import { STATUS } from "../../layout/columns";
 import { isItemLevelRule } from "../../pack/rule-kinds";
-import type { Item, Pack } from "../../pack/schema";
+import type { Item, Pack, Rule } from "../../pack/schema";
 import { roundTo } from "../../score/round";
 import { notBlank } from "./blank";
 import type { ChecklistRowRefs } from "./rowContext";
-import { itemRulesMet, type InputCell } from "./itemRules";
+import { pendingFormula, type DateCells } from "./due";
+import { itemRulesMet, ruleSkipped, type RuleInputs } from "./itemRules";
 import { numberLiteral, roundFormula } from "./refs";
 
 /** Why an item's score is not a formula (then nothing that sums it is one either). */
@@ -23,40 +24,68 @@ export type NotCompiledReason =
 export type ItemPlan =
   /** `met`: the item-level rules over 基本信息 figures hold (formula); absent when there are none. */
   | { kind: "status"; item: Item; met?: string }
-  | { kind: "indicator"; item: Item; met: string }
+  /** `exempt`: the unit type frees it (out of 应得); `pending`: 待完成. Both formulas, "FALSE" when never. */
+  | { kind: "indicator"; item: Item; met: string; exempt: string; pending: string }
   | { kind: "ledger"; item: Item; ledgerId: string; declarable: boolean; shared: boolean }
   | { kind: "veto"; item: Item }
   | { kind: "none"; item: Item; reason: NotCompiledReason };
 
 const hasRowRules = (item: Item): boolean => item.rules.some((r) => !isItemLevelRule(r.type));
 
+export interface PlanContext {
+  pack: Pack;
+  /** The item has its own record mark column in its ledger. */
+  ownMarks: boolean;
+  inputs?: RuleInputs;
+  dates?: DateCells;
+}
+
 /**
  * Decides, from the pack alone, whether and how an item's 应得 / 实得 become formulas. A ledger
- * another item checks too compiles only when the item has its own record mark column (`ownMarks`).
+ * another item checks too compiles only when the item has its own record mark column.
  */
-export function planItem(item: Item, pack: Pack, ownMarks = false, inputCell?: InputCell): ItemPlan {
+export function planItem(item: Item, ctx: PlanContext): ItemPlan {
   const none = (reason: NotCompiledReason): ItemPlan => ({ kind: "none", item, reason });
   if (item.kind === "veto") return item.rules.length > 0 ? none("itemRules") : { kind: "veto", item };
+  const itemRules = item.rules.filter((r) => isItemLevelRule(r.type));
+  if (item.kind === "indicator" && itemRules.length > 0) return planIndicator(item, itemRules, ctx);
   if (item.due !== undefined) return none("due");
   if (item.rules.some((r) => r.appliesTo !== undefined)) return none("unitType");
-  const itemRules = item.rules.filter((r) => isItemLevelRule(r.type));
   // An indicator without item-level rules is scored as a status item (score/item.ts fraction).
-  if (item.kind === "indicator" && itemRules.length === 0) return { kind: "status", item };
-  const met = itemRules.length > 0 && inputCell ? itemRulesMet(itemRules, inputCell) : null;
-  if (item.kind === "indicator" || (item.kind === "status" && itemRules.length > 0)) {
-    if (met === null) return none(item.kind === "indicator" ? "indicator" : "itemRules");
-    return item.kind === "indicator" ? { kind: "indicator", item, met } : { kind: "status", item, met };
+  if (item.kind === "indicator") return { kind: "status", item };
+  if (item.kind === "status") {
+    if (itemRules.length === 0) return { kind: "status", item };
+    const met = ctx.inputs ? itemRulesMet(itemRules, ctx.inputs) : null;
+    return met === null ? none("itemRules") : { kind: "status", item, met };
   }
   if (itemRules.length > 0) return none("itemRules");
-  if (item.kind === "status") return { kind: "status", item };
   const ledgerId = item.ledger;
-  const ledger = pack.ledgers.find((l) => l.id === ledgerId);
+  const ledger = ctx.pack.ledgers.find((l) => l.id === ledgerId);
   if (!ledgerId || !ledger) return none("itemRules");
-  const shared = pack.groups.some((g) =>
+  const shared = ctx.pack.groups.some((g) =>
     g.items.some((other) => other !== item && other.ledger === ledgerId && hasRowRules(other)),
   );
-  if (shared && !ownMarks) return none("sharedLedger");
+  if (shared && !ctx.ownMarks) return none("sharedLedger");
   return { kind: "ledger", item, ledgerId, declarable: ledger.declarable !== false, shared };
+}
+
+/** An indicator: its rules over 基本信息 figures, its 单位类型 exemption and its due date. */
+function planIndicator(item: Item, itemRules: readonly Rule[], ctx: PlanContext): ItemPlan {
+  const none = (reason: NotCompiledReason): ItemPlan => ({ kind: "none", item, reason });
+  if (item.rules.some((r) => r.appliesTo !== undefined && !isItemLevelRule(r.type))) return none("unitType");
+  const met = ctx.inputs ? itemRulesMet(itemRules, ctx.inputs) : null;
+  if (met === null || !ctx.inputs) return none("indicator");
+  if (item.due !== undefined && !ctx.dates) return none("due");
+  const inputs = ctx.inputs;
+  // Exempt when every item-level rule binds other bodies (applies.ts unitTypeExemption).
+  const skipped = itemRules.map((r) => (r.appliesTo ? ruleSkipped(r, inputs) : "FALSE"));
+  const exempt = skipped.some((s) => s === "FALSE" || s === null)
+    ? "FALSE"
+    : skipped.length === 1
+      ? (skipped[0] as string)
+      : `AND(${skipped.join(",")})`;
+  const pending = ctx.dates ? pendingFormula(item, ctx.dates) : "FALSE";
+  return { kind: "indicator", item, met, exempt, pending };
 }
 
 /** 应得 and 实得 of one item as formula bodies (without "="). */
@@ -82,15 +111,23 @@ export function statusScore(item: Item, row: ChecklistRowRefs, met?: string): It
 
 /**
  * An indicator item (indicatorFraction): all its points when its rules are met and nothing on it is
- * an error; 不适用 with a reason leaves 应得 only when nothing is an error (so its rules hold).
+ * an error; 不适用 with a reason leaves 应得 only when nothing is an error (so its rules hold). When
+ * it is 待完成, anything short of all its points leaves 应得 instead; an exempt one never counts.
  */
-export function indicatorScore(item: Item, row: ChecklistRowRefs, met: string): ItemScoreExprs {
+export function indicatorScore(
+  item: Item,
+  row: ChecklistRowRefs,
+  plan: { met: string; exempt: string; pending: string },
+): ItemScoreExprs {
   const points = numberLiteral(item.points);
-  const clean = `AND(${met},NOT(${row.hasError}))`;
+  const clean = `AND(${plan.met},NOT(${row.hasError}))`;
   const declared = `AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote})`;
+  const earned = `IF(AND(${clean},NOT(${declared})),${points},0)`;
+  const applicable = `IF(AND(${declared},${clean}),0,${points})`;
+  const gate = (expr: string): string => (plan.exempt === "FALSE" ? expr : `IF(${plan.exempt},0,${expr})`);
   return {
-    applicable: `IF(AND(${declared},${clean}),0,${points})`,
-    earned: `IF(AND(${clean},NOT(${declared})),${points},0)`,
+    applicable: gate(plan.pending === "FALSE" ? applicable : `IF(${plan.pending},${earned},${applicable})`),
+    earned: gate(earned),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   indicatorScore,
   ledgerScore,
   planItem,
+  type PlanContext,
   statusScore,
   type ItemPlan,
   type NotCompiledReason,
@@ -55,6 +56,13 @@ export interface ScoreFormulaOptions {
    * whose rules compare 基本信息 figures (indicators, ratios) are not formulas.
    */
   inputNumber?: InputCell;
+  /**
+   * Cells holding the assessment date (a date serial) and the 评估年度 as the core reads and
+   * resolves them (anything not a number when it has none). Without them, items with a due date
+   * (待完成 until then) are not formulas.
+   */
+  assessmentDate?: string;
+  assessmentYear?: string;
   /**
    * Offset (from a veto table's first column) of a helper holding the row's 发生日期 as a date
    * serial when it reads as a date (anything else when not). Without it the veto status on
@@ -108,10 +116,28 @@ export function scoreFormulas(
       : (options.firstHelperOffset.get(key) ?? 0);
   const markOf = (item: Item): number | undefined =>
     item.ledger === undefined ? undefined : options.recordMarkOffset?.(item.id, item.ledger);
+  const inputNumber = options.inputNumber;
+  const planContext: PlanContext = {
+    pack,
+    ownMarks: false,
+    ...(inputNumber
+      ? {
+          inputs: {
+            number: inputNumber,
+            name: (id: string) => layout.info.rows.find((r) => r.inputId === id)?.name,
+            values: (id: string) => pack.inputs.find((i) => i.id === id)?.values,
+          },
+        }
+      : {}),
+    ...(options.assessmentDate && options.assessmentYear
+      ? { dates: { date: options.assessmentDate, year: options.assessmentYear } }
+      : {}),
+  };
   const plans = new Map<string, ItemPlan>(
     pack.groups.flatMap((g) =>
       g.items.map(
-        (item) => [item.id, planItem(item, pack, markOf(item) !== undefined, options.inputNumber)] as const,
+        (item) =>
+          [item.id, planItem(item, { ...planContext, ownMarks: markOf(item) !== undefined })] as const,
       ),
     ),
   );
@@ -143,7 +169,7 @@ export function scoreFormulas(
         const score =
           plan.kind === "status"
             ? statusScore(plan.item, refs, plan.met)
-            : indicatorScore(plan.item, refs, plan.met);
+            : indicatorScore(plan.item, refs, plan);
         return [at(SCORE_HELPERS.applicable, score.applicable), at(SCORE_HELPERS.earned, score.earned)];
       }
       const ledger = placementOf(`ledger:${plan.ledgerId}`);

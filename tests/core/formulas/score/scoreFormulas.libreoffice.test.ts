@@ -66,6 +66,9 @@ function randomItems(pack: Pack, seed: number): Record<string, Record<string, Ce
   return items;
 }
 
+const pick = <T>(random: () => number, values: readonly T[]): T =>
+  values[Math.floor(random() * values.length)] as T;
+
 function snapshotFor(pack: Pack, seed: number) {
   const random = seededRandom(seed);
   // Few records now and then, so some ledgers are empty and their declarations count.
@@ -81,7 +84,26 @@ function snapshotFor(pack: Pack, seed: number) {
       .filter((i) => i.type === "integer" || i.type === "number")
       .map((i) => [i.id, figures[Math.floor(random() * figures.length)] as CellValue]),
   );
-  return generateSnapshot(pack, rows, seed, { items: randomItems(pack, seed), declarations, inputs });
+  // 单位类型 from its list, blank, typed with full-width brackets, or not on the list.
+  const unitTypes = pack.inputs.find((i) => i.id === "unitType")?.values ?? [];
+  const unitType =
+    seed % 2 === 1
+      ? pick(random, [...unitTypes, null, "县（市）区人民政府", "其他单位"])
+      : "县(市)区人民政府";
+  // Odd seeds move the assessment date and 评估年度 about, so that due dates fall either side.
+  const dated =
+    seed % 2 === 1
+      ? {
+          assessmentDate: pick(random, ["2018-12-31", "2018-06-30", "2019-02-15", 43465, null, "不详"]),
+          year: pick(random, [null, null, 2018, 2017, "二〇一八"]),
+        }
+      : { assessmentDate: "2018-12-31", year: null };
+  return generateSnapshot(pack, rows, seed, {
+    items: randomItems(pack, seed),
+    declarations,
+    inputs: { ...inputs, unitType, assessmentYear: dated.year },
+    assessmentDate: dated.assessmentDate,
+  });
 }
 
 /**
@@ -96,6 +118,30 @@ function declaredNotApplicable(pack: Pack) {
   );
   const inputs = Object.fromEntries(pack.inputs.map((i) => [i.id, 20] as const));
   return generateSnapshot(pack, 12, 99, { items, inputs });
+}
+
+/** Everything done and every figure met by a 市级部门: the items that bind only 县(市)区 leave 应得. */
+function exemptUnit(pack: Pack) {
+  const items = Object.fromEntries(
+    pack.groups.flatMap((g) =>
+      g.items.map((i) => [i.id, { status: "完成", doneDate: 43300, evidence: "文件汇编" }] as const),
+    ),
+  );
+  const inputs = { ...Object.fromEntries(pack.inputs.map((i) => [i.id, 20] as const)), unitType: "市级部门" };
+  return generateSnapshot(pack, 12, 98, { items, inputs });
+}
+
+/** Assessed mid-year with nothing done: the yearly items are 待完成 (out of 应得), not lost. */
+function notYetDue(pack: Pack) {
+  const items = Object.fromEntries(
+    pack.groups.flatMap((g) => g.items.map((i) => [i.id, { status: "未开始" }] as const)),
+  );
+  const inputs = {
+    ...Object.fromEntries(pack.inputs.map((i) => [i.id, 0] as const)),
+    unitType: "县(市)区人民政府",
+    assessmentYear: 2018,
+  };
+  return generateSnapshot(pack, 4, 97, { items, inputs, assessmentDate: "2018-06-30" });
 }
 
 const shipped = (id: string): Pack => findPack(id) as Pack;
@@ -128,10 +174,19 @@ type Book = Map<string, Map<string, Cached>>;
 const resultOf = (book: Book, sheet: string, row: number, column: number): Cached =>
   book.get(sheet)?.get(cellAddress(column, row)) ?? null;
 
+/** The 基本信息 helper cell the test fills for an input. */
+function infoHelper(pack: Pack, inputId: string): string {
+  const layout = layoutFor(pack);
+  const row = layout.info.rows.find((r) => r.inputId === inputId)?.row ?? 0;
+  return `'${layout.info.sheet}'!$${columnLetter(INPUT_NUMBER_COLUMN)}$${row}`;
+}
+
 /** Score helpers after A's, and each item's record marks in the ledgers (as A's compiler would add them). */
 const optionsFor = (pack: Pack) => ({
   firstHelperOffset: FIRST_HELPER,
   vetoDateOffset: VETO_DATE_OFFSET,
+  assessmentDate: infoHelper(pack, "assessmentDate"),
+  assessmentYear: infoHelper(pack, "assessmentYear"),
   inputNumber: (inputId: string) => {
     const layout = layoutFor(pack);
     const row = layout.info.rows.find((r) => r.inputId === inputId);
@@ -214,8 +269,15 @@ const PACKS: readonly Pack[] = [shipped("township-2018"), shipped("model-unit"),
         const layout = layoutFor(pack);
         const placements = placeTables(layout);
         const formulas = scoreFormulas(pack, layout, placements, optionsFor(pack));
-        for (let seed = 0; seed <= SEEDS_PER_PACK; seed++) {
-          const snapshot = seed === 0 ? declaredNotApplicable(pack) : snapshotFor(pack, seed);
+        for (let seed = -2; seed <= SEEDS_PER_PACK; seed++) {
+          const snapshot =
+            seed === -2
+              ? exemptUnit(pack)
+              : seed === -1
+                ? notYetDue(pack)
+                : seed === 0
+                  ? declaredNotApplicable(pack)
+                  : snapshotFor(pack, seed);
           const assessment = assess(pack, snapshot);
           cases.push({
             pack,

@@ -28,6 +28,8 @@ const ALLOWED = new Set([
   "MONTH",
   "DAY",
   "RIGHT",
+  "EXACT",
+  "DATE",
 ]);
 // https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
 const MAX_FORMULA_LENGTH = 8192;
@@ -40,6 +42,8 @@ function withEveryHelper(pack: Pack) {
   const formulas = scoreFormulas(pack, layout, placements, {
     firstHelperOffset: 14,
     vetoDateOffset: 9,
+    assessmentDate: "'基本信息'!$D$4",
+    assessmentYear: "'基本信息'!$D$20",
     inputNumber: (inputId) => {
       const row = layout.info.rows.find((r) => r.inputId === inputId);
       return row ? `'${layout.info.sheet}'!$D$${row.row}` : undefined;
@@ -106,7 +110,7 @@ describe("score formulas", () => {
 
   it.each([
     ["township-2018", 26, 29],
-    ["model-unit", 107, 111],
+    ["model-unit", 108, 111],
   ])("compile %s's items with every helper given (%i of %i)", (id, compiled, items) => {
     const pack = findPack(id) as Pack;
     const { coverage } = withEveryHelper(pack).formulas;

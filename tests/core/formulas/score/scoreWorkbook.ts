@@ -78,7 +78,12 @@ export async function scoreWorkbook(
     info.getCell(row.row, INFO_VALUE_COLUMN + 1).value = excelValue(value);
     // The writers name every 基本信息 value cell (InfoRow.name); the formulas read some by name.
     wb.definedNames.add(`'${layout.info.sheet}'!$B$${row.row}`, row.name);
-    if (row.type === "integer" || row.type === "number") {
+    // The assessment date and 评估年度 as the core reads and resolves them (A's helpers would).
+    if (row.inputId === "assessmentDate" || row.inputId === "assessmentYear") {
+      const resolved =
+        row.inputId === "assessmentDate" ? dateSerial(assessment.assessmentDate) : assessment.assessmentYear;
+      info.getCell(row.row, INPUT_NUMBER_COLUMN + 1).value = resolved ?? "";
+    } else if (row.type === "integer" || row.type === "number") {
       // The core's reading of the figure, where A's helper on 基本信息 would put it.
       const read = parseCell(row.type, value);
       info.getCell(row.row, INPUT_NUMBER_COLUMN + 1).value =
