@@ -1,4 +1,6 @@
-import type { WorkbookLayout } from "../core/layout";
+import { workbookFormulas } from "../core/formulas";
+import { type WorkbookLayout, WORKBOOK_LOCALE } from "../core/layout";
+import { shortFindingMessage } from "../i18n";
 import type { Pack } from "../core/pack/schema";
 import type { FixedFormula, TableFormulas, WorkbookFormulas } from "../core/formulas/types";
 import { columnLetters } from "./address";
@@ -14,13 +16,9 @@ import { ExcelAdapterError } from "./errors";
 /** Where the add-in gets a workbook's formulas: one function of the pack and its layout. */
 export type FormulasSource = (pack: Pack, layout: WorkbookLayout) => WorkbookFormulas;
 
-const NO_FORMULAS: WorkbookFormulas = { tables: new Map(), cells: [] };
-
-/**
- * The one point to wire the core's compiler in (`workbookFormulas` of src/core/formulas). Until
- * it exists every 校验 is written as text, as before.
- */
-export const workbookFormulasFor: FormulasSource = () => NO_FORMULAS;
+/** The core's formulas, with the workbook's (Chinese) short messages: what `taizhang init` writes too. */
+export const workbookFormulasFor: FormulasSource = (pack, layout) =>
+  workbookFormulas(pack, (code, params) => shortFindingMessage(WORKBOOK_LOCALE, { code, params }), layout);
 
 /** A hidden helper shows nothing even when the column is unhidden. */
 export const HELPER_FORMAT = ";;;";

@@ -65,7 +65,9 @@ describe.each(PACKS)("%s: the JS formula engine agrees with the core on every ца
       differences.push(...result.differences);
     }
     if (process.env.DIFF_SHOW) for (const d of differences) console.log(d);
-    console.log(`formulas engine ${id}: workbooks=${PER_PACK} verdicts=${cells} flagged=${flagged} differences=${differences.length}`);
+    console.log(
+      `formulas engine ${id}: workbooks=${PER_PACK} verdicts=${cells} flagged=${flagged} differences=${differences.length}`,
+    );
     expect(differences.slice(0, 20)).toEqual([]);
 
     // The fill must exercise the formulas: most rows compared, many of them flawed.

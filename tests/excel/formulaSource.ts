@@ -30,5 +30,5 @@ export function testFormulas(_pack: Pack, layout: WorkbookLayout): WorkbookFormu
       },
     });
   }
-  return { tables, cells: [] };
+  return { tables, cells: [], without: [] };
 }

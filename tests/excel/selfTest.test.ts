@@ -71,7 +71,7 @@ describe("self-test against the simulator", () => {
       isSetSupported: excel.isSetSupported,
       // The first install writes formulas, the upgrade none: its 校验 text replaces them.
       formulas: (pack, layout) =>
-        installs++ === 0 ? testFormulas(pack, layout) : { tables: new Map(), cells: [] },
+        installs++ === 0 ? testFormulas(pack, layout) : { tables: new Map(), cells: [], without: [] },
       ask: (request) => excel.user.setValues(request.sheet, request.address, [[request.value]]),
     });
     const upgrade = steps.find((s) => s.id === "upgrade");

@@ -3,7 +3,6 @@ import { layoutFor, placeTables, type TablePlacement } from "../../src/core/layo
 import { columnLetter } from "../../src/core/layout/layout";
 import type { Pack } from "../../src/core/pack/schema";
 import { readWorkbookSnapshot, type RawSheet, type RawWorkbook } from "../../src/core/read";
-import type { CellValue } from "../../src/core/snapshot";
 import { checkTexts, indexFindings } from "../../src/excel/outputs";
 import { formulasFor } from "../../src/xlsx/write/formulas";
 import type { WorkbookMeta } from "../../src/core/layout";
@@ -39,7 +38,12 @@ function rowsToCompare(placement: TablePlacement, pack: Pack, fill: Fill): numbe
 }
 
 /** The core's 校验 text of every formula row the fill reached, read from the raw workbook. */
-export function expectedChecks(pack: Pack, raw: RawWorkbook, meta: WorkbookMeta, fill: Fill): FormulaCellCheck[] {
+export function expectedChecks(
+  pack: Pack,
+  raw: RawWorkbook,
+  meta: WorkbookMeta,
+  fill: Fill,
+): FormulaCellCheck[] {
   const layout = layoutFor(pack);
   const { snapshot } = readWorkbookSnapshot(raw, layout, meta);
   const index = indexFindings(assess(pack, snapshot));
@@ -60,20 +64,21 @@ export function expectedChecks(pack: Pack, raw: RawWorkbook, meta: WorkbookMeta,
 }
 
 /** A spreadsheet's value of a 校验 cell as text: an empty string and an empty cell read alike. */
-export function shownText(value: CellValue | undefined): string {
+export function shownText(value: unknown): string {
   if (value === null || value === undefined) return "";
-  return typeof value === "string" ? value : `#${String(value)}`;
+  return typeof value === "string" ? value : String(value);
 }
 
 export function compareChecks(
   label: string,
   checks: readonly FormulaCellCheck[],
-  got: (sheet: string, address: string) => CellValue | undefined,
+  got: (sheet: string, address: string) => unknown,
 ): Comparison {
   const differences: string[] = [];
   for (const c of checks) {
     const shown = shownText(got(c.sheet, c.address));
-    if (shown !== c.want) differences.push(`${label} ${c.sheet}!${c.address}: spreadsheet “${shown}” core “${c.want}”`);
+    if (shown !== c.want)
+      differences.push(`${label} ${c.sheet}!${c.address}: spreadsheet “${shown}” core “${c.want}”`);
   }
   return { cells: checks.length, differences };
 }

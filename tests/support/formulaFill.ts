@@ -123,7 +123,17 @@ export function randomFill(pack: Pack, seed: number, ledgerRecords = 12): Fill {
             table.sheet,
             row,
             c,
-            pick<FillValue | null>(["完成", "完成", "部分完成", "未开始", "不适用", "已完成", "进行中", 5, null]),
+            pick<FillValue | null>([
+              "完成",
+              "完成",
+              "部分完成",
+              "未开始",
+              "不适用",
+              "已完成",
+              "进行中",
+              5,
+              null,
+            ]),
           );
         else if (column.id === "evidence" || column.id === "note")
           put(table.sheet, row, c, next() < 0.5 ? pick(["文件", "会议纪要", "本镇无此事项"]) : null);
