@@ -1,4 +1,5 @@
 import { FakeExcel } from "../sim";
+import { withFormulaEngine } from "./formulaValues";
 import { createExcelHost } from "../taskpane/excelHost";
 import type { TaskpaneHost } from "../taskpane/host";
 import { downloadXlsx } from "../taskpane/rollover";
@@ -39,6 +40,6 @@ export function sessionFor(book: PreviewWorkbook, locale: Locale): PreviewSessio
 /** The page's first workbook: empty, as Excel on the web (ExcelApi 1.14) starts one. */
 export const blankSession = (locale: Locale): PreviewSession =>
   sessionFor(
-    { excel: new FakeExcel({ apiVersion: "1.14", sheets: ["Sheet1"] }), carry: emptyCarry() },
+    { excel: withFormulaEngine(new FakeExcel({ apiVersion: "1.14", sheets: ["Sheet1"] })), carry: emptyCarry() },
     locale,
   );

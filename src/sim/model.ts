@@ -406,7 +406,25 @@ export class WorkbookModel {
   valueAt(sheet: SheetModel, r: number, c: number): XlValue {
     const cell = sheet.cell(r, c);
     if (!cell) return "";
-    if (cell.formula !== undefined && this.evaluator && !this.evaluating.has(cell)) {
+    if (cell.formula === undefined || !this.evaluator) return cell.value;
+    // One read computes each formula cell once, however often the formulas it feeds read it.
+    const outermost = this.computed === null;
+    const computed = (this.computed ??= new Set<Cell>());
+    try {
+      if (!computed.has(cell)) {
+        this.evaluate(sheet, r, c, cell);
+        computed.add(cell);
+      }
+    } finally {
+      if (outermost) this.computed = null;
+    }
+    return cell.value;
+  }
+
+  private computed: Set<Cell> | null = null;
+
+  private evaluate(sheet: SheetModel, r: number, c: number, cell: Cell): void {
+    if (this.evaluator && !this.evaluating.has(cell)) {
       // A circular reference shows the last value, as Excel does after its warning.
       this.evaluating.add(cell);
       try {
@@ -426,18 +444,23 @@ export class WorkbookModel {
         this.evaluating.delete(cell);
       }
     }
-    return cell.value;
   }
 
   /** The cells' values as `Range.values` reads them (formulas evaluated). */
   readValues(sheet: SheetModel, box: Box): XlValue[][] {
-    const out: XlValue[][] = [];
-    for (let r = box.r0; r <= box.r1; r++) {
-      const row: XlValue[] = [];
-      for (let c = box.c0; c <= box.c1; c++) row.push(this.valueAt(sheet, r, c));
-      out.push(row);
+    const outermost = this.computed === null;
+    this.computed ??= new Set<Cell>();
+    try {
+      const out: XlValue[][] = [];
+      for (let r = box.r0; r <= box.r1; r++) {
+        const row: XlValue[] = [];
+        for (let c = box.c0; c <= box.c1; c++) row.push(this.valueAt(sheet, r, c));
+        out.push(row);
+      }
+      return out;
+    } finally {
+      if (outermost) this.computed = null;
     }
-    return out;
   }
 
   /** Formula cells everywhere follow rows that moved (references re-based, deleted ones #REF!). */

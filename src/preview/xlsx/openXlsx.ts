@@ -1,5 +1,6 @@
 import { type Box, parseAddress } from "../../excel/address";
 import { FakeExcel, type SheetModel, WorkbookModel } from "../../sim";
+import { withFormulaEngine } from "../formulaValues";
 import { isXlsxError, XlsxError } from "../../xlsx/errors";
 import { ExcelJS, tableRange } from "../../xlsx/exceljs";
 import { DEFAULT_LIMITS, guardXlsx, type InputLimits } from "../../xlsx/guard";
@@ -51,7 +52,7 @@ export async function openXlsxWorkbook(
   try {
     const carry = emptyCarry();
     const model = buildModel(workbook, parts, carry);
-    return { excel: new FakeExcel({ apiVersion: options.apiVersion ?? "1.14", model }), carry };
+    return { excel: withFormulaEngine(new FakeExcel({ apiVersion: options.apiVersion ?? "1.14", model })), carry };
   } catch (cause) {
     throw isXlsxError(cause) ? cause : new XlsxError("corrupt", {}, cause);
   }
@@ -140,6 +141,8 @@ function readCells(ws: ExcelJS.Worksheet, sheet: SheetModel, carry: Carry): void
       if (value === "" && !hasModelledFormat(format) && !hasStyle(style) && !note) return;
       const cell = sheet.ensure(r - 1, c - 1);
       Object.assign(cell, format, { value });
+      const formula = merged ? undefined : xcell.formula;
+      if (formula) cell.formula = `=${formula}`;
       const cellCarry = {
         ...(hasStyle(style) ? { style } : {}),
         ...(original !== undefined ? { original, shown: value } : {}),

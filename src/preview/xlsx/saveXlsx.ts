@@ -36,6 +36,9 @@ export async function saveXlsxWorkbook(book: PreviewWorkbook): Promise<Uint8Arra
     if (ws) (ws as unknown as { id: number }).id = id;
   });
   keepTableIds(workbook, tableIds);
+  // Formulas are saved without results: Excel, WPS and LibreOffice compute them on open.
+  if (model.sheets.some((s) => [...s.cells.values()].some((c) => c.formula !== undefined)))
+    workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
