@@ -219,6 +219,9 @@ function cellValue(c: CellState, ctx: SheetContext): CellValue {
     else if (c.type === "b") result = parseInt(text, 10) !== 0;
     else if (c.type === "e") result = { error: text };
     else result = parseFloat(text);
+    // ExcelJS keeps only truthy formula results (doc/cell.js FormulaValue._copyModel): a cached 0
+    // or FALSE reads as blank there, so here too — both reading paths give the same raw cells.
+    if (result === 0 || result === false) return null;
     return rawCellValue(
       (isDate ? excelDate(result, ctx.date1904) : result) as Parameters<typeof rawCellValue>[0],
     );

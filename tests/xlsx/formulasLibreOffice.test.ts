@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { findPack, type Pack } from "../../src/core/pack";
 import { columnLetter, layoutFor, placeTables, type TablePlacement } from "../../src/core/layout";
 import type { ColumnLayout } from "../../src/core/layout/columns";
-import { assessWorkbookBytes } from "../../src/xlsx";
+import { assessXlsxStream } from "../../src/xlsxstream";
 import { formulasFor } from "../../src/xlsx/write/formulas";
 import { checkTexts, indexFindings } from "../../src/excel/outputs";
 import { cli, tempDir } from "../cli/helpers";
@@ -176,7 +176,8 @@ interface Agreement {
 }
 
 async function compare(pack: Pack, filled: string, recalculated: string): Promise<Agreement> {
-  const assessed = await assessWorkbookBytes(readFileSync(filled));
+  // The path `taizhang check` reads a file by (src/cli/commands/check.ts).
+  const assessed = assessXlsxStream(readFileSync(filled));
   const index = indexFindings(assessed.assessment);
   const lo = storedValues(readFileSync(recalculated));
   const formulas = formulasFor(pack);
