@@ -10,6 +10,7 @@ import { counting } from "./context";
 import { ExcelAdapterError, partialWriteError, toAdapterError } from "./errors";
 import { INFO_COLUMNS, writeInfoFrame, writeInfoRow } from "./infoSheet";
 import { type FormulasSource, workbookFormulasFor } from "./installFormulas";
+import { fixedCellsHoldingFormulas } from "./installFormulaPlan";
 import { cellsOf, type FixedSheet, planFormulaWrites, type RowsOf } from "./installFormulaPlan";
 import { type PartCheck, verifyParts } from "./installCheck";
 import { queueExistingTable } from "./installTables";
@@ -92,6 +93,12 @@ export async function installPack(pack: Pack, options: InstallOptions = {}): Pro
     }
     const located = locate(read, layout);
     guardVersions(located, pack);
+    const fixedFormulaCells = await fixedCellsHoldingFormulas(
+      ctx,
+      read,
+      located.sheets.get("info"),
+      formulas,
+    );
 
     progress(0.4, "excel.step.writing");
     // Re-adding a name Excel keeps as =#REF! fails (it still exists): delete it, the write re-adds it.
@@ -106,6 +113,7 @@ export async function installPack(pack: Pack, options: InstallOptions = {}): Pro
       o.assess,
       read,
       formulas,
+      fixedFormulaCells,
     );
     try {
       await ctx.sync();
@@ -163,6 +171,7 @@ function applyPlan(
   assess: (pack: Pack, snapshot: WorkbookSnapshot) => Assessment,
   read: WorkbookRead,
   formulas: WorkbookFormulas,
+  fixedFormulaCells: ReadonlySet<string>,
 ): Applied {
   const raw = read.raw;
   const wb = ctx.workbook;
@@ -373,7 +382,7 @@ function applyPlan(
       ? { proxy: infoSheet, id: infoSlot.existing?.id, name: infoSlot.name }
       : { proxy: wb.worksheets.getItem(name), id: read.sheets.find((s) => s.name === name)?.id, name };
   // Checked before anything is written: a helper cell someone typed into stops the install.
-  const formulaWrites = planFormulaWrites(outputs, rowsOf, formulas, fixedSheet, raw);
+  const formulaWrites = planFormulaWrites(outputs, rowsOf, formulas, fixedSheet, raw, fixedFormulaCells);
   writeOutputs({
     assessment,
     layout: { ...layout, results: { sheet: resultsSlot.name }, gaps: { sheet: gapsSlot.name } },

@@ -1,6 +1,7 @@
 import type { WorkbookFormulas } from "../core/formulas/types";
 import { rawAt, type RawWorkbook } from "../core/read";
-import type { XlWorksheet } from "./api";
+import type { XlContext, XlWorksheet } from "./api";
+import type { WorkbookRead } from "./read";
 import {
   type CellAt,
   guardFixedCell,
@@ -34,6 +35,7 @@ export function planFormulaWrites(
   formulas: WorkbookFormulas,
   fixedSheet: (name: string) => FixedSheet,
   raw: RawWorkbook,
+  fixedFormulaCells: ReadonlySet<string> = new Set(),
 ): (() => void)[] {
   const writes: (() => void)[] = [];
   for (const target of outputs) {
@@ -47,7 +49,11 @@ export function planFormulaWrites(
   }
   for (const cell of formulas.cells) {
     const sheet = fixedSheet(cell.sheet);
-    guardFixedCell(sheet.name, cell, cellsOf(raw, sheet.id, undefined, 0, 0));
+    const valueAt = cellsOf(raw, sheet.id, undefined, 0, 0);
+    guardFixedCell(sheet.name, cell, (row, column) => ({
+      ...valueAt(row, column),
+      formula: fixedFormulaCells.has(`${row}:${column}`),
+    }));
     writes.push(() => queueFixedFormula(sheet.proxy, cell));
   }
   return writes;
@@ -73,4 +79,36 @@ export function cellsOf(
       formula: typeof formula === "string" && formula.startsWith("="),
     };
   };
+}
+
+/**
+ * 基本信息's helper cells that already hold something: one more round trip loads their formulas,
+ * so a helper of ours (a formula) may be rewritten and what a person typed there may not. Most
+ * installs find them empty (a new workbook) and skip the trip. Keys are "row:column".
+ */
+export async function fixedCellsHoldingFormulas(
+  ctx: XlContext,
+  read: WorkbookRead,
+  infoSheet: { id: string } | undefined,
+  formulas: WorkbookFormulas,
+): Promise<Set<string>> {
+  const sheet = infoSheet ? read.raw.sheets.find((s) => s.id === infoSheet.id) : undefined;
+  if (!sheet || !infoSheet) return new Set();
+  const held = formulas.cells.filter((c) => {
+    if (!c.helper) return false;
+    const value = rawAt(sheet, c.row, c.column);
+    return value !== null && !(typeof value === "string" && value.trim() === "");
+  });
+  if (held.length === 0) return new Set();
+  const proxy = ctx.workbook.worksheets.getItem(infoSheet.id);
+  const ranges = held.map((c) => ({
+    c,
+    range: proxy.getRangeByIndexes(c.row, c.column, 1, 1).load("formulas"),
+  }));
+  await ctx.sync();
+  return new Set(
+    ranges
+      .filter(({ range }) => String((range.formulas as unknown[][])[0]?.[0] ?? "").startsWith("="))
+      .map(({ c }) => `${c.row}:${c.column}`),
+  );
 }

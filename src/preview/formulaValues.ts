@@ -30,7 +30,15 @@ export function engineEvaluator(model: () => WorkbookModel): FormulaEvaluator {
     const node = parse(request.formula);
     if (!node) return "#NAME?";
     const host = hostFor(model(), request, parse);
-    return toXl(cellResult(node, { host, sheet: request.sheet, row: request.row, col: request.column, arrayMode: false }));
+    return toXl(
+      cellResult(node, {
+        host,
+        sheet: request.sheet,
+        row: request.row,
+        col: request.column,
+        arrayMode: false,
+      }),
+    );
   };
 }
 

@@ -40,6 +40,9 @@ export function sessionFor(book: PreviewWorkbook, locale: Locale): PreviewSessio
 /** The page's first workbook: empty, as Excel on the web (ExcelApi 1.14) starts one. */
 export const blankSession = (locale: Locale): PreviewSession =>
   sessionFor(
-    { excel: withFormulaEngine(new FakeExcel({ apiVersion: "1.14", sheets: ["Sheet1"] })), carry: emptyCarry() },
+    {
+      excel: withFormulaEngine(new FakeExcel({ apiVersion: "1.14", sheets: ["Sheet1"] })),
+      carry: emptyCarry(),
+    },
     locale,
   );

@@ -407,6 +407,9 @@ export class WorkbookModel {
     const cell = sheet.cell(r, c);
     if (!cell) return "";
     if (cell.formula === undefined || !this.evaluator) return cell.value;
+    // A formula that reaches back to itself: Excel warns and shows 0 (iterative calculation is off).
+    // https://support.microsoft.com/office/remove-or-allow-a-circular-reference-8540bd0f-6e97-4483-bcf7-1b49cd50d123
+    if (this.evaluating.has(cell)) return 0;
     // One read computes each formula cell once, however often the formulas it feeds read it.
     const outermost = this.computed === null;
     const computed = (this.computed ??= new Set<Cell>());
@@ -425,7 +428,6 @@ export class WorkbookModel {
 
   private evaluate(sheet: SheetModel, r: number, c: number, cell: Cell): void {
     if (this.evaluator && !this.evaluating.has(cell)) {
-      // A circular reference shows the last value, as Excel does after its warning.
       this.evaluating.add(cell);
       try {
         const result = this.evaluator({

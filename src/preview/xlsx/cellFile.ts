@@ -52,8 +52,11 @@ function solidColor(fill: ExcelJS.Fill | undefined): string | null {
 
 /** The value to write: the file's formula (or rich text…) while the cell still shows its result. */
 export function valueToFile(cell: Cell, carry: CellCarry | undefined): ExcelJS.CellValue {
-  // A formula is saved as a formula (no cached value: the file asks for a recalculation on open).
-  if (cell.formula !== undefined) return { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+  // A formula is saved with what it shows now; the file also asks for a recalculation on open.
+  if (cell.formula !== undefined) {
+    const formula = cell.formula.replace(/^=/, "");
+    return (cell.value === "" ? { formula } : { formula, result: cell.value }) as ExcelJS.CellFormulaValue;
+  }
   if (carry?.original !== undefined && carry.shown === cell.value) return carry.original;
   const { value } = cell;
   if (value === "") return null;

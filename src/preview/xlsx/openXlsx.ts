@@ -52,7 +52,10 @@ export async function openXlsxWorkbook(
   try {
     const carry = emptyCarry();
     const model = buildModel(workbook, parts, carry);
-    return { excel: withFormulaEngine(new FakeExcel({ apiVersion: options.apiVersion ?? "1.14", model })), carry };
+    return {
+      excel: withFormulaEngine(new FakeExcel({ apiVersion: options.apiVersion ?? "1.14", model })),
+      carry,
+    };
   } catch (cause) {
     throw isXlsxError(cause) ? cause : new XlsxError("corrupt", {}, cause);
   }
@@ -138,10 +141,10 @@ function readCells(ws: ExcelJS.Worksheet, sheet: SheetModel, carry: Carry): void
       const style = xcell.style ?? {};
       const format = modelledFormat(style);
       const note = xcell.note;
-      if (value === "" && !hasModelledFormat(format) && !hasStyle(style) && !note) return;
+      const formula = merged ? undefined : xcell.formula;
+      if (value === "" && !formula && !hasModelledFormat(format) && !hasStyle(style) && !note) return;
       const cell = sheet.ensure(r - 1, c - 1);
       Object.assign(cell, format, { value });
-      const formula = merged ? undefined : xcell.formula;
       if (formula) cell.formula = `=${formula}`;
       const cellCarry = {
         ...(hasStyle(style) ? { style } : {}),
