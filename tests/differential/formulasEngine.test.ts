@@ -1,11 +1,11 @@
 import { findPack } from "../../src/core/pack";
 import type { Pack } from "../../src/core/pack/schema";
-import { Recalculation, type SheetModel, type WorkbookModel } from "../../src/formula";
+import { Recalculation, type WorkbookModel } from "../../src/formula";
 import { workbookFromXlsx } from "../../src/formula/xlsx";
 import { templateBytes } from "../../src/xlsx";
 import { openXlsxStream } from "../../src/xlsxstream";
-import { compareChecks, expectedChecks, filledRaw } from "../support/differential";
-import { type Fill, randomFill } from "../support/formulaFill";
+import { compareChecks, expectedChecks, filledModel, filledRaw } from "../support/differential";
+import { randomFill } from "../support/formulaFill";
 
 /**
  * Differential test (issue 15 item 4): workbooks made by `taizhang init`, filled at random (seeded)
@@ -17,28 +17,6 @@ const PER_PACK = Number(process.env.DIFFERENTIAL_WORKBOOKS ?? 1000);
 const PACKS = ["township-2018", "model-unit"] as const;
 
 jest.setTimeout(900_000);
-
-function filledModel(blank: WorkbookModel, fill: Fill): WorkbookModel {
-  const sheets = new Map(blank.sheets);
-  for (const w of fill.writes) {
-    const sheet = sheets.get(w.sheet);
-    if (!sheet) throw new Error(`no sheet ${w.sheet}`);
-    const cells = new Map(sheet.cells);
-    cells.set(`${columnName(w.column)}${w.row}`, { value: w.value });
-    sheets.set(w.sheet, { cells } satisfies SheetModel);
-  }
-  return { ...blank, sheets };
-}
-
-function columnName(column: number): string {
-  let n = column;
-  let out = "";
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 describe.each(PACKS)("%s: the JS formula engine agrees with the core on every 校验 cell", (id) => {
   const pack = findPack(id) as Pack;

@@ -7,6 +7,7 @@ import { checkTexts, indexFindings } from "../../src/excel/outputs";
 import { formulasFor } from "../../src/xlsx/write/formulas";
 import type { WorkbookMeta } from "../../src/core/layout";
 import type { Fill } from "./formulaFill";
+import type { SheetModel, WorkbookModel } from "../../src/formula";
 
 /**
  * The differential tests' comparison (issue 15): for a filled workbook, what each formula cell
@@ -100,5 +101,18 @@ export function filledRaw(blank: RawWorkbook, fill: Fill): RawWorkbook {
     }
     return { ...sheet, rows };
   });
+  return { ...blank, sheets };
+}
+
+/** The engine's model of a blank workbook with the fill's entries typed in. */
+export function filledModel(blank: WorkbookModel, fill: Fill): WorkbookModel {
+  const sheets = new Map(blank.sheets);
+  for (const w of fill.writes) {
+    const sheet = sheets.get(w.sheet);
+    if (!sheet) throw new Error(`no sheet ${w.sheet}`);
+    const cells = new Map(sheet.cells);
+    cells.set(`${columnLetter(w.column - 1)}${w.row}`, { value: w.value });
+    sheets.set(w.sheet, { cells } satisfies SheetModel);
+  }
   return { ...blank, sheets };
 }

@@ -31,7 +31,8 @@ export interface Fill {
 const serial = (y: number, m: number, d: number): number =>
   Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 
-export function randomFill(pack: Pack, seed: number, ledgerRecords = 12): Fill {
+/** `ledgerRecords`: most records per ledger (a random count up to it), or exactly that many when `exact`. */
+export function randomFill(pack: Pack, seed: number, ledgerRecords = 12, exact = false): Fill {
   const next = seededRandom(seed);
   const pick = <T>(options: readonly T[]): T => options[Math.floor(next() * options.length)] as T;
   const layout = layoutFor(pack);
@@ -100,7 +101,7 @@ export function randomFill(pack: Pack, seed: number, ledgerRecords = 12): Fill {
     const at = (id: string): number => table.columns.findIndex((c) => c.id === id) + 1;
     if (table.kind === "ledger") {
       const rows: number[] = [];
-      const count = Math.floor(next() * (ledgerRecords + 1));
+      const count = exact ? ledgerRecords : Math.floor(next() * (ledgerRecords + 1));
       for (let i = 0; i < count; i++) {
         const row = firstDataRow + i;
         rows.push(row);

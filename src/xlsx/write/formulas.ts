@@ -29,6 +29,8 @@ export function writeFormulas(
   workbook: ExcelJS.Workbook,
   formulas: WorkbookFormulas,
   placements: readonly TablePlacement[],
+  /** Ledger rows that get formulas (the bench asks for 10,000). */
+  ledgerRows = LEDGER_FORMULA_ROWS,
 ): void {
   for (const cell of formulas.cells) {
     const sheet = workbook.getWorksheet(cell.sheet);
@@ -44,12 +46,17 @@ export function writeFormulas(
     const table = formulas.tables.get(placement.table.key);
     const sheet = workbook.getWorksheet(placement.table.sheet);
     if (!table || !sheet) continue;
-    writeTableFormulas(sheet, table, placement);
+    writeTableFormulas(sheet, table, placement, ledgerRows);
   }
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
 }
 
-function writeTableFormulas(sheet: ExcelJS.Worksheet, table: TableFormulas, placement: TablePlacement): void {
+function writeTableFormulas(
+  sheet: ExcelJS.Worksheet,
+  table: TableFormulas,
+  placement: TablePlacement,
+  ledgerRows: number,
+): void {
   const helpers = new Set(table.helperOffsets);
   for (const offset of helpers) sheet.getColumn(offset + 1).hidden = true;
   const put = (address: string, value: ExcelJS.CellValue, offset: number) => {
@@ -73,7 +80,7 @@ function writeTableFormulas(sheet: ExcelJS.Worksheet, table: TableFormulas, plac
   // which keeps the file small; Excel, WPS and LibreOffice expand it on open. The 校验 cells inside
   // the table are plain formulas, so a table edit (rollover's records) cannot orphan a share.
   const first = placement.firstDataRow;
-  const last = first + LEDGER_FORMULA_ROWS - 1;
+  const last = first + ledgerRows - 1;
   for (const f of table.rowFormulas({ row: first - 1, firstColumn: 0 })) {
     const letter = columnLetter(f.offset);
     const master = `${letter}${first}`;
@@ -90,7 +97,7 @@ function writeTableFormulas(sheet: ExcelJS.Worksheet, table: TableFormulas, plac
     for (let row = first + 1; row <= last; row++)
       put(`${letter}${row}`, { sharedFormula: master } as ExcelJS.CellValue, f.offset);
   }
-  writeLedgerChecks(sheet, table, placement);
+  writeLedgerChecks(sheet, table, placement, ledgerRows);
 }
 
 /** The 校验 formula of every ledger row that has formulas (again after records were written). */
@@ -98,9 +105,10 @@ export function writeLedgerChecks(
   sheet: ExcelJS.Worksheet,
   table: TableFormulas,
   placement: TablePlacement,
+  ledgerRows = LEDGER_FORMULA_ROWS,
 ): void {
   const helpers = new Set(table.helperOffsets);
-  for (let i = 0; i < LEDGER_FORMULA_ROWS; i++) {
+  for (let i = 0; i < ledgerRows; i++) {
     const row = placement.firstDataRow + i;
     for (const f of table.rowFormulas({ row: row - 1, firstColumn: 0 })) {
       if (helpers.has(f.offset)) continue;

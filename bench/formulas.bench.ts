@@ -1,0 +1,119 @@
+// Issue 15: the workbook's own formulas against the core. 2,000 random workbooks (1,000 per shipped
+// pack) through the JS engine and through LibreOffice, and a 10,000-row ledger of the real 校验
+// formulas recalculated by LibreOffice. Prints
+// `formulas: workbooks=… verdicts=… differences=… recalc_ms_10k_rows=… …`.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type * as ExcelJS from "exceljs";
+import { layoutFor, placeTables } from "../src/core/layout";
+import { columnLetter } from "../src/core/layout/layout";
+import { findPack } from "../src/core/pack";
+import type { Pack } from "../src/core/pack/schema";
+import { Recalculation } from "../src/formula";
+import { workbookFromXlsx } from "../src/formula/xlsx";
+import { buildTemplate, saveXlsx, templateBytes } from "../src/xlsx";
+import { formulasFor, writeFormulas } from "../src/xlsx/write/formulas";
+import { openXlsxStream } from "../src/xlsxstream";
+import { compareChecks, expectedChecks, filledModel, filledRaw } from "../tests/support/differential";
+import { agreeWithLibreOffice, SHIPPED_PACKS } from "../tests/support/differentialLibreOffice";
+import { randomFill } from "../tests/support/formulaFill";
+import { recalcWithLibreOffice } from "../tests/support/libreoffice/recalc";
+
+const PER_PACK = Number(process.env.BENCH_FORMULA_WORKBOOKS ?? 1000);
+const LO_BATCH = 200;
+const LEDGER_ROWS = 10_000;
+
+async function engine(): Promise<{ workbooks: number; verdicts: number; differences: number; ms: number }> {
+  let verdicts = 0;
+  let differences = 0;
+  const started = performance.now();
+  for (const id of SHIPPED_PACKS) {
+    const pack = findPack(id) as Pack;
+    const bytes = await templateBytes(pack, { township: "甲镇" });
+    const blank = workbookFromXlsx(bytes);
+    const stream = openXlsxStream(bytes);
+    for (let seed = 1; seed <= PER_PACK; seed++) {
+      const fill = randomFill(pack, 30_000 + seed);
+      const checks = expectedChecks(pack, filledRaw(stream.raw, fill), stream.meta, fill);
+      const calc = new Recalculation(filledModel(blank, fill));
+      const result = compareChecks(`${id}#${seed}`, checks, (s, a) => calc.value(s, a));
+      verdicts += result.cells;
+      differences += result.differences.length;
+    }
+  }
+  return {
+    workbooks: PER_PACK * SHIPPED_PACKS.length,
+    verdicts,
+    differences,
+    ms: performance.now() - started,
+  };
+}
+
+/** The township pack's decision ledger with 10,000 filled records, every row carrying its formulas. */
+async function bigLedger(
+  dir: string,
+): Promise<{ path: string; sheet: string; checks: string[]; bytes: Uint8Array }> {
+  const pack = findPack("township-2018") as Pack;
+  const workbook = buildTemplate(pack, { township: "甲镇", assessmentDate: "2018-12-31" });
+  const placement = placeTables(layoutFor(pack)).find((p) => p.table.kind === "ledger");
+  if (!placement) throw new Error("no ledger");
+  const sheet = workbook.getWorksheet(placement.table.sheet) as ExcelJS.Worksheet;
+  const fill = randomFill(pack, 7, LEDGER_ROWS, true);
+  for (const w of fill.writes)
+    if (w.sheet === placement.table.sheet) sheet.getCell(w.row, w.column).value = w.value;
+  writeFormulas(workbook, formulasFor(pack), [placement], LEDGER_ROWS);
+  const checkOffset = placement.table.columns.findIndex((c) => c.id === "check");
+  const checks = Array.from(
+    { length: LEDGER_ROWS },
+    (_, i) => `${columnLetter(checkOffset)}${placement.firstDataRow + i}`,
+  );
+  const bytes = await saveXlsx(workbook);
+  const path = join(dir, "ledger-10k.xlsx");
+  writeFileSync(path, bytes);
+  return { path, sheet: placement.table.sheet, checks, bytes };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "tz-bench-formulas-"));
+  try {
+    const ledger = await bigLedger(dir);
+    const lo = await recalcWithLibreOffice([
+      { path: ledger.path, cells: { [ledger.sheet]: ledger.checks.slice(0, 1) } },
+    ]);
+    const recalcMs = lo.files[0]?.calcMs ?? NaN;
+    const model = workbookFromXlsx(readFileSync(ledger.path));
+    const t0 = performance.now();
+    const calc = new Recalculation(model);
+    for (const a of ledger.checks) calc.value(ledger.sheet, a);
+    const engineLedgerMs = performance.now() - t0;
+
+    const js = await engine();
+
+    const wallStarted = performance.now();
+    let workbooks = 0;
+    let verdicts = 0;
+    let differences = 0;
+    let failed = 0;
+    for (let first = 1; first <= PER_PACK; first += LO_BATCH) {
+      const r = await agreeWithLibreOffice(Math.min(LO_BATCH, PER_PACK - first + 1), 20_000 + first);
+      workbooks += r.workbooks;
+      verdicts += r.verdicts;
+      differences += r.differences.length;
+      failed += r.failed.length;
+      for (const d of r.differences.slice(0, 5)) console.error(d);
+    }
+    const wallS = (performance.now() - wallStarted) / 1000;
+    console.log(
+      `formulas: workbooks=${workbooks} verdicts=${verdicts} differences=${differences} failed=${failed} ` +
+        `engine_workbooks=${js.workbooks} engine_verdicts=${js.verdicts} engine_differences=${js.differences} ` +
+        `recalc_ms_10k_rows=${recalcMs.toFixed(0)} engine_ms_10k_rows=${engineLedgerMs.toFixed(0)} ` +
+        `libreoffice_wall_s=${wallS.toFixed(0)}`,
+    );
+    if (differences > 0 || js.differences > 0 || failed > 0) process.exitCode = 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
