@@ -54,6 +54,10 @@ export interface RecalcProblem {
   detail?: string;
 }
 
+/** Formula texts parsed so far (nodes are never mutated); bounded so a long session cannot grow it forever. */
+const PARSED = new Map<string, Node | Error>();
+const MAX_PARSED = 50_000;
+
 /** How deep formula cells may call each other before the rest is deferred (see drive()). */
 const MAX_DEPTH = 200;
 
@@ -89,7 +93,8 @@ export class Recalculation implements EvalHost {
   private readonly todayValue: number;
   private depth = 0;
   /** Parsed formula texts: a filled-down column parses once. */
-  private readonly parsed = new Map<string, Node | Error>();
+  /** Parsed formula texts, shared by every recalculation: the same workbook is often recalculated anew. */
+  private readonly parsed = PARSED;
 
   constructor(workbook: WorkbookModel, options: RecalcOptions = {}) {
     this.todayValue = options.today ?? todaySerial();
@@ -203,6 +208,7 @@ export class Recalculation implements EvalHost {
         } catch (e) {
           node = e instanceof Error ? e : new Error(String(e));
         }
+        if (this.parsed.size >= MAX_PARSED) this.parsed.clear();
         this.parsed.set(text, node);
       }
       if (node instanceof Error) {

@@ -6,8 +6,12 @@ import { readWorkbookSnapshot, type RawSheet, type RawWorkbook } from "../../src
 import { checkTexts, indexFindings } from "../../src/excel/outputs";
 import { formulasFor } from "../../src/xlsx/write/formulas";
 import type { WorkbookMeta } from "../../src/core/layout";
-import type { Fill } from "./formulaFill";
-import type { SheetModel, WorkbookModel } from "../../src/formula";
+import { type Fill, randomFill } from "./formulaFill";
+import { Recalculation } from "../../src/formula";
+import { workbookFromXlsx } from "../../src/formula/xlsx";
+import { templateBytes } from "../../src/xlsx";
+import { openXlsxStream } from "../../src/xlsxstream";
+import type { CellInput, SheetModel, WorkbookModel } from "../../src/formula";
 
 /**
  * The differential tests' comparison (issue 15): for a filled workbook, what each formula cell
@@ -28,8 +32,15 @@ export interface Comparison {
 }
 
 /** Rows of a table whose 校验 is a formula and that a fill reached (plus one untouched row). */
+const compiled = new WeakMap<Pack, ReturnType<typeof formulasFor>>();
+const formulasOf = (pack: Pack): ReturnType<typeof formulasFor> => {
+  let formulas = compiled.get(pack);
+  if (!formulas) compiled.set(pack, (formulas = formulasFor(pack)));
+  return formulas;
+};
+
 function rowsToCompare(placement: TablePlacement, pack: Pack, fill: Fill): number[] {
-  const table = formulasFor(pack).tables.get(placement.table.key);
+  const table = formulasOf(pack).tables.get(placement.table.key);
   if (!table) return [];
   if (placement.table.kind === "ledger") return fill.ledgerRows.get(placement.table.key) ?? [];
   return placement.table.rows
@@ -107,12 +118,51 @@ export function filledRaw(blank: RawWorkbook, fill: Fill): RawWorkbook {
 /** The engine's model of a blank workbook with the fill's entries typed in. */
 export function filledModel(blank: WorkbookModel, fill: Fill): WorkbookModel {
   const sheets = new Map(blank.sheets);
+  const copies = new Map<string, Map<string, CellInput>>();
   for (const w of fill.writes) {
-    const sheet = sheets.get(w.sheet);
-    if (!sheet) throw new Error(`no sheet ${w.sheet}`);
-    const cells = new Map(sheet.cells);
+    let cells = copies.get(w.sheet);
+    if (!cells) {
+      const sheet = sheets.get(w.sheet);
+      if (!sheet) throw new Error(`no sheet ${w.sheet}`);
+      cells = new Map(sheet.cells);
+      copies.set(w.sheet, cells);
+      sheets.set(w.sheet, { cells } satisfies SheetModel);
+    }
     cells.set(`${columnLetter(w.column - 1)}${w.row}`, { value: w.value });
-    sheets.set(w.sheet, { cells } satisfies SheetModel);
   }
   return { ...blank, sheets };
+}
+
+export interface EngineAgreement {
+  verdicts: number;
+  flagged: number;
+  differences: string[];
+}
+
+/**
+ * Workbooks `firstSeed … firstSeed + count − 1` of a pack: the blank file from `taizhang init`'s
+ * writer, the fill typed into its cell model (recalculated by the JS engine) and into its raw cells
+ * (read by the core as `taizhang check` reads the file).
+ */
+export async function agreeWithEngine(
+  pack: Pack,
+  firstSeed: number,
+  count: number,
+): Promise<EngineAgreement> {
+  const bytes = await templateBytes(pack, { township: "甲镇" });
+  const blank = workbookFromXlsx(bytes);
+  const stream = openXlsxStream(bytes);
+  const out: EngineAgreement = { verdicts: 0, flagged: 0, differences: [] };
+  for (let seed = firstSeed; seed < firstSeed + count; seed++) {
+    const fill = randomFill(pack, seed);
+    const checks = expectedChecks(pack, filledRaw(stream.raw, fill), stream.meta, fill);
+    const calc = new Recalculation(filledModel(blank, fill));
+    const result = compareChecks(`${pack.id}#${seed}`, checks, (sheet, address) =>
+      calc.value(sheet, address),
+    );
+    out.verdicts += result.cells;
+    out.flagged += checks.filter((c) => c.want !== "" && c.want !== "✓").length;
+    out.differences.push(...result.differences);
+  }
+  return out;
 }

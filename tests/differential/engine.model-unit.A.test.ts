@@ -1,0 +1,23 @@
+import { findPack } from "../../src/core/pack";
+import type { Pack } from "../../src/core/pack/schema";
+import { agreeWithEngine } from "../support/differential";
+
+/**
+ * Differential test (issue 15 item 4): random workbooks made by `taizhang init` and recalculated by
+ * the JS formula engine show in every 校验 cell the core's text for that row. 2,000 workbooks in
+ * all, in four files so both test workers share them (this one: model-unit, seeds 1–500).
+ */
+const COUNT = Number(process.env.DIFFERENTIAL_WORKBOOKS ?? 500);
+
+jest.setTimeout(900_000);
+
+it("model-unit: ${COUNT} random workbooks through the JS engine, 0 differences", async () => {
+  const result = await agreeWithEngine(findPack("model-unit") as Pack, 1, COUNT);
+  console.log(
+    `formulas engine model-unit seeds 1+: workbooks=${COUNT} verdicts=${result.verdicts} flagged=${result.flagged} differences=${result.differences.length}`,
+  );
+  expect(result.differences.slice(0, 20)).toEqual([]);
+  // The fill must exercise the formulas: many rows compared, a good share of them flawed.
+  expect(result.verdicts).toBeGreaterThan(COUNT * 20);
+  expect(result.flagged).toBeGreaterThan(result.verdicts / 10);
+});
