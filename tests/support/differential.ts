@@ -31,9 +31,13 @@ function rowsToCompare(placement: TablePlacement, pack: Pack, fill: Fill): numbe
   const table = formulasFor(pack).tables.get(placement.table.key);
   if (!table) return [];
   if (placement.table.kind === "ledger") return fill.ledgerRows.get(placement.table.key) ?? [];
+  const check = placement.table.columns.findIndex((c) => c.id === "check");
+  // A row may have score helpers and a 校验 that stays text: only a 校验 formula is compared here.
   return placement.table.rows
     .map((r, i) => ({ row: placement.firstDataRow + i, itemId: r.itemId }))
-    .filter((r) => table.rowFormulas({ row: r.row - 1, firstColumn: 0, itemId: r.itemId }).length > 0)
+    .filter((r) =>
+      table.rowFormulas({ row: r.row - 1, firstColumn: 0, itemId: r.itemId }).some((f) => f.offset === check),
+    )
     .map((r) => r.row);
 }
 

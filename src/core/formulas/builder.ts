@@ -208,6 +208,7 @@ export class RowBuilder {
     return new CompiledRow(
       cells,
       this.helpers.map((_, i) => this.firstHelper + i),
+      new Map(this.helpers.map((h, i) => [h.key, this.firstHelper + i])),
     );
   }
 }
@@ -253,7 +254,14 @@ export class CompiledRow {
   constructor(
     private readonly cells: readonly RowFormula[],
     readonly helperOffsets: readonly number[],
+    /** Offsets of the helpers by key ("date:eventDate"): the score formulas read some of them. */
+    private readonly helperKeys: ReadonlyMap<string, number> = new Map(),
   ) {}
+
+  /** Offset of the helper made under `key` (e.g. a date column's serial), if the table has it. */
+  helperOffset(key: string): number | undefined {
+    return this.helperKeys.get(key);
+  }
 
   render(position: RowPosition): RowFormula[] {
     const row = position.row + 1;

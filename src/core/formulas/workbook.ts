@@ -1,7 +1,7 @@
-import { columnLetter, layoutFor, type TableLayout, type WorkbookLayout } from "../layout/layout";
+import { layoutFor, type TableLayout, type WorkbookLayout } from "../layout/layout";
+import { placeTables, type TablePlacement } from "../layout/placement";
 import type { Item, Ledger, Pack, Rule } from "../pack/schema";
 import { isItemLevelRule } from "../pack/rule-kinds";
-import { INFO_INPUTS } from "../snapshot";
 import { RowBuilder, type CompiledRow, type FormulaColumn } from "./builder";
 import { rulePieces, typeChecks, Unsupported, type ShortMessage } from "./ledgerRules";
 import { statusRowPieces, vetoRowPieces } from "./statusRows";
@@ -13,16 +13,8 @@ import type {
   WithoutFormula,
   WorkbookFormulas,
 } from "./types";
-import {
-  dateCanonFormula,
-  dateDayFormula,
-  dateMonthEndFormula,
-  dateTextFormula,
-  dateValueFormula,
-} from "./valueCells";
-
-/** First 基本信息 column of the assessment date's helpers (G on: one empty column after 校验 in E). */
-const INFO_HELPER_COLUMN = 6;
+import { infoCells } from "./infoCells";
+import { withScores, type ScoreHelpers } from "./withScores";
 
 /**
  * Every formula a workbook of `pack` carries to check itself. Deterministic: the same pack (and
@@ -33,32 +25,19 @@ export function workbookFormulas(
   pack: Pack,
   message: ShortMessage,
   layout: WorkbookLayout = layoutFor(pack),
+  placements: readonly TablePlacement[] = placeTables(layout),
 ): WorkbookFormulas {
-  const infoRow = layout.info.rows.find((r) => r.inputId === INFO_INPUTS.assessmentDate);
-  const cells: FixedFormula[] = [];
-  let assessmentDate = "NA()";
-  if (infoRow) {
-    const row = infoRow.row - 1;
-    const at = (i: number) => `${columnLetter(INFO_HELPER_COLUMN + i)}${infoRow.row}`;
-    const helpers = [
-      dateTextFormula(infoRow.name),
-      dateMonthEndFormula(at(0)),
-      dateDayFormula(at(0), at(1)),
-      dateCanonFormula(at(0), at(1), at(2)),
-      dateValueFormula(infoRow.name, at(0), at(3)),
-    ];
-    helpers.forEach((formula, i) =>
-      cells.push({ sheet: layout.info.sheet, row, column: INFO_HELPER_COLUMN + i, formula, helper: true }),
-    );
-    const sheet = layout.info.sheet.replace(/'/g, "''");
-    assessmentDate = `'${sheet}'!$${columnLetter(INFO_HELPER_COLUMN + helpers.length - 1)}$${infoRow.row}`;
-  }
+  const info = infoCells(layout);
+  const cells: FixedFormula[] = [...info.cells];
+  const assessmentDate = info.assessmentDate;
 
   const tables = new Map<string, TableFormulas>();
   const without: WithoutFormula[] = [];
   const items = pack.groups.flatMap((g) => g.items);
   // Helpers of every table of a sheet start right of the widest one, so hiding them hides no input.
   const widest = new Map<string, number>();
+  // Where the 校验 helpers of each checklist and veto table end, and what the score reads of them.
+  const scoreHelpers: ScoreHelpers = { firstHelperOffset: new Map(), vetoDateOffsets: new Set() };
   for (const table of layout.tables)
     widest.set(table.sheet, Math.max(widest.get(table.sheet) ?? 0, table.columns.length));
   for (const table of layout.tables) {
@@ -122,7 +101,13 @@ export function workbookFormulas(
       }
       helperOffsets = compiled.helperOffsets;
       byItem.set(item.id, compiled);
+      const vetoDate = compiled.helperOffset("date:eventDate");
+      if (table.kind === "veto" && vetoDate !== undefined) scoreHelpers.vetoDateOffsets.add(vetoDate);
     }
+    scoreHelpers.firstHelperOffset.set(
+      table.key,
+      Math.max((widest.get(table.sheet) ?? 0) + 1, ...helperOffsets.map((o) => o + 1)),
+    );
     if (byItem.size === 0) continue;
     tables.set(table.key, {
       tableKey: table.key,
@@ -133,7 +118,7 @@ export function workbookFormulas(
       },
     });
   }
-  return { tables, cells, without };
+  return withScores(pack, layout, placements, { tables, cells, without }, info, scoreHelpers);
 }
 
 function builderFor(table: TableLayout, pack: Pack, assessmentDate: string, firstHelper: number): RowBuilder {
