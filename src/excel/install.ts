@@ -373,7 +373,15 @@ function applyPlan(
       ? { proxy: infoSheet, id: infoSlot.existing?.id, name: infoSlot.name }
       : { proxy: wb.worksheets.getItem(name), id: read.sheets.find((s) => s.name === name)?.id, name };
   // Checked before anything is written: a helper cell someone typed into stops the install.
-  const formulaWrites = planFormulaWrites(outputs, rowsOf, formulas, fixedSheet, raw);
+  // 自评结果's figures go with its model (whatever the sheet is called now); the rest as planned.
+  const onResults = (cell: { sheet: string }) => cell.sheet === layout.results.sheet;
+  const formulaWrites = planFormulaWrites(
+    outputs,
+    rowsOf,
+    { ...formulas, cells: formulas.cells.filter((c) => !onResults(c)) },
+    fixedSheet,
+    raw,
+  );
   writeOutputs({
     assessment,
     layout: { ...layout, results: { sheet: resultsSlot.name }, gaps: { sheet: gapsSlot.name } },
@@ -384,6 +392,7 @@ function applyPlan(
       sheet: resultsSheet,
       firstWrite: !resultsSlot.existing,
       hasChart: resultsSlot.existing?.hasScoresChart ?? false,
+      formulas: formulas.cells.filter(onResults),
     },
     gaps: {
       sheet: gapsSheet,
