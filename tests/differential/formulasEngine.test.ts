@@ -4,7 +4,13 @@ import { Recalculation, type SheetModel, type WorkbookModel } from "../../src/fo
 import { workbookFromXlsx } from "../../src/formula/xlsx";
 import { templateBytes } from "../../src/xlsx";
 import { openXlsxStream } from "../../src/xlsxstream";
-import { compareChecks, expectedChecks, filledRaw } from "../support/differential";
+import {
+  compareChecks,
+  compareScores,
+  expectedChecks,
+  expectedScores,
+  filledRaw,
+} from "../support/differential";
 import { type Fill, randomFill } from "../support/formulaFill";
 
 /**
@@ -54,24 +60,32 @@ describe.each(PACKS)("%s: the JS formula engine agrees with the core on every �
   it(`${PER_PACK} random workbooks, 0 differences`, () => {
     let cells = 0;
     let flagged = 0;
+    let scores = 0;
     const differences: string[] = [];
     for (let seed = 1; seed <= PER_PACK; seed++) {
       const fill = randomFill(pack, seed);
-      const checks = expectedChecks(pack, filledRaw(blankStream.raw, fill), blankStream.meta, fill);
+      const raw = filledRaw(blankStream.raw, fill);
+      const checks = expectedChecks(pack, raw, blankStream.meta, fill);
       const calc = new Recalculation(filledModel(blankModel, fill));
-      const result = compareChecks(`${id}#${seed}`, checks, (sheet, address) => calc.value(sheet, address));
+      const value = (sheet: string, address: string) => calc.value(sheet, address);
+      const result = compareChecks(`${id}#${seed}`, checks, value);
+      const scored = compareScores(`${id}#${seed}`, expectedScores(pack, raw, blankStream.meta), value);
+      scores += scored.cells;
+      differences.push(...scored.differences);
       cells += result.cells;
       flagged += checks.filter((c) => c.want.startsWith("✗") || c.want.startsWith("!")).length;
       differences.push(...result.differences);
     }
     if (process.env.DIFF_SHOW) for (const d of differences) console.log(d);
     console.log(
-      `formulas engine ${id}: workbooks=${PER_PACK} verdicts=${cells} flagged=${flagged} differences=${differences.length}`,
+      `formulas engine ${id}: workbooks=${PER_PACK} verdicts=${cells} flagged=${flagged} scores=${scores} differences=${differences.length}`,
     );
     expect(differences.slice(0, 20)).toEqual([]);
 
     // The fill must exercise the formulas: most rows compared, many of them flawed.
     expect(cells).toBeGreaterThan(PER_PACK * 20);
+    // Every item whose score is a formula, and 自评结果's formula figures, are compared too.
+    expect(scores).toBeGreaterThan(PER_PACK * 20);
     expect(flagged).toBeGreaterThan(cells / 10);
   });
 });

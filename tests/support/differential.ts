@@ -3,7 +3,7 @@ import { layoutFor, placeTables, type TablePlacement } from "../../src/core/layo
 import { columnLetter } from "../../src/core/layout/layout";
 import type { Pack } from "../../src/core/pack/schema";
 import { readWorkbookSnapshot, type RawSheet, type RawWorkbook } from "../../src/core/read";
-import { checkTexts, indexFindings } from "../../src/excel/outputs";
+import { checkTexts, indexFindings, resultModels } from "../../src/excel/outputs";
 import { formulasFor } from "../../src/xlsx/write/formulas";
 import type { WorkbookMeta } from "../../src/core/layout";
 import type { Fill } from "./formulaFill";
@@ -65,6 +65,80 @@ export function expectedChecks(
       out.push({ sheet: placement.table.sheet, address: `${check}${row}`, want: byRow.get(row) ?? "" });
   }
   return out;
+}
+
+/** A score cell a formula computes (an item's 应得 / 实得 helper, a 自评结果 figure), and the core's value. */
+export interface ScoreCellCheck {
+  sheet: string;
+  address: string;
+  want: number | string;
+  what: string;
+}
+
+/**
+ * The core's 应得 / 实得 of every item whose row carries score helpers, and its 自评结果 figure for
+ * every cell of that sheet that is a formula (the sheet model the add-in and the CLI write).
+ */
+export function expectedScores(pack: Pack, raw: RawWorkbook, meta: WorkbookMeta): ScoreCellCheck[] {
+  const layout = layoutFor(pack);
+  const { snapshot } = readWorkbookSnapshot(raw, layout, meta);
+  const assessment = assess(pack, snapshot);
+  const formulas = formulasFor(pack);
+  const out: ScoreCellCheck[] = [];
+  for (const placement of placeTables(layout)) {
+    const table = formulas.tables.get(placement.table.key);
+    const offsets = table?.scoreOffsets;
+    if (!table || !offsets) continue;
+    placement.table.rows.forEach((r, i) => {
+      const row = placement.firstDataRow + i;
+      const cells = table.rowFormulas({ row: row - 1, firstColumn: 0, itemId: r.itemId });
+      if (!cells.some((f) => f.offset === offsets.earned)) return;
+      const item = assessment.items.find((it) => it.itemId === r.itemId);
+      if (!item) throw new Error(`item ${r.itemId} not assessed`);
+      const at = (offset: number) => `${columnLetter(offset)}${row}`;
+      const sheet = placement.table.sheet;
+      out.push({
+        sheet,
+        address: at(offsets.applicable),
+        want: item.applicable ? item.points : 0,
+        what: `${r.itemId} 应得`,
+      });
+      out.push({ sheet, address: at(offsets.earned), want: item.earned, what: `${r.itemId} 实得` });
+    });
+  }
+  const model = resultModels(assessment, layout).results;
+  for (const cell of formulas.cells) {
+    if (cell.sheet !== layout.results.sheet) continue;
+    const want = model.rows[cell.row]?.[cell.column] ?? "";
+    out.push({
+      sheet: cell.sheet,
+      address: `${columnLetter(cell.column)}${cell.row + 1}`,
+      want: typeof want === "number" ? want : String(want),
+      what: `自评结果 ${String(model.rows[cell.row]?.[0] ?? "")}`,
+    });
+  }
+  return out;
+}
+
+/** Numbers equal to the last rounding digit's noise; text exactly. */
+export function compareScores(
+  label: string,
+  checks: readonly ScoreCellCheck[],
+  got: (sheet: string, address: string) => unknown,
+): Comparison {
+  const differences: string[] = [];
+  for (const c of checks) {
+    const value = got(c.sheet, c.address);
+    const same =
+      typeof c.want === "number"
+        ? typeof value === "number" && Math.abs(value - c.want) < 1e-9
+        : shownText(value) === c.want;
+    if (!same)
+      differences.push(
+        `${label} ${c.sheet}!${c.address} (${c.what}): spreadsheet “${shownText(value)}” core “${String(c.want)}”`,
+      );
+  }
+  return { cells: checks.length, differences };
 }
 
 /** A spreadsheet's value of a 校验 cell as text: an empty string and an empty cell read alike. */

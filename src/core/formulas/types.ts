@@ -31,6 +31,8 @@ export interface TableFormulas {
   rowFormulas(position: RowPosition): readonly RowFormula[];
   /** Offsets of helper columns (right of the table): hidden, number format ";;;". */
   helperOffsets: readonly number[];
+  /** Checklist and veto tables: the helpers holding each row's item's 应得 and 实得 (when compiled). */
+  scoreOffsets?: { applicable: number; earned: number };
 }
 
 /** A single formula cell outside the tables (e.g. a helper on 基本信息). */

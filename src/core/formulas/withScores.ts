@@ -2,7 +2,7 @@ import type { WorkbookLayout } from "../layout/layout";
 import type { TablePlacement } from "../layout/placement";
 import type { Pack } from "../pack/schema";
 import type { InfoCells } from "./infoCells";
-import { scoreFormulas } from "./score/scoreFormulas";
+import { SCORE_HELPERS, scoreFormulas } from "./score/scoreFormulas";
 import type { RowPosition, TableFormulas, WorkbookFormulas } from "./types";
 
 /** What the 校验 compiler tells the score compiler about the helpers it placed. */
@@ -11,6 +11,8 @@ export interface ScoreHelpers {
   firstHelperOffset: Map<string, number>;
   /** Offsets of the veto rows' 发生日期 serial helper (one when every veto table agrees). */
   vetoDateOffsets: Set<number>;
+  /** Checklist rows whose 校验 is text: the helper whose text starts with ";✗" on an error of the row's cells. */
+  rowErrorOffsets: Map<string, number>;
 }
 
 /**
@@ -29,6 +31,7 @@ export function withScores(
   const score = scoreFormulas(pack, layout, placements, {
     firstHelperOffset: helpers.firstHelperOffset,
     inputNumber: info.inputNumber,
+    rowErrorOffset: (itemId) => helpers.rowErrorOffsets.get(itemId),
     ...(info.assessmentYear
       ? { assessmentDate: info.assessmentDate, assessmentYear: info.assessmentYear }
       : {}),
@@ -40,6 +43,10 @@ export function withScores(
     tables.set(key, {
       tableKey: key,
       helperOffsets: [...(own?.helperOffsets ?? []), ...scored.helperOffsets],
+      scoreOffsets: {
+        applicable: (helpers.firstHelperOffset.get(key) ?? 0) + SCORE_HELPERS.applicable,
+        earned: (helpers.firstHelperOffset.get(key) ?? 0) + SCORE_HELPERS.earned,
+      },
       rowFormulas: (position: RowPosition) => {
         const check = own?.rowFormulas(position) ?? [];
         if (position.itemId === undefined) return check;

@@ -37,7 +37,11 @@ export function workbookFormulas(
   // Helpers of every table of a sheet start right of the widest one, so hiding them hides no input.
   const widest = new Map<string, number>();
   // Where the 校验 helpers of each checklist and veto table end, and what the score reads of them.
-  const scoreHelpers: ScoreHelpers = { firstHelperOffset: new Map(), vetoDateOffsets: new Set() };
+  const scoreHelpers: ScoreHelpers = {
+    firstHelperOffset: new Map(),
+    vetoDateOffsets: new Set(),
+    rowErrorOffsets: new Map(),
+  };
   for (const table of layout.tables)
     widest.set(table.sheet, Math.max(widest.get(table.sheet) ?? 0, table.columns.length));
   for (const table of layout.tables) {
@@ -72,6 +76,7 @@ export function workbookFormulas(
     }
     // Checklist and veto tables: one template per kind of row, chosen by the row's item.
     const byItem = new Map<string, CompiledRow>();
+    const textCheck = new Set<string>();
     const templates = new Map<string, CompiledRow>();
     let helperOffsets: readonly number[] = [];
     for (const row of table.rows) {
@@ -80,7 +85,9 @@ export function workbookFormulas(
       const why = rowWithoutFormula(item, table.kind);
       if (why) {
         without.push({ tableKey: table.key, itemId: item.id, reason: why });
-        continue;
+        // A checklist row whose 校验 stays text still gets the helpers that judge its own cells:
+        // its item's score reads them, as text written by Taizhang goes stale where no add-in runs.
+        if (table.kind !== "checklist") continue;
       }
       const years = table.kind === "veto" ? vetoYears(item, pack) : 0;
       const key = `${table.kind}|${years}`;
@@ -101,6 +108,11 @@ export function workbookFormulas(
       }
       helperOffsets = compiled.helperOffsets;
       byItem.set(item.id, compiled);
+      if (why) {
+        textCheck.add(item.id);
+        const found = compiled.helperOffset("found:0");
+        if (found !== undefined) scoreHelpers.rowErrorOffsets.set(item.id, found);
+      }
       const vetoDate = compiled.helperOffset("date:eventDate");
       if (table.kind === "veto" && vetoDate !== undefined) scoreHelpers.vetoDateOffsets.add(vetoDate);
     }
@@ -113,8 +125,13 @@ export function workbookFormulas(
       tableKey: table.key,
       helperOffsets,
       rowFormulas: (position: RowPosition): readonly RowFormula[] => {
-        const compiled = position.itemId === undefined ? undefined : byItem.get(position.itemId);
-        return compiled ? compiled.render(position) : [];
+        const id = position.itemId;
+        const compiled = id === undefined ? undefined : byItem.get(id);
+        if (!compiled) return [];
+        const cells = compiled.render(position);
+        if (id === undefined || !textCheck.has(id)) return cells;
+        const helpers = new Set(compiled.helperOffsets);
+        return cells.filter((c) => helpers.has(c.offset));
       },
     });
   }

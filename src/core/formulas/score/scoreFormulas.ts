@@ -69,6 +69,12 @@ export interface ScoreFormulaOptions {
    * 自评结果 is not a formula: it shows the dates as the core reads them.
    */
   vetoDateOffset?: number;
+  /**
+   * For a checklist row whose 校验 is text (written by the add-in and the CLI, so stale where none
+   * runs): offset of a helper whose text starts with ";✗" when the row's own cells hold an error.
+   * The item's score reads it instead of the 校验 cell; its item-level errors are its rules' `met`.
+   */
+  rowErrorOffset?: (itemId: string) => number | undefined;
   /** Language of the 自评结果 labels (band, 折算 note); the workbook is Chinese by default. */
   lang?: SheetLang;
 }
@@ -164,7 +170,12 @@ export function scoreFormulas(
         const piece = vetoPiece(plan.item, vetoRowRefs(position.firstColumn, row), date);
         return [...zero, at(SCORE_HELPERS.vetoPiece, piece)];
       }
-      const refs = checklistRowRefs(position.firstColumn, row);
+      const errorOffset = options.rowErrorOffset?.(itemId);
+      const refs = checklistRowRefs(
+        position.firstColumn,
+        row,
+        errorOffset === undefined ? undefined : rowCell(position.firstColumn + errorOffset, row),
+      );
       if (plan.kind === "status" || plan.kind === "indicator") {
         const score =
           plan.kind === "status"
