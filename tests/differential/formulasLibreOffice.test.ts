@@ -6,7 +6,14 @@ import { findPack } from "../../src/core/pack";
 import type { Pack } from "../../src/core/pack/schema";
 import { buildTemplate } from "../../src/xlsx";
 import { openXlsxStream } from "../../src/xlsxstream";
-import { compareChecks, expectedChecks, type FormulaCellCheck } from "../support/differential";
+import {
+  compareChecks,
+  compareScores,
+  expectedChecks,
+  expectedScores,
+  type FormulaCellCheck,
+  type ScoreCellCheck,
+} from "../support/differential";
 import { type Fill, randomFill } from "../support/formulaFill";
 import { libreOfficeMissing, loToCellValue, recalcWithLibreOffice } from "../support/libreoffice/recalc";
 
@@ -43,7 +50,7 @@ withLibreOffice("LibreOffice agrees with the core on every 校验 cell of random
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it(`${PER_PACK} workbooks per shipped pack, 0 differences`, async () => {
-    const jobs: { path: string; label: string; checks: FormulaCellCheck[] }[] = [];
+    const jobs: { path: string; label: string; checks: FormulaCellCheck[]; scores: ScoreCellCheck[] }[] = [];
     for (const id of PACKS) {
       const pack = findPack(id) as Pack;
       const template = buildTemplate(pack, { township: "甲镇" });
@@ -52,40 +59,52 @@ withLibreOffice("LibreOffice agrees with the core on every 校验 cell of random
         const path = join(dir, `${id}-${seed}.xlsx`);
         await saveFilled(template, fill, path);
         const { raw, meta } = openXlsxStream(readFileSync(path));
-        jobs.push({ path, label: `${id}#${seed}`, checks: expectedChecks(pack, raw, meta, fill) });
+        jobs.push({
+          path,
+          label: `${id}#${seed}`,
+          checks: expectedChecks(pack, raw, meta, fill),
+          scores: expectedScores(pack, raw, meta),
+        });
       }
     }
-    const cellsOf = (checks: readonly FormulaCellCheck[]): Record<string, string[]> => {
+    const cellsOf = (checks: readonly { sheet: string; address: string }[]): Record<string, string[]> => {
       const out: Record<string, string[]> = {};
       for (const c of checks) (out[c.sheet] ??= []).push(c.address);
       return out;
     };
     const batch = await recalcWithLibreOffice(
-      jobs.map((j) => ({ path: j.path, cells: cellsOf(j.checks) })),
+      jobs.map((j) => ({ path: j.path, cells: cellsOf([...j.checks, ...j.scores]) })),
       undefined,
       { timeoutMs: 900_000 },
     );
     let cells = 0;
     let flagged = 0;
+    let scores = 0;
     const differences: string[] = [];
     batch.files.forEach((file, i) => {
       const job = jobs[i] as (typeof jobs)[number];
       expect(file.ok).toBe(true);
-      const result = compareChecks(job.label, job.checks, (sheet, address) => {
+      const value = (sheet: string, address: string) => {
         const v = file.sheets[sheet]?.[address];
         return v === undefined ? null : loToCellValue(v);
-      });
+      };
+      const result = compareChecks(job.label, job.checks, value);
+      const scored = compareScores(job.label, job.scores, value);
+      scores += scored.cells;
+      differences.push(...scored.differences);
       cells += result.cells;
       flagged += job.checks.filter((c) => c.want !== "" && c.want !== "✓").length;
       differences.push(...result.differences);
     });
     const calcMs = batch.files.reduce((s, f) => s + f.calcMs, 0);
     console.log(
-      `formulas libreoffice: workbooks=${jobs.length} verdicts=${cells} flagged=${flagged} ` +
+      `formulas libreoffice: workbooks=${jobs.length} verdicts=${cells} flagged=${flagged} scores=${scores} ` +
         `differences=${differences.length} soffice_s=${(batch.totalMs / 1000).toFixed(1)} calc_ms=${calcMs}`,
     );
     expect(differences.slice(0, 20)).toEqual([]);
     expect(cells).toBeGreaterThan(jobs.length * 20);
+    // Every item whose score is a formula, and 自评结果's formula figures, are compared too.
+    expect(scores).toBeGreaterThan(jobs.length * 20);
     expect(flagged).toBeGreaterThan(cells / 10);
   });
 });
