@@ -13,6 +13,8 @@ export interface ScoreHelpers {
   vetoDateOffsets: Set<number>;
   /** Checklist rows whose 校验 is text: the helper whose text starts with ";✗" on an error of the row's cells. */
   rowErrorOffsets: Map<string, number>;
+  /** Ledgers several items check: each item's record mark helper ("✗" when a record fails it), by "ledger|item". */
+  recordMarks: Map<string, number>;
 }
 
 /**
@@ -32,6 +34,7 @@ export function withScores(
     firstHelperOffset: helpers.firstHelperOffset,
     inputNumber: info.inputNumber,
     rowErrorOffset: (itemId) => helpers.rowErrorOffsets.get(itemId),
+    recordMarkOffset: (itemId, ledgerId) => helpers.recordMarks.get(`${ledgerId}|${itemId}`),
     ...(info.assessmentYear
       ? { assessmentDate: info.assessmentDate, assessmentYear: info.assessmentYear }
       : {}),

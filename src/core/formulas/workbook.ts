@@ -41,6 +41,7 @@ export function workbookFormulas(
     firstHelperOffset: new Map(),
     vetoDateOffsets: new Set(),
     rowErrorOffsets: new Map(),
+    recordMarks: new Map(),
   };
   for (const table of layout.tables)
     widest.set(table.sheet, Math.max(widest.get(table.sheet) ?? 0, table.columns.length));
@@ -67,6 +68,10 @@ export function workbookFormulas(
         without.push({ tableKey: table.key, reason: compiled.message });
         continue;
       }
+      for (const item of items) {
+        const mark = compiled.helperOffset(`mark:${item.id}`);
+        if (mark !== undefined) scoreHelpers.recordMarks.set(`${ledger.id}|${item.id}`, mark);
+      }
       tables.set(table.key, {
         tableKey: table.key,
         helperOffsets: compiled.helperOffsets,
@@ -87,17 +92,18 @@ export function workbookFormulas(
         without.push({ tableKey: table.key, itemId: item.id, reason: why });
         // A checklist row whose 校验 stays text still gets the helpers that judge its own cells:
         // its item's score reads them, as text written by Taizhang goes stale where no add-in runs.
-        if (table.kind !== "checklist") continue;
+        if (table.kind !== "checklist" || !ownChecksOnly(item)) continue;
       }
       const years = table.kind === "veto" ? vetoYears(item, pack) : 0;
-      const key = `${table.kind}|${years}`;
+      const statusItem = item.kind === "status";
+      const key = `${table.kind}|${years}|${String(statusItem)}`;
       let compiled = templates.get(key);
       if (!compiled) {
         const made = compile((b) => {
           if (table.kind === "veto") {
             typeChecks(b, message, new Set());
             vetoRowPieces(b, message, years);
-          } else statusRowPieces(b, message);
+          } else statusRowPieces(b, message, statusItem);
         });
         if (made instanceof Unsupported) {
           without.push({ tableKey: table.key, itemId: item.id, reason: made.message });
@@ -106,7 +112,8 @@ export function workbookFormulas(
         compiled = made;
         templates.set(key, compiled);
       }
-      helperOffsets = compiled.helperOffsets;
+      // Templates differ in their helpers (a status item's row reads 备注 too): the table has them all.
+      helperOffsets = [...new Set([...helperOffsets, ...compiled.helperOffsets])].sort((a, b) => a - b);
       byItem.set(item.id, compiled);
       if (why) {
         textCheck.add(item.id);
@@ -163,17 +170,23 @@ function userColumns(table: TableLayout): string[] {
 /** Every row rule of the ledger's items, in item and rule order (as check() meets them). */
 function ledgerPieces(b: RowBuilder, ledger: Ledger, items: readonly Item[], message: ShortMessage): void {
   const ownReading = new Set<string>();
-  const rules: Rule[] = [];
-  for (const item of items) {
-    if (item.kind !== "ledger" || item.ledger !== ledger.id) continue;
+  const rules: { itemId: string; rule: Rule }[] = [];
+  const checking = items.filter((i) => i.kind === "ledger" && i.ledger === ledger.id);
+  for (const item of checking) {
     for (const rule of item.rules) {
       if (isItemLevelRule(rule.type)) continue;
       if (rule.type === "validity") ownReading.add(rule.validityYears);
-      rules.push(rule);
+      rules.push({ itemId: item.id, rule });
     }
   }
   typeChecks(b, message, ownReading);
-  for (const rule of rules) rulePieces(b, rule, message);
+  for (const { itemId, rule } of rules) {
+    b.owner = itemId;
+    rulePieces(b, rule, message);
+  }
+  b.owner = undefined;
+  // Several items check this ledger: each item's score counts the records that fail it alone.
+  if (checking.length > 1) for (const item of checking) b.itemMark(item.id);
 }
 
 /**
@@ -193,4 +206,13 @@ function rowWithoutFormula(item: Item, kind: TableLayout["kind"]): string | null
 function vetoYears(item: Item, pack: Pack): number {
   const own = item.rules.find((r): r is Extract<Rule, { type: "vetoWindow" }> => r.type === "vetoWindow");
   return own?.years ?? pack.assessment.vetoWindowYears;
+}
+
+/**
+ * The row's own cells are all its checks (check.ts checkChecklistRow): a ledger item's rules read
+ * its records, an indicator's or status item's item-level rules read 基本信息; other row rules would
+ * add findings the helpers do not judge.
+ */
+function ownChecksOnly(item: Item): boolean {
+  return item.kind === "ledger" || item.rules.every((r) => isItemLevelRule(r.type));
 }
