@@ -15,6 +15,8 @@ export interface ScoreHelpers {
   rowErrorOffsets: Map<string, number>;
   /** Ledgers several items check: each item's record mark helper ("✗" when a record fails it), by "ledger|item". */
   recordMarks: Map<string, number>;
+  /** Ledgers' date helpers (a serial when the cell reads as a date), by "ledger|column". */
+  ledgerDates: Map<string, number>;
 }
 
 /**
@@ -35,6 +37,7 @@ export function withScores(
     inputNumber: info.inputNumber,
     rowErrorOffset: (itemId) => helpers.rowErrorOffsets.get(itemId),
     recordMarkOffset: (itemId, ledgerId) => helpers.recordMarks.get(`${ledgerId}|${itemId}`),
+    ledgerDateOffset: (ledgerId, columnId) => helpers.ledgerDates.get(`${ledgerId}|${columnId}`),
     ...(info.assessmentYear
       ? { assessmentDate: info.assessmentDate, assessmentYear: info.assessmentYear }
       : {}),

@@ -42,6 +42,7 @@ export function workbookFormulas(
     vetoDateOffsets: new Set(),
     rowErrorOffsets: new Map(),
     recordMarks: new Map(),
+    ledgerDates: new Map(),
   };
   for (const table of layout.tables)
     widest.set(table.sheet, Math.max(widest.get(table.sheet) ?? 0, table.columns.length));
@@ -67,6 +68,10 @@ export function workbookFormulas(
       if (compiled instanceof Unsupported) {
         without.push({ tableKey: table.key, reason: compiled.message });
         continue;
+      }
+      for (const column of ledger.columns) {
+        const date = compiled.helperOffset(`date:${column.id}`);
+        if (date !== undefined) scoreHelpers.ledgerDates.set(`${ledger.id}|${column.id}`, date);
       }
       for (const item of items) {
         const mark = compiled.helperOffset(`mark:${item.id}`);

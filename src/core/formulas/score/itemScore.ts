@@ -26,14 +26,30 @@ export type ItemPlan =
   | { kind: "status"; item: Item; met?: string }
   /** `exempt`: the unit type frees it (out of 应得); `pending`: 待完成. Both formulas, "FALSE" when never. */
   | { kind: "indicator"; item: Item; met: string; exempt: string; pending: string }
-  | { kind: "ledger"; item: Item; ledgerId: string; declarable: boolean; shared: boolean }
+  | {
+      kind: "ledger";
+      item: Item;
+      ledgerId: string;
+      declarable: boolean;
+      shared: boolean;
+      /** Item-level rules over the ledger's records: TRUE when met, and TRUE when one is an error. */
+      rules?: LedgerRules;
+    }
   | { kind: "veto"; item: Item }
   | { kind: "none"; item: Item; reason: NotCompiledReason };
 
 const hasRowRules = (item: Item): boolean => item.rules.some((r) => !isItemLevelRule(r.type));
 
+/** Item-level rules of a ledger item as formulas (counts of records in the 评估年度). */
+export interface LedgerRules {
+  met: string;
+  error: string;
+}
+
 export interface PlanContext {
   pack: Pack;
+  /** The item-level rules as formulas, or null when one of them cannot be one. */
+  ledgerRules?: (rules: readonly Rule[]) => LedgerRules | null;
   /** The item has its own record mark column in its ledger. */
   ownMarks: boolean;
   inputs?: RuleInputs;
@@ -58,7 +74,8 @@ export function planItem(item: Item, ctx: PlanContext): ItemPlan {
     const met = ctx.inputs ? itemRulesMet(itemRules, ctx.inputs) : null;
     return met === null ? none("itemRules") : { kind: "status", item, met };
   }
-  if (itemRules.length > 0) return none("itemRules");
+  const rules = itemRules.length > 0 ? (ctx.ledgerRules?.(itemRules) ?? null) : undefined;
+  if (rules === null) return none("itemRules");
   const ledgerId = item.ledger;
   const ledger = ctx.pack.ledgers.find((l) => l.id === ledgerId);
   if (!ledgerId || !ledger) return none("itemRules");
@@ -66,7 +83,14 @@ export function planItem(item: Item, ctx: PlanContext): ItemPlan {
     g.items.some((other) => other !== item && other.ledger === ledgerId && hasRowRules(other)),
   );
   if (shared && !ctx.ownMarks) return none("sharedLedger");
-  return { kind: "ledger", item, ledgerId, declarable: ledger.declarable !== false, shared };
+  return {
+    kind: "ledger",
+    item,
+    ledgerId,
+    declarable: ledger.declarable !== false,
+    shared,
+    ...(rules ? { rules } : {}),
+  };
 }
 
 /** An indicator: its rules over 基本信息 figures, its 单位类型 exemption and its due date. */
@@ -144,11 +168,18 @@ export interface LedgerCells {
  * reason and no error), which leaves 应得; otherwise the share of passing records, or the points
  * less a deduction per failing record, down to 0.
  */
-export function ledgerScore(item: Item, row: ChecklistRowRefs, cells: LedgerCells): ItemScoreExprs {
+export function ledgerScore(
+  item: Item,
+  row: ChecklistRowRefs,
+  cells: LedgerCells,
+  rules?: LedgerRules,
+): ItemScoreExprs {
   const p = item.points;
   const points = numberLiteral(p);
   const declared = cells.declaration ? notBlank(cells.declaration) : "FALSE";
-  const rowNotApplicable = `AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote},NOT(${row.hasError}))`;
+  // A broken item-level rule is an error charged to the item: 不适用 then does not hold either.
+  const error = rules ? `OR(${row.hasError},${rules.error})` : row.hasError;
+  const rowNotApplicable = `AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote},NOT(${error}))`;
   const { records, failing } = cells;
   const scoring = item.scoring ?? { method: "share" as const };
   const share =
@@ -159,6 +190,10 @@ export function ledgerScore(item: Item, row: ChecklistRowRefs, cells: LedgerCell
         : "0";
   return {
     applicable: `IF(AND(${records}=0,OR(${declared},${rowNotApplicable})),0,${points})`,
-    earned: `IF(${records}=0,0,${roundFormula(`${points}*MAX(0,MIN(1,${share}))`, 2)})`,
+    // ledgerFraction: records whose item-level rules are not met earn nothing.
+    earned: `IF(${records}=0,0,${rules ? `IF(NOT(${rules.met}),0,` : ""}${roundFormula(
+      `${points}*MAX(0,MIN(1,${share}))`,
+      2,
+    )}${rules ? ")" : ""})`,
   };
 }

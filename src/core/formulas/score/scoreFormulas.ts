@@ -19,6 +19,7 @@ import { absoluteCell, columnRange, rowCell } from "./refs";
 import { resultFormulas, type GroupSums } from "./results";
 import { checklistRowRefs, vetoRowRefs } from "./rowContext";
 import { vetoPiece } from "./veto";
+import { ledgerYearCounts } from "./yearCounts";
 
 /** Helper columns of checklist and veto rows, in this order from `firstHelperOffset`. */
 export const SCORE_HELPERS = {
@@ -75,6 +76,11 @@ export interface ScoreFormulaOptions {
    * The item's score reads it instead of the 校验 cell; its item-level errors are its rules' `met`.
    */
   rowErrorOffset?: (itemId: string) => number | undefined;
+  /**
+   * Offset (from a ledger's first column) of a helper holding a date column of each record as a
+   * serial when it reads as a date. With it, counts of records in the 评估年度 are formulas.
+   */
+  ledgerDateOffset?: (ledgerId: string, columnId: string) => number | undefined;
   /** Language of the 自评结果 labels (band, 折算 note); the workbook is Chinese by default. */
   lang?: SheetLang;
 }
@@ -139,6 +145,8 @@ export function scoreFormulas(
       ? { dates: { date: options.assessmentDate, year: options.assessmentYear } }
       : {}),
   };
+  const yearCounts = ledgerYearCounts(placements, firstColumn, options);
+  if (yearCounts) planContext.ledgerRules = yearCounts;
   const plans = new Map<string, ItemPlan>(
     pack.groups.flatMap((g) =>
       g.items.map(
@@ -188,11 +196,16 @@ export function scoreFormulas(
       const range = ledgerRange(ledger, firstColumn, options.ledgerLastRow?.(ledger));
       const own = (helper: number): string => rowCell(position.firstColumn + start + helper, row);
       const declaration = plan.declarable ? declarationCell(plan.ledgerId) : undefined;
-      const score = ledgerScore(plan.item, refs, {
-        records: own(SCORE_HELPERS.records),
-        failing: own(SCORE_HELPERS.failing),
-        ...(declaration ? { declaration } : {}),
-      });
+      const score = ledgerScore(
+        plan.item,
+        refs,
+        {
+          records: own(SCORE_HELPERS.records),
+          failing: own(SCORE_HELPERS.failing),
+          ...(declaration ? { declaration } : {}),
+        },
+        plan.rules,
+      );
       return [
         at(SCORE_HELPERS.applicable, score.applicable),
         at(SCORE_HELPERS.earned, score.earned),
