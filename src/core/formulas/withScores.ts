@@ -17,6 +17,8 @@ export interface ScoreHelpers {
   recordMarks: Map<string, number>;
   /** Ledgers' date helpers (a serial when the cell reads as a date), by "ledger|column". */
   ledgerDates: Map<string, number>;
+  /** Ledgers' normalised text helpers, by "ledger|column". */
+  ledgerTexts: Map<string, number>;
 }
 
 /**
@@ -38,6 +40,7 @@ export function withScores(
     rowErrorOffset: (itemId) => helpers.rowErrorOffsets.get(itemId),
     recordMarkOffset: (itemId, ledgerId) => helpers.recordMarks.get(`${ledgerId}|${itemId}`),
     ledgerDateOffset: (ledgerId, columnId) => helpers.ledgerDates.get(`${ledgerId}|${columnId}`),
+    ledgerTextOffset: (ledgerId, columnId) => helpers.ledgerTexts.get(`${ledgerId}|${columnId}`),
     ...(info.assessmentYear
       ? { assessmentDate: info.assessmentDate, assessmentYear: info.assessmentYear }
       : {}),

@@ -43,6 +43,7 @@ export function workbookFormulas(
     rowErrorOffsets: new Map(),
     recordMarks: new Map(),
     ledgerDates: new Map(),
+    ledgerTexts: new Map(),
   };
   for (const table of layout.tables)
     widest.set(table.sheet, Math.max(widest.get(table.sheet) ?? 0, table.columns.length));
@@ -72,6 +73,8 @@ export function workbookFormulas(
       for (const column of ledger.columns) {
         const date = compiled.helperOffset(`date:${column.id}`);
         if (date !== undefined) scoreHelpers.ledgerDates.set(`${ledger.id}|${column.id}`, date);
+        const text = compiled.helperOffset(`text:${column.id}`);
+        if (text !== undefined) scoreHelpers.ledgerTexts.set(`${ledger.id}|${column.id}`, text);
       }
       for (const item of items) {
         const mark = compiled.helperOffset(`mark:${item.id}`);

@@ -25,7 +25,7 @@ export type ItemPlan =
   /** `met`: the item-level rules over 基本信息 figures hold (formula); absent when there are none. */
   | { kind: "status"; item: Item; met?: string }
   /** `exempt`: the unit type frees it (out of 应得); `pending`: 待完成. Both formulas, "FALSE" when never. */
-  | { kind: "indicator"; item: Item; met: string; exempt: string; pending: string }
+  | { kind: "indicator"; item: Item; met: string; exempt: string; pending: string; error?: string }
   | {
       kind: "ledger";
       item: Item;
@@ -97,7 +97,8 @@ export function planItem(item: Item, ctx: PlanContext): ItemPlan {
 function planIndicator(item: Item, itemRules: readonly Rule[], ctx: PlanContext): ItemPlan {
   const none = (reason: NotCompiledReason): ItemPlan => ({ kind: "none", item, reason });
   if (item.rules.some((r) => r.appliesTo !== undefined && !isItemLevelRule(r.type))) return none("unitType");
-  const met = ctx.inputs ? itemRulesMet(itemRules, ctx.inputs) : null;
+  const counts = ctx.ledgerRules?.(itemRules) ?? null;
+  const met = counts ? counts.met : ctx.inputs ? itemRulesMet(itemRules, ctx.inputs) : null;
   if (met === null || !ctx.inputs) return none("indicator");
   if (item.due !== undefined && !ctx.dates) return none("due");
   const inputs = ctx.inputs;
@@ -109,7 +110,7 @@ function planIndicator(item: Item, itemRules: readonly Rule[], ctx: PlanContext)
       ? (skipped[0] as string)
       : `AND(${skipped.join(",")})`;
   const pending = ctx.dates ? pendingFormula(item, ctx.dates) : "FALSE";
-  return { kind: "indicator", item, met, exempt, pending };
+  return { kind: "indicator", item, met, exempt, pending, ...(counts ? { error: counts.error } : {}) };
 }
 
 /** 应得 and 实得 of one item as formula bodies (without "="). */
@@ -141,13 +142,15 @@ export function statusScore(item: Item, row: ChecklistRowRefs, met?: string): It
 export function indicatorScore(
   item: Item,
   row: ChecklistRowRefs,
-  plan: { met: string; exempt: string; pending: string },
+  plan: { met: string; exempt: string; pending: string; error?: string },
 ): ItemScoreExprs {
   const points = numberLiteral(item.points);
   const clean = `AND(${plan.met},NOT(${row.hasError}))`;
-  const declared = `AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote})`;
+  // A count that cannot be made (no 评估年度) is not met yet no error: 不适用 still holds then.
+  const noError = plan.error ? `AND(NOT(${plan.error}),NOT(${row.hasError}))` : clean;
+  const declared = `AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote},${noError})`;
   const earned = `IF(AND(${clean},NOT(${declared})),${points},0)`;
-  const applicable = `IF(AND(${declared},${clean}),0,${points})`;
+  const applicable = `IF(${declared},0,${points})`;
   const gate = (expr: string): string => (plan.exempt === "FALSE" ? expr : `IF(${plan.exempt},0,${expr})`);
   return {
     applicable: gate(plan.pending === "FALSE" ? applicable : `IF(${plan.pending},${earned},${applicable})`),

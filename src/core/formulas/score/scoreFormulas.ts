@@ -81,6 +81,8 @@ export interface ScoreFormulaOptions {
    * serial when it reads as a date. With it, counts of records in the 评估年度 are formulas.
    */
   ledgerDateOffset?: (ledgerId: string, columnId: string) => number | undefined;
+  /** Offset of a helper holding a ledger text column normalised (normalizeText), for `where` counts. */
+  ledgerTextOffset?: (ledgerId: string, columnId: string) => number | undefined;
   /** Language of the 自评结果 labels (band, 折算 note); the workbook is Chinese by default. */
   lang?: SheetLang;
 }

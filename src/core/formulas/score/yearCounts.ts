@@ -1,10 +1,12 @@
 import type { TablePlacement } from "../../layout/placement";
 import type { Rule } from "../../pack/schema";
 import type { LedgerRules } from "./itemScore";
-import { columnRange, numberLiteral } from "./refs";
+import { normalizeText } from "../../values/normalize";
+import { columnRange, numberLiteral, textLiteral } from "./refs";
 
 interface YearCountOptions {
   ledgerDateOffset?: (ledgerId: string, columnId: string) => number | undefined;
+  ledgerTextOffset?: (ledgerId: string, columnId: string) => number | undefined;
   assessmentYear?: string;
   ledgerLastRow?: (placement: TablePlacement) => number;
 }
@@ -27,17 +29,31 @@ export function ledgerYearCounts(
     for (const rule of rules) {
       if (rule.type !== "countAtLeast" || rule.appliesTo) return null;
       const source = rule.source;
-      if (!("ledger" in source) || source.where || source.orInput || !source.inAssessmentYear) return null;
+      if (!("ledger" in source) || source.orInput || !source.inAssessmentYear) return null;
       const placement = placements.find((p) => p.table.key === `ledger:${source.ledger}`);
       const offset = ledgerDateOffset(source.ledger, source.inAssessmentYear);
       if (!placement || offset === undefined) return null;
-      const range = columnRange(
-        placement.table.sheet,
-        firstColumn + offset,
-        placement.firstDataRow,
-        options.ledgerLastRow?.(placement) ?? placement.lastFormattedRow,
-      );
-      const count = `COUNTIFS(${range},">="&DATE(${year},1,1),${range},"<"&DATE(${year}+1,1,1))`;
+      const rangeAt = (at: number) =>
+        columnRange(
+          placement.table.sheet,
+          firstColumn + at,
+          placement.firstDataRow,
+          options.ledgerLastRow?.(placement) ?? placement.lastFormattedRow,
+        );
+      const range = rangeAt(offset);
+      const inYear = `${range},">="&DATE(${year},1,1),${range},"<"&DATE(${year}+1,1,1)`;
+      let count = `COUNTIFS(${inYear})`;
+      if (source.where) {
+        const where = source.where;
+        const column = placement.table.columns.find((c) => c.id === where.column);
+        const text = options.ledgerTextOffset?.(source.ledger, where.column);
+        // The normalised text (A's helper) equals a value: COUNTIFS reads * ? ~ and a leading
+        // comparison as patterns, and a yes/no column matches by answer, so those stay out.
+        if (!column || column.type === "yesNo" || text === undefined) return null;
+        const values = [...new Set(where.equals.map(normalizeText))];
+        if (values.some((v) => v === "" || /[*?~]|^[=<>]|^[-+.\d]/.test(v))) return null;
+        count = `(${values.map((v) => `COUNTIFS(${rangeAt(text)},${textLiteral(v)},${inYear})`).join("+")})`;
+      }
       const min = numberLiteral(rule.min);
       met.push(`IF(ISNUMBER(${year}),${count}>=${min},FALSE)`);
       errors.push(`IF(ISNUMBER(${year}),${count}<${min},FALSE)`);
