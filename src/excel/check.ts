@@ -1,10 +1,12 @@
 import type { Assessment } from "../core/assessment";
+import type { FixedFormula } from "../core/formulas/types";
 import type { Pack } from "../core/pack/schema";
 import { rawAt, type RawSheet, readWorkbookSnapshot } from "../core/read";
 import type { CellValue, WorkbookSnapshot } from "../core/snapshot";
 import { type Box, formatBox, MAX_COLUMNS } from "./address";
 import type { XlContext, XlRange, XlValue, XlWorksheet } from "./api";
 import { INFO_COLUMNS } from "./infoSheet";
+import { workbookFormulasFor } from "./installFormulas";
 import { readWorkbook, rereadWorkbook } from "./read";
 import { cellValue } from "./snapshot";
 import { type CachedTable, refreshBody, snapshotOfState, stateFrom, type WorkbookState } from "./state";
@@ -204,7 +206,12 @@ export function queueOutputs(
     info: infoSheet ? { sheet: infoSheet, cells: infoCells } : null,
     results:
       results && touch
-        ? { sheet: wb.worksheets.getItem(results.id), firstWrite: false, hasChart: results.hasChart }
+        ? {
+            sheet: wb.worksheets.getItem(results.id),
+            firstWrite: false,
+            hasChart: results.hasChart,
+            formulas: resultFormulas(state),
+          }
         : null,
     // 差距清单 holds what people type (责任人, 完成期限, 备注): it is rewritten only from cells read in
     // this batch, never from an older picture that misses their latest typing.
@@ -241,4 +248,17 @@ function ledgerStatusOf(state: WorkbookState, t: CachedTable): Pick<OutputTarget
 /** The rows of an event address, or the whole sheet width for row/column inserts. */
 export function wholeRows(box: Box): Box {
   return { r0: box.r0, c0: 0, r1: box.r1, c1: MAX_COLUMNS - 1 };
+}
+
+/**
+ * 自评结果's compiled figures, for a workbook whose rows carry the formulas (installed with them):
+ * rewriting the sheet keeps them formulas. An older workbook lacks the helpers they sum, so it
+ * keeps values until an upgrade writes both.
+ */
+function resultFormulas(state: WorkbookState): readonly FixedFormula[] {
+  const withFormulas = [...state.tables.values()].some((t) => t.formulaRows?.some(Boolean));
+  if (!withFormulas) return [];
+  return workbookFormulasFor(state.pack, state.layout).cells.filter(
+    (c) => c.sheet === state.layout.results.sheet,
+  );
 }

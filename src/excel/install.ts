@@ -382,7 +382,16 @@ function applyPlan(
       ? { proxy: infoSheet, id: infoSlot.existing?.id, name: infoSlot.name }
       : { proxy: wb.worksheets.getItem(name), id: read.sheets.find((s) => s.name === name)?.id, name };
   // Checked before anything is written: a helper cell someone typed into stops the install.
-  const formulaWrites = planFormulaWrites(outputs, rowsOf, formulas, fixedSheet, raw, fixedFormulaCells);
+  // 自评结果's figures go with its model (whatever the sheet is called now); the rest as planned.
+  const onResults = (cell: { sheet: string }) => cell.sheet === layout.results.sheet;
+  const formulaWrites = planFormulaWrites(
+    outputs,
+    rowsOf,
+    { ...formulas, cells: formulas.cells.filter((c) => !onResults(c)) },
+    fixedSheet,
+    raw,
+    fixedFormulaCells,
+  );
   writeOutputs({
     assessment,
     layout: { ...layout, results: { sheet: resultsSlot.name }, gaps: { sheet: gapsSlot.name } },
@@ -393,6 +402,7 @@ function applyPlan(
       sheet: resultsSheet,
       firstWrite: !resultsSlot.existing,
       hasChart: resultsSlot.existing?.hasScoresChart ?? false,
+      formulas: formulas.cells.filter(onResults),
     },
     gaps: {
       sheet: gapsSheet,

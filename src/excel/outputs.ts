@@ -18,6 +18,7 @@ import {
 } from "../core/layout";
 import type { CellValue, TableSnapshot } from "../core/snapshot";
 import { rowCheckText } from "../core/formulas/checkText";
+import type { FixedFormula } from "../core/formulas/types";
 import { findingMessage, shortFindingMessage, t } from "../i18n";
 import { columnLetters } from "./address";
 import type { XlRange, XlTable, XlWorksheet } from "./api";
@@ -216,7 +217,13 @@ export function resultModels(
 export function writeSheetModel(
   sheet: XlWorksheet,
   model: SheetModel | ResultsSheetModel,
-  options: { firstWrite: boolean; hasChart: boolean; wrapColumns?: readonly number[] },
+  options: {
+    firstWrite: boolean;
+    hasChart: boolean;
+    wrapColumns?: readonly number[];
+    /** Cells of this sheet that are formulas (自评结果's compiled figures): written as formulas. */
+    formulas?: readonly FixedFormula[];
+  },
 ): void {
   const width = model.widths.length;
   sheet.getRange(`A:${columnLetters(width - 1)}`).clear("Contents");
@@ -235,6 +242,16 @@ export function writeSheetModel(
   }
   for (const c of options.wrapColumns ?? []) {
     sheet.getRangeByIndexes(0, c, model.rows.length, 1).format.wrapText = true;
+  }
+  // After the values: a compiled figure stays a formula, never replaced by the number it shows.
+  for (const cell of options.formulas ?? []) {
+    const range = sheet.getRangeByIndexes(cell.row, cell.column, 1, 1);
+    // The model's format for the figure, else General: in a text cell ("@") it would stay text.
+    const format = model.formats.find(
+      (f) => f.column === cell.column && f.fromRow <= cell.row + 1 && cell.row + 1 <= f.toRow,
+    );
+    range.numberFormat = [[format?.format ?? "General"]];
+    range.formulas = [[cell.formula]];
   }
   const chart = "chart" in model ? model.chart : null;
   if (chart && !options.hasChart) {

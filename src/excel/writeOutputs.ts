@@ -1,5 +1,6 @@
 import type { Assessment } from "../core/assessment";
 import { readGapSheet, type WorkbookLayout, WORKBOOK_LOCALE } from "../core/layout";
+import type { FixedFormula } from "../core/formulas/types";
 import type { CellValue, TableSnapshot } from "../core/snapshot";
 import { t } from "../i18n";
 import type { XlTable, XlWorksheet } from "./api";
@@ -52,7 +53,13 @@ export interface OutputPlan {
   tables: readonly OutputTarget[];
   retired: ReadonlySet<string>;
   info: { sheet: XlWorksheet; cells: readonly InputCheckTarget[] } | null;
-  results: { sheet: XlWorksheet; firstWrite: boolean; hasChart: boolean } | null;
+  results: {
+    sheet: XlWorksheet;
+    firstWrite: boolean;
+    hasChart: boolean;
+    /** 自评结果's compiled figures (src/core/formulas): written as formulas over the values. */
+    formulas?: readonly FixedFormula[];
+  } | null;
   gaps: {
     sheet: XlWorksheet;
     firstWrite: boolean;

@@ -5,6 +5,7 @@ export { isOwnSummary, openWorkbook, type OpenedWorkbook } from "./read/open";
 export { readMeta } from "./read/meta";
 export { readSnapshot, type SnapshotRead } from "./read/snapshot";
 export { buildTemplate, templateBytes, type TemplateOptions } from "./write/template";
+export { formulasFor } from "./write/formulas";
 export { writeResultSheets } from "./write/results";
 export { ARCHIVE_SHEET, buildRolloverWorkbook, type RolloverSource } from "./write/rollover";
 export { writeSheetModel } from "./write/sheetModel";

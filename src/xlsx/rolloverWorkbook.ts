@@ -7,6 +7,7 @@ import { assessWorkbookBytes } from "./assessWorkbook";
 import { saveXlsx } from "./exceljs";
 import { readMeta } from "./read/meta";
 import { readSnapshot } from "./read/snapshot";
+import { formulasFor } from "./write/formulas";
 import { writeResultSheets } from "./write/results";
 import { ARCHIVE_SHEET, buildRolloverWorkbook } from "./write/rollover";
 
@@ -45,7 +46,7 @@ export async function rolloverWorkbookBytes(
     locale,
   );
   const { snapshot } = readSnapshot(workbook, old.layout, readMeta(workbook));
-  writeResultSheets(workbook, assess(old.pack, snapshot), old.layout, "zh-CN");
+  writeResultSheets(workbook, assess(old.pack, snapshot), old.layout, "zh-CN", formulasFor(old.pack).cells);
   return { ok: true, bytes: await saveXlsx(workbook), plan };
 }
 

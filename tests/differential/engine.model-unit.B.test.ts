@@ -14,10 +14,12 @@ jest.setTimeout(900_000);
 it("model-unit: ${COUNT} random workbooks through the JS engine, 0 differences", async () => {
   const result = await agreeWithEngine(findPack("model-unit") as Pack, 501, COUNT);
   console.log(
-    `formulas engine model-unit seeds 501+: workbooks=${COUNT} verdicts=${result.verdicts} flagged=${result.flagged} differences=${result.differences.length}`,
+    `formulas engine model-unit seeds 501+: workbooks=${COUNT} verdicts=${result.verdicts} flagged=${result.flagged} scores=${result.scores} differences=${result.differences.length}`,
   );
   expect(result.differences.slice(0, 20)).toEqual([]);
   // The fill must exercise the formulas: many rows compared, a good share of them flawed.
   expect(result.verdicts).toBeGreaterThan(COUNT * 20);
   expect(result.flagged).toBeGreaterThan(result.verdicts / 10);
+  // Every item whose score is a formula, and 自评结果's formula figures, are compared too.
+  expect(result.scores).toBeGreaterThan(COUNT * 20);
 });

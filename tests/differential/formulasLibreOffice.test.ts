@@ -18,12 +18,13 @@ withLibreOffice("LibreOffice agrees with the core on every 校验 cell of random
   it(`${PER_PACK} workbooks per shipped pack, 0 differences`, async () => {
     const result = await agreeWithLibreOffice(PER_PACK, 10_001);
     console.log(
-      `formulas libreoffice: workbooks=${result.workbooks} verdicts=${result.verdicts} flagged=${result.flagged} ` +
+      `formulas libreoffice: workbooks=${result.workbooks} verdicts=${result.verdicts} flagged=${result.flagged} scores=${result.scores} ` +
         `differences=${result.differences.length} soffice_s=${(result.sofficeMs / 1000).toFixed(1)}`,
     );
     expect(result.failed).toEqual([]);
     expect(result.differences.slice(0, 20)).toEqual([]);
     expect(result.verdicts).toBeGreaterThan(result.workbooks * 20);
     expect(result.flagged).toBeGreaterThan(result.verdicts / 10);
+    expect(result.scores).toBeGreaterThan(result.workbooks * 20);
   });
 });

@@ -3,7 +3,7 @@ import { layoutFor, placeTables, type TablePlacement } from "../../src/core/layo
 import { columnLetter } from "../../src/core/layout/layout";
 import type { Pack } from "../../src/core/pack/schema";
 import { readWorkbookSnapshot, type RawSheet, type RawWorkbook } from "../../src/core/read";
-import { checkTexts, indexFindings } from "../../src/excel/outputs";
+import { checkTexts, indexFindings, resultModels } from "../../src/excel/outputs";
 import { formulasFor } from "../../src/xlsx/write/formulas";
 import type { WorkbookMeta } from "../../src/core/layout";
 import { type Fill, randomFill } from "./formulaFill";
@@ -43,9 +43,13 @@ function rowsToCompare(placement: TablePlacement, pack: Pack, fill: Fill): numbe
   const table = formulasOf(pack).tables.get(placement.table.key);
   if (!table) return [];
   if (placement.table.kind === "ledger") return fill.ledgerRows.get(placement.table.key) ?? [];
+  const check = placement.table.columns.findIndex((c) => c.id === "check");
+  // A row may have score helpers and a 校验 that stays text: only a 校验 formula is compared here.
   return placement.table.rows
     .map((r, i) => ({ row: placement.firstDataRow + i, itemId: r.itemId }))
-    .filter((r) => table.rowFormulas({ row: r.row - 1, firstColumn: 0, itemId: r.itemId }).length > 0)
+    .filter((r) =>
+      table.rowFormulas({ row: r.row - 1, firstColumn: 0, itemId: r.itemId }).some((f) => f.offset === check),
+    )
     .map((r) => r.row);
 }
 
@@ -73,6 +77,80 @@ export function expectedChecks(
       out.push({ sheet: placement.table.sheet, address: `${check}${row}`, want: byRow.get(row) ?? "" });
   }
   return out;
+}
+
+/** A score cell a formula computes (an item's 应得 / 实得 helper, a 自评结果 figure), and the core's value. */
+export interface ScoreCellCheck {
+  sheet: string;
+  address: string;
+  want: number | string;
+  what: string;
+}
+
+/**
+ * The core's 应得 / 实得 of every item whose row carries score helpers, and its 自评结果 figure for
+ * every cell of that sheet that is a formula (the sheet model the add-in and the CLI write).
+ */
+export function expectedScores(pack: Pack, raw: RawWorkbook, meta: WorkbookMeta): ScoreCellCheck[] {
+  const layout = layoutFor(pack);
+  const { snapshot } = readWorkbookSnapshot(raw, layout, meta);
+  const assessment = assess(pack, snapshot);
+  const formulas = formulasOf(pack);
+  const out: ScoreCellCheck[] = [];
+  for (const placement of placeTables(layout)) {
+    const table = formulas.tables.get(placement.table.key);
+    const offsets = table?.scoreOffsets;
+    if (!table || !offsets) continue;
+    placement.table.rows.forEach((r, i) => {
+      const row = placement.firstDataRow + i;
+      const cells = table.rowFormulas({ row: row - 1, firstColumn: 0, itemId: r.itemId });
+      if (!cells.some((f) => f.offset === offsets.earned)) return;
+      const item = assessment.items.find((it) => it.itemId === r.itemId);
+      if (!item) throw new Error(`item ${r.itemId} not assessed`);
+      const at = (offset: number) => `${columnLetter(offset)}${row}`;
+      const sheet = placement.table.sheet;
+      out.push({
+        sheet,
+        address: at(offsets.applicable),
+        want: item.applicable ? item.points : 0,
+        what: `${r.itemId} 应得`,
+      });
+      out.push({ sheet, address: at(offsets.earned), want: item.earned, what: `${r.itemId} 实得` });
+    });
+  }
+  const model = resultModels(assessment, layout).results;
+  for (const cell of formulas.cells) {
+    if (cell.sheet !== layout.results.sheet) continue;
+    const want = model.rows[cell.row]?.[cell.column] ?? "";
+    out.push({
+      sheet: cell.sheet,
+      address: `${columnLetter(cell.column)}${cell.row + 1}`,
+      want: typeof want === "number" ? want : String(want),
+      what: `自评结果 ${String(model.rows[cell.row]?.[0] ?? "")}`,
+    });
+  }
+  return out;
+}
+
+/** Numbers equal to the last rounding digit's noise; text exactly. */
+export function compareScores(
+  label: string,
+  checks: readonly ScoreCellCheck[],
+  got: (sheet: string, address: string) => unknown,
+): Comparison {
+  const differences: string[] = [];
+  for (const c of checks) {
+    const value = got(c.sheet, c.address);
+    const same =
+      typeof c.want === "number"
+        ? typeof value === "number" && Math.abs(value - c.want) < 1e-9
+        : shownText(value) === c.want;
+    if (!same)
+      differences.push(
+        `${label} ${c.sheet}!${c.address} (${c.what}): spreadsheet “${shownText(value)}” core “${String(c.want)}”`,
+      );
+  }
+  return { cells: checks.length, differences };
 }
 
 /** A spreadsheet's value of a 校验 cell as text: an empty string and an empty cell read alike. */
@@ -136,6 +214,8 @@ export function filledModel(blank: WorkbookModel, fill: Fill): WorkbookModel {
 export interface EngineAgreement {
   verdicts: number;
   flagged: number;
+  /** Item 应得/实得 helpers and 自评结果 figures that are formulas, compared with assess(). */
+  scores: number;
   differences: string[];
 }
 
@@ -152,14 +232,17 @@ export async function agreeWithEngine(
   const bytes = await templateBytes(pack, { township: "甲镇" });
   const blank = workbookFromXlsx(bytes);
   const stream = openXlsxStream(bytes);
-  const out: EngineAgreement = { verdicts: 0, flagged: 0, differences: [] };
+  const out: EngineAgreement = { verdicts: 0, flagged: 0, scores: 0, differences: [] };
   for (let seed = firstSeed; seed < firstSeed + count; seed++) {
     const fill = randomFill(pack, seed);
-    const checks = expectedChecks(pack, filledRaw(stream.raw, fill), stream.meta, fill);
+    const raw = filledRaw(stream.raw, fill);
+    const checks = expectedChecks(pack, raw, stream.meta, fill);
     const calc = new Recalculation(filledModel(blank, fill));
-    const result = compareChecks(`${pack.id}#${seed}`, checks, (sheet, address) =>
-      calc.value(sheet, address),
-    );
+    const value = (sheet: string, address: string) => calc.value(sheet, address);
+    const result = compareChecks(`${pack.id}#${seed}`, checks, value);
+    const scored = compareScores(`${pack.id}#${seed}`, expectedScores(pack, raw, stream.meta), value);
+    out.scores += scored.cells;
+    out.differences.push(...scored.differences);
     out.verdicts += result.cells;
     out.flagged += checks.filter((c) => c.want !== "" && c.want !== "✓").length;
     out.differences.push(...result.differences);

@@ -6,7 +6,14 @@ import { findPack } from "../../src/core/pack";
 import type { Pack } from "../../src/core/pack/schema";
 import { buildTemplate } from "../../src/xlsx";
 import { openXlsxStream } from "../../src/xlsxstream";
-import { compareChecks, expectedChecks, type FormulaCellCheck } from "./differential";
+import {
+  compareChecks,
+  compareScores,
+  expectedChecks,
+  expectedScores,
+  type FormulaCellCheck,
+  type ScoreCellCheck,
+} from "./differential";
 import { type Fill, randomFill } from "./formulaFill";
 import { loToCellValue, recalcWithLibreOffice } from "./libreoffice/recalc";
 
@@ -22,6 +29,8 @@ export interface LibreOfficeAgreement {
   verdicts: number;
   /** Verdicts that are ✗ or ! (the fill must exercise the rules). */
   flagged: number;
+  /** Item 应得/实得 helpers and 自评结果 figures that are formulas, compared with assess(). */
+  scores: number;
   differences: string[];
   sofficeMs: number;
   /** Files LibreOffice could not open or compute. */
@@ -40,7 +49,7 @@ async function saveFilled(workbook: ExcelJS.Workbook, fill: Fill, path: string):
   for (const { cell, value } of undo.reverse()) cell.value = value;
 }
 
-const cellsOf = (checks: readonly FormulaCellCheck[]): Record<string, string[]> => {
+const cellsOf = (checks: readonly { sheet: string; address: string }[]): Record<string, string[]> => {
   const out: Record<string, string[]> = {};
   for (const c of checks) (out[c.sheet] ??= []).push(c.address);
   return out;
@@ -53,7 +62,7 @@ export async function agreeWithLibreOffice(
 ): Promise<LibreOfficeAgreement> {
   const dir = mkdtempSync(join(tmpdir(), "tz-diff-lo-"));
   try {
-    const jobs: { path: string; label: string; checks: FormulaCellCheck[] }[] = [];
+    const jobs: { path: string; label: string; checks: FormulaCellCheck[]; scores: ScoreCellCheck[] }[] = [];
     for (const id of SHIPPED_PACKS) {
       const pack = findPack(id) as Pack;
       const template = buildTemplate(pack, { township: "甲镇" });
@@ -62,11 +71,16 @@ export async function agreeWithLibreOffice(
         const path = join(dir, `${id}-${seed}.xlsx`);
         await saveFilled(template, fill, path);
         const { raw, meta } = openXlsxStream(readFileSync(path));
-        jobs.push({ path, label: `${id}#${seed}`, checks: expectedChecks(pack, raw, meta, fill) });
+        jobs.push({
+          path,
+          label: `${id}#${seed}`,
+          checks: expectedChecks(pack, raw, meta, fill),
+          scores: expectedScores(pack, raw, meta),
+        });
       }
     }
     const batch = await recalcWithLibreOffice(
-      jobs.map((j) => ({ path: j.path, cells: cellsOf(j.checks) })),
+      jobs.map((j) => ({ path: j.path, cells: cellsOf([...j.checks, ...j.scores]) })),
       undefined,
       { timeoutMs: 60 * 60_000 },
     );
@@ -74,6 +88,7 @@ export async function agreeWithLibreOffice(
       workbooks: jobs.length,
       verdicts: 0,
       flagged: 0,
+      scores: 0,
       differences: [],
       sofficeMs: batch.totalMs,
       failed: [],
@@ -84,10 +99,14 @@ export async function agreeWithLibreOffice(
         out.failed.push(`${job.label}: ${file.error ?? "?"}`);
         return;
       }
-      const result = compareChecks(job.label, job.checks, (sheet, address) => {
+      const value = (sheet: string, address: string) => {
         const v = file.sheets[sheet]?.[address];
         return v === undefined ? null : loToCellValue(v);
-      });
+      };
+      const result = compareChecks(job.label, job.checks, value);
+      const scored = compareScores(job.label, job.scores, value);
+      out.scores += scored.cells;
+      out.differences.push(...scored.differences);
       out.verdicts += result.cells;
       out.flagged += job.checks.filter((c) => c.want !== "" && c.want !== "✓").length;
       out.differences.push(...result.differences);

@@ -192,7 +192,7 @@ async function compare(pack: Pack, filled: string, recalculated: string): Promis
     const texts = checkTexts(snapshot, index, new Set(), userColumns);
     const byRow = new Map(snapshot.rows.map((r, i) => [r.row, texts[i] ?? ""]));
     const check = placement.table.columns.findIndex((c) => c.id === "check");
-    for (const row of rowsWithFormulas(placement, table.rowFormulas)) {
+    for (const row of rowsWithFormulas(placement, table.rowFormulas, check)) {
       const got = sheet.get(`${columnLetter(check)}${row}`) ?? "";
       const want = byRow.get(row) ?? "";
       out.rows++;
@@ -205,14 +205,20 @@ async function compare(pack: Pack, filled: string, recalculated: string): Promis
 
 function rowsWithFormulas(
   placement: TablePlacement,
-  rowFormulas: (p: { row: number; firstColumn: number; itemId?: string }) => readonly unknown[],
+  rowFormulas: (p: { row: number; firstColumn: number; itemId?: string }) => readonly { offset: number }[],
+  check: number,
 ): number[] {
   if (placement.table.kind === "ledger")
     return Array.from({ length: 14 }, (_, i) => placement.firstDataRow + i);
-  return placement.table.rows
-    .map((r, i) => ({ row: placement.firstDataRow + i, itemId: r.itemId }))
-    .filter((r) => rowFormulas({ row: r.row - 1, firstColumn: 0, itemId: r.itemId }).length > 0)
-    .map((r) => r.row);
+  return (
+    placement.table.rows
+      .map((r, i) => ({ row: placement.firstDataRow + i, itemId: r.itemId }))
+      // Rows whose 校验 is a formula (others carry only score helpers and text the CLI writes).
+      .filter((r) =>
+        rowFormulas({ row: r.row - 1, firstColumn: 0, itemId: r.itemId }).some((f) => f.offset === check),
+      )
+      .map((r) => r.row)
+  );
 }
 
 // The issue's proof: a workbook made by `taizhang init`, filled with flawed and clean rows and

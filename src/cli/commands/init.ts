@@ -2,7 +2,7 @@ import { assess } from "../../core/assess";
 import { layoutFor } from "../../core/layout";
 import { defaultAssessmentYear, FIRST_ASSESSMENT_YEAR } from "../../core/assessmentYear";
 import { isCalendarDate, type Pack } from "../../core/pack";
-import { buildTemplate, readMeta, readSnapshot, saveXlsx, writeResultSheets } from "../../xlsx";
+import { buildTemplate, formulasFor, readMeta, readSnapshot, saveXlsx, writeResultSheets } from "../../xlsx";
 import type { CliContext } from "../context";
 import { CliError, EXIT } from "../errors";
 import { checkOutput, writeAtomic } from "../files";
@@ -59,7 +59,7 @@ export async function initCommand(ctx: CliContext, options: InitOptions): Promis
   // The result sheets start with the blank workbook's own result: every item still a gap.
   const layout = layoutFor(pack);
   const { snapshot } = readSnapshot(workbook, layout, readMeta(workbook));
-  writeResultSheets(workbook, assess(pack, snapshot), layout, "zh-CN");
+  writeResultSheets(workbook, assess(pack, snapshot), layout, "zh-CN", formulasFor(pack).cells);
   await writeAtomic(options.output, await saveXlsx(workbook), output);
   ctx.io.stderr(`${ctx.tr("init.done", { path: options.output, pack: pack.id, version: pack.version })}\n`);
   return EXIT.ok;

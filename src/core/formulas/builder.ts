@@ -4,6 +4,7 @@ import { parseYesNo } from "../values/yesNo";
 import { and, blank, not, or, str, trimmed } from "./expr";
 import type { Piece } from "./pieces";
 import { checkFormula, orderedPieces, piecesFormula } from "./pieces";
+import { CHECK_TEXT_MARKS } from "./checkText";
 import type { RowFormula, RowPosition } from "./types";
 import {
   READ,
@@ -44,6 +45,8 @@ export interface Family {
 interface Candidate {
   piece: Piece;
   family?: Family;
+  /** The item whose rule made the piece; none for the cell type checks every item shares. */
+  owner?: string;
 }
 
 /**
@@ -158,8 +161,26 @@ export class RowBuilder {
     return or(...parts);
   }
 
+  /** The item whose rules are being compiled: pieces added meanwhile are charged to it. */
+  owner: string | undefined;
+
   add(piece: Piece, family?: Family): void {
-    this.candidates.push(family ? { piece, family } : { piece });
+    const owner = this.owner === undefined ? {} : { owner: this.owner };
+    this.candidates.push(family ? { piece, family, ...owner } : { piece, ...owner });
+  }
+
+  /**
+   * A record's mark for one item (check.ts: a record fails an item when a cell cannot be read or
+   * one of the item's own rules finds an error): "✗" or "". Read from the unmerged pieces, since a
+   * merged finding charges every item whose rule saw the problem.
+   */
+  itemMark(itemId: string): void {
+    const whens = this.candidates
+      .filter((c) => c.piece.severity === "error" && (c.owner === undefined || c.owner === itemId))
+      .map((c) => c.piece.when);
+    this.helper(`mark:${itemId}`, () =>
+      whens.length === 0 ? `=""` : `=IF(${or(...whens)},${str(CHECK_TEXT_MARKS.error)},"")`,
+    );
   }
 
   /** The pieces after the merge of one problem seen by several rules: the winner alone shows. */
@@ -208,6 +229,7 @@ export class RowBuilder {
     return new CompiledRow(
       cells,
       this.helpers.map((_, i) => this.firstHelper + i),
+      new Map(this.helpers.map((h, i) => [h.key, this.firstHelper + i])),
     );
   }
 }
@@ -253,7 +275,14 @@ export class CompiledRow {
   constructor(
     private readonly cells: readonly RowFormula[],
     readonly helperOffsets: readonly number[],
+    /** Offsets of the helpers by key ("date:eventDate"): the score formulas read some of them. */
+    private readonly helperKeys: ReadonlyMap<string, number> = new Map(),
   ) {}
+
+  /** Offset of the helper made under `key` (e.g. a date column's serial), if the table has it. */
+  helperOffset(key: string): number | undefined {
+    return this.helperKeys.get(key);
+  }
 
   render(position: RowPosition): RowFormula[] {
     const row = position.row + 1;

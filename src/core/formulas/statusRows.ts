@@ -25,7 +25,7 @@ function statusFormula(x: string, n: string): string {
  * four, 完成日期 a date not after the assessment date, 完成 with 佐证材料 and a date, 不适用 with a
  * reason in 备注.
  */
-export function statusRowPieces(b: RowBuilder, message: ShortMessage): void {
+export function statusRowPieces(b: RowBuilder, message: ShortMessage, statusItem = true): void {
   const header = (id: string) => b.column(id)?.header ?? { zh: id, en: id };
   const s = b.helperCell("status", () => statusFormula(b.ref("status"), b.text("status")));
   const d = b.date("doneDate");
@@ -49,6 +49,8 @@ export function statusRowPieces(b: RowBuilder, message: ShortMessage): void {
     and(`ISNUMBER(${d})`, b.hasAssessmentDate, `${d}>${b.assessmentDate}`),
   );
   add("error", "evidence", "evidence.missing", {}, and(`${s}="D"`, b.blank("evidence")));
+  // Indicator and ledger rows are judged by their figures or records, not by a reason or a date.
+  if (!statusItem) return;
   add("error", "note", "status.notApplicableNoReason", {}, and(`${s}="A"`, b.blank("note")));
   add("warning", "doneDate", "status.doneWithoutDate", {}, and(`${s}="D"`, b.blank("doneDate")));
 }

@@ -4,6 +4,8 @@
  * add-in's install/upgrade) render exactly these.
  */
 
+import type { ScoreCoverage } from "./score/scoreFormulas";
+
 /** A formula cell of a table row, placed relative to the table's first column. */
 export interface RowFormula {
   /** Column relative to the table's first column: the 校验 column, or a helper column right of the table. */
@@ -29,6 +31,8 @@ export interface TableFormulas {
   rowFormulas(position: RowPosition): readonly RowFormula[];
   /** Offsets of helper columns (right of the table): hidden, number format ";;;". */
   helperOffsets: readonly number[];
+  /** Checklist and veto tables: the helpers holding each row's item's 应得 and 实得 (when compiled). */
+  scoreOffsets?: { applicable: number; earned: number };
 }
 
 /** A single formula cell outside the tables (e.g. a helper on 基本信息). */
@@ -56,4 +60,9 @@ export interface WorkbookFormulas {
   cells: readonly FixedFormula[];
   /** Tables and checklist rows left without formulas, in layout order. */
   without: readonly WithoutFormula[];
+  /**
+   * Which items' 应得 / 实得 and which 自评结果 figures are formulas (`cells` holds exactly those;
+   * the writers leave the other figures to the add-in and the CLI as values).
+   */
+  score?: ScoreCoverage;
 }

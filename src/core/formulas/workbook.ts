@@ -1,7 +1,7 @@
-import { columnLetter, layoutFor, type TableLayout, type WorkbookLayout } from "../layout/layout";
+import { layoutFor, type TableLayout, type WorkbookLayout } from "../layout/layout";
+import { placeTables, type TablePlacement } from "../layout/placement";
 import type { Item, Ledger, Pack, Rule } from "../pack/schema";
 import { isItemLevelRule } from "../pack/rule-kinds";
-import { INFO_INPUTS } from "../snapshot";
 import { RowBuilder, type CompiledRow, type FormulaColumn } from "./builder";
 import { rulePieces, typeChecks, Unsupported, type ShortMessage } from "./ledgerRules";
 import { statusRowPieces, vetoRowPieces } from "./statusRows";
@@ -13,16 +13,8 @@ import type {
   WithoutFormula,
   WorkbookFormulas,
 } from "./types";
-import {
-  dateCanonFormula,
-  dateDayFormula,
-  dateMonthEndFormula,
-  dateTextFormula,
-  dateValueFormula,
-} from "./valueCells";
-
-/** First 基本信息 column of the assessment date's helpers (G on: one empty column after 校验 in E). */
-const INFO_HELPER_COLUMN = 6;
+import { infoCells } from "./infoCells";
+import { withScores, type ScoreHelpers } from "./withScores";
 
 /**
  * Every formula a workbook of `pack` carries to check itself. Deterministic: the same pack (and
@@ -33,32 +25,26 @@ export function workbookFormulas(
   pack: Pack,
   message: ShortMessage,
   layout: WorkbookLayout = layoutFor(pack),
+  placements: readonly TablePlacement[] = placeTables(layout),
 ): WorkbookFormulas {
-  const infoRow = layout.info.rows.find((r) => r.inputId === INFO_INPUTS.assessmentDate);
-  const cells: FixedFormula[] = [];
-  let assessmentDate = "NA()";
-  if (infoRow) {
-    const row = infoRow.row - 1;
-    const at = (i: number) => `${columnLetter(INFO_HELPER_COLUMN + i)}${infoRow.row}`;
-    const helpers = [
-      dateTextFormula(infoRow.name),
-      dateMonthEndFormula(at(0)),
-      dateDayFormula(at(0), at(1)),
-      dateCanonFormula(at(0), at(1), at(2)),
-      dateValueFormula(infoRow.name, at(0), at(3)),
-    ];
-    helpers.forEach((formula, i) =>
-      cells.push({ sheet: layout.info.sheet, row, column: INFO_HELPER_COLUMN + i, formula, helper: true }),
-    );
-    const sheet = layout.info.sheet.replace(/'/g, "''");
-    assessmentDate = `'${sheet}'!$${columnLetter(INFO_HELPER_COLUMN + helpers.length - 1)}$${infoRow.row}`;
-  }
+  const info = infoCells(layout);
+  const cells: FixedFormula[] = [...info.cells];
+  const assessmentDate = info.assessmentDate;
 
   const tables = new Map<string, TableFormulas>();
   const without: WithoutFormula[] = [];
   const items = pack.groups.flatMap((g) => g.items);
   // Helpers of every table of a sheet start right of the widest one, so hiding them hides no input.
   const widest = new Map<string, number>();
+  // Where the 校验 helpers of each checklist and veto table end, and what the score reads of them.
+  const scoreHelpers: ScoreHelpers = {
+    firstHelperOffset: new Map(),
+    vetoDateOffsets: new Set(),
+    rowErrorOffsets: new Map(),
+    recordMarks: new Map(),
+    ledgerDates: new Map(),
+    ledgerTexts: new Map(),
+  };
   for (const table of layout.tables)
     widest.set(table.sheet, Math.max(widest.get(table.sheet) ?? 0, table.columns.length));
   for (const table of layout.tables) {
@@ -84,6 +70,16 @@ export function workbookFormulas(
         without.push({ tableKey: table.key, reason: compiled.message });
         continue;
       }
+      for (const column of ledger.columns) {
+        const date = compiled.helperOffset(`date:${column.id}`);
+        if (date !== undefined) scoreHelpers.ledgerDates.set(`${ledger.id}|${column.id}`, date);
+        const text = compiled.helperOffset(`text:${column.id}`);
+        if (text !== undefined) scoreHelpers.ledgerTexts.set(`${ledger.id}|${column.id}`, text);
+      }
+      for (const item of items) {
+        const mark = compiled.helperOffset(`mark:${item.id}`);
+        if (mark !== undefined) scoreHelpers.recordMarks.set(`${ledger.id}|${item.id}`, mark);
+      }
       tables.set(table.key, {
         tableKey: table.key,
         helperOffsets: compiled.helperOffsets,
@@ -93,6 +89,7 @@ export function workbookFormulas(
     }
     // Checklist and veto tables: one template per kind of row, chosen by the row's item.
     const byItem = new Map<string, CompiledRow>();
+    const textCheck = new Set<string>();
     const templates = new Map<string, CompiledRow>();
     let helperOffsets: readonly number[] = [];
     for (const row of table.rows) {
@@ -101,17 +98,20 @@ export function workbookFormulas(
       const why = rowWithoutFormula(item, table.kind);
       if (why) {
         without.push({ tableKey: table.key, itemId: item.id, reason: why });
-        continue;
+        // A checklist row whose 校验 stays text still gets the helpers that judge its own cells:
+        // its item's score reads them, as text written by Taizhang goes stale where no add-in runs.
+        if (table.kind !== "checklist" || !ownChecksOnly(item)) continue;
       }
       const years = table.kind === "veto" ? vetoYears(item, pack) : 0;
-      const key = `${table.kind}|${years}`;
+      const statusItem = item.kind === "status";
+      const key = `${table.kind}|${years}|${String(statusItem)}`;
       let compiled = templates.get(key);
       if (!compiled) {
         const made = compile((b) => {
           if (table.kind === "veto") {
             typeChecks(b, message, new Set());
             vetoRowPieces(b, message, years);
-          } else statusRowPieces(b, message);
+          } else statusRowPieces(b, message, statusItem);
         });
         if (made instanceof Unsupported) {
           without.push({ tableKey: table.key, itemId: item.id, reason: made.message });
@@ -120,20 +120,37 @@ export function workbookFormulas(
         compiled = made;
         templates.set(key, compiled);
       }
-      helperOffsets = compiled.helperOffsets;
+      // Templates differ in their helpers (a status item's row reads 备注 too): the table has them all.
+      helperOffsets = [...new Set([...helperOffsets, ...compiled.helperOffsets])].sort((a, b) => a - b);
       byItem.set(item.id, compiled);
+      if (why) {
+        textCheck.add(item.id);
+        const found = compiled.helperOffset("found:0");
+        if (found !== undefined) scoreHelpers.rowErrorOffsets.set(item.id, found);
+      }
+      const vetoDate = compiled.helperOffset("date:eventDate");
+      if (table.kind === "veto" && vetoDate !== undefined) scoreHelpers.vetoDateOffsets.add(vetoDate);
     }
+    scoreHelpers.firstHelperOffset.set(
+      table.key,
+      Math.max((widest.get(table.sheet) ?? 0) + 1, ...helperOffsets.map((o) => o + 1)),
+    );
     if (byItem.size === 0) continue;
     tables.set(table.key, {
       tableKey: table.key,
       helperOffsets,
       rowFormulas: (position: RowPosition): readonly RowFormula[] => {
-        const compiled = position.itemId === undefined ? undefined : byItem.get(position.itemId);
-        return compiled ? compiled.render(position) : [];
+        const id = position.itemId;
+        const compiled = id === undefined ? undefined : byItem.get(id);
+        if (!compiled) return [];
+        const cells = compiled.render(position);
+        if (id === undefined || !textCheck.has(id)) return cells;
+        const helpers = new Set(compiled.helperOffsets);
+        return cells.filter((c) => helpers.has(c.offset));
       },
     });
   }
-  return { tables, cells, without };
+  return withScores(pack, layout, placements, { tables, cells, without }, info, scoreHelpers);
 }
 
 function builderFor(table: TableLayout, pack: Pack, assessmentDate: string, firstHelper: number): RowBuilder {
@@ -161,17 +178,23 @@ function userColumns(table: TableLayout): string[] {
 /** Every row rule of the ledger's items, in item and rule order (as check() meets them). */
 function ledgerPieces(b: RowBuilder, ledger: Ledger, items: readonly Item[], message: ShortMessage): void {
   const ownReading = new Set<string>();
-  const rules: Rule[] = [];
-  for (const item of items) {
-    if (item.kind !== "ledger" || item.ledger !== ledger.id) continue;
+  const rules: { itemId: string; rule: Rule }[] = [];
+  const checking = items.filter((i) => i.kind === "ledger" && i.ledger === ledger.id);
+  for (const item of checking) {
     for (const rule of item.rules) {
       if (isItemLevelRule(rule.type)) continue;
       if (rule.type === "validity") ownReading.add(rule.validityYears);
-      rules.push(rule);
+      rules.push({ itemId: item.id, rule });
     }
   }
   typeChecks(b, message, ownReading);
-  for (const rule of rules) rulePieces(b, rule, message);
+  for (const { itemId, rule } of rules) {
+    b.owner = itemId;
+    rulePieces(b, rule, message);
+  }
+  b.owner = undefined;
+  // Several items check this ledger: each item's score counts the records that fail it alone.
+  if (checking.length > 1) for (const item of checking) b.itemMark(item.id);
 }
 
 /**
@@ -191,4 +214,13 @@ function rowWithoutFormula(item: Item, kind: TableLayout["kind"]): string | null
 function vetoYears(item: Item, pack: Pack): number {
   const own = item.rules.find((r): r is Extract<Rule, { type: "vetoWindow" }> => r.type === "vetoWindow");
   return own?.years ?? pack.assessment.vetoWindowYears;
+}
+
+/**
+ * The row's own cells are all its checks (check.ts checkChecklistRow): a ledger item's rules read
+ * its records, an indicator's or status item's item-level rules read 基本信息; other row rules would
+ * add findings the helpers do not judge.
+ */
+function ownChecksOnly(item: Item): boolean {
+  return item.kind === "ledger" || item.rules.every((r) => isItemLevelRule(r.type));
 }

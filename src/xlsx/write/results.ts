@@ -1,4 +1,5 @@
 import type { Assessment } from "../../core/assessment";
+import type { FixedFormula } from "../../core/formulas/types";
 import type { WorkbookLayout } from "../../core/layout";
 import { gapsSheetModel, resultsSheetModel } from "../../core/layout/resultSheets";
 import { findingMessage, t, type Locale } from "../../i18n";
@@ -11,6 +12,8 @@ export function writeResultSheets(
   assessment: Assessment,
   layout: WorkbookLayout,
   locale: Locale = "zh-CN",
+  /** The workbook's formula cells (formulasFor): 自评结果's compiled figures stay formulas. */
+  formulas: readonly FixedFormula[] = [],
 ): void {
   const options = {
     lang: locale === "zh-CN" ? ("zh" as const) : ("en" as const),
@@ -20,6 +23,6 @@ export function writeResultSheets(
         t(locale, `reason.${r.code}`, r.params),
     },
   };
-  writeSheetModel(workbook, resultsSheetModel(assessment, layout, options));
+  writeSheetModel(workbook, resultsSheetModel(assessment, layout, options), formulas);
   writeSheetModel(workbook, gapsSheetModel(assessment, layout, options));
 }

@@ -6,8 +6,9 @@ import { workbookFormulas } from "../../../src/core/formulas";
 import { shortFindingMessage } from "../../../src/i18n";
 
 // Functions Excel 2010+, WPS and LibreOffice all evaluate (issue 15; design.md §6).
+// ROUND and SUM: the score figures on 自评结果 (Excel 2010, WPS and LibreOffice all have them).
 const ALLOWED = new Set(
-  "IF AND OR NOT ISNUMBER ISBLANK ISLOGICAL LEN TRIM MID LEFT RIGHT SUBSTITUTE VALUE DATE YEAR MONTH DAY EDATE MATCH COUNTIF COUNTIFS SUMPRODUCT SEARCH FIND IFERROR CHOOSE INDEX EXACT INT MOD MIN MAX CHAR NA N".split(
+  "IF AND OR NOT ISNUMBER ISBLANK ISLOGICAL LEN TRIM MID LEFT RIGHT SUBSTITUTE VALUE DATE YEAR MONTH DAY EDATE MATCH COUNTIF COUNTIFS SUMPRODUCT SEARCH FIND IFERROR CHOOSE INDEX EXACT INT MOD MIN MAX CHAR NA N ROUND SUM".split(
     " ",
   ),
 );

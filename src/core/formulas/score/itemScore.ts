@@ -25,15 +25,31 @@ export type ItemPlan =
   /** `met`: the item-level rules over 基本信息 figures hold (formula); absent when there are none. */
   | { kind: "status"; item: Item; met?: string }
   /** `exempt`: the unit type frees it (out of 应得); `pending`: 待完成. Both formulas, "FALSE" when never. */
-  | { kind: "indicator"; item: Item; met: string; exempt: string; pending: string }
-  | { kind: "ledger"; item: Item; ledgerId: string; declarable: boolean; shared: boolean }
+  | { kind: "indicator"; item: Item; met: string; exempt: string; pending: string; error?: string }
+  | {
+      kind: "ledger";
+      item: Item;
+      ledgerId: string;
+      declarable: boolean;
+      shared: boolean;
+      /** Item-level rules over the ledger's records: TRUE when met, and TRUE when one is an error. */
+      rules?: LedgerRules;
+    }
   | { kind: "veto"; item: Item }
   | { kind: "none"; item: Item; reason: NotCompiledReason };
 
 const hasRowRules = (item: Item): boolean => item.rules.some((r) => !isItemLevelRule(r.type));
 
+/** Item-level rules of a ledger item as formulas (counts of records in the 评估年度). */
+export interface LedgerRules {
+  met: string;
+  error: string;
+}
+
 export interface PlanContext {
   pack: Pack;
+  /** The item-level rules as formulas, or null when one of them cannot be one. */
+  ledgerRules?: (rules: readonly Rule[]) => LedgerRules | null;
   /** The item has its own record mark column in its ledger. */
   ownMarks: boolean;
   inputs?: RuleInputs;
@@ -58,7 +74,8 @@ export function planItem(item: Item, ctx: PlanContext): ItemPlan {
     const met = ctx.inputs ? itemRulesMet(itemRules, ctx.inputs) : null;
     return met === null ? none("itemRules") : { kind: "status", item, met };
   }
-  if (itemRules.length > 0) return none("itemRules");
+  const rules = itemRules.length > 0 ? (ctx.ledgerRules?.(itemRules) ?? null) : undefined;
+  if (rules === null) return none("itemRules");
   const ledgerId = item.ledger;
   const ledger = ctx.pack.ledgers.find((l) => l.id === ledgerId);
   if (!ledgerId || !ledger) return none("itemRules");
@@ -66,14 +83,22 @@ export function planItem(item: Item, ctx: PlanContext): ItemPlan {
     g.items.some((other) => other !== item && other.ledger === ledgerId && hasRowRules(other)),
   );
   if (shared && !ctx.ownMarks) return none("sharedLedger");
-  return { kind: "ledger", item, ledgerId, declarable: ledger.declarable !== false, shared };
+  return {
+    kind: "ledger",
+    item,
+    ledgerId,
+    declarable: ledger.declarable !== false,
+    shared,
+    ...(rules ? { rules } : {}),
+  };
 }
 
 /** An indicator: its rules over 基本信息 figures, its 单位类型 exemption and its due date. */
 function planIndicator(item: Item, itemRules: readonly Rule[], ctx: PlanContext): ItemPlan {
   const none = (reason: NotCompiledReason): ItemPlan => ({ kind: "none", item, reason });
   if (item.rules.some((r) => r.appliesTo !== undefined && !isItemLevelRule(r.type))) return none("unitType");
-  const met = ctx.inputs ? itemRulesMet(itemRules, ctx.inputs) : null;
+  const counts = ctx.ledgerRules?.(itemRules) ?? null;
+  const met = counts ? counts.met : ctx.inputs ? itemRulesMet(itemRules, ctx.inputs) : null;
   if (met === null || !ctx.inputs) return none("indicator");
   if (item.due !== undefined && !ctx.dates) return none("due");
   const inputs = ctx.inputs;
@@ -85,7 +110,7 @@ function planIndicator(item: Item, itemRules: readonly Rule[], ctx: PlanContext)
       ? (skipped[0] as string)
       : `AND(${skipped.join(",")})`;
   const pending = ctx.dates ? pendingFormula(item, ctx.dates) : "FALSE";
-  return { kind: "indicator", item, met, exempt, pending };
+  return { kind: "indicator", item, met, exempt, pending, ...(counts ? { error: counts.error } : {}) };
 }
 
 /** 应得 and 实得 of one item as formula bodies (without "="). */
@@ -117,13 +142,15 @@ export function statusScore(item: Item, row: ChecklistRowRefs, met?: string): It
 export function indicatorScore(
   item: Item,
   row: ChecklistRowRefs,
-  plan: { met: string; exempt: string; pending: string },
+  plan: { met: string; exempt: string; pending: string; error?: string },
 ): ItemScoreExprs {
   const points = numberLiteral(item.points);
   const clean = `AND(${plan.met},NOT(${row.hasError}))`;
-  const declared = `AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote})`;
+  // A count that cannot be made (no 评估年度) is not met yet no error: 不适用 still holds then.
+  const noError = plan.error ? `AND(NOT(${plan.error}),NOT(${row.hasError}))` : clean;
+  const declared = `AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote},${noError})`;
   const earned = `IF(AND(${clean},NOT(${declared})),${points},0)`;
-  const applicable = `IF(AND(${declared},${clean}),0,${points})`;
+  const applicable = `IF(${declared},0,${points})`;
   const gate = (expr: string): string => (plan.exempt === "FALSE" ? expr : `IF(${plan.exempt},0,${expr})`);
   return {
     applicable: gate(plan.pending === "FALSE" ? applicable : `IF(${plan.pending},${earned},${applicable})`),
@@ -144,11 +171,18 @@ export interface LedgerCells {
  * reason and no error), which leaves 应得; otherwise the share of passing records, or the points
  * less a deduction per failing record, down to 0.
  */
-export function ledgerScore(item: Item, row: ChecklistRowRefs, cells: LedgerCells): ItemScoreExprs {
+export function ledgerScore(
+  item: Item,
+  row: ChecklistRowRefs,
+  cells: LedgerCells,
+  rules?: LedgerRules,
+): ItemScoreExprs {
   const p = item.points;
   const points = numberLiteral(p);
   const declared = cells.declaration ? notBlank(cells.declaration) : "FALSE";
-  const rowNotApplicable = `AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote},NOT(${row.hasError}))`;
+  // A broken item-level rule is an error charged to the item: 不适用 then does not hold either.
+  const error = rules ? `OR(${row.hasError},${rules.error})` : row.hasError;
+  const rowNotApplicable = `AND(${row.statusIs(STATUS.notApplicable)},${row.hasNote},NOT(${error}))`;
   const { records, failing } = cells;
   const scoring = item.scoring ?? { method: "share" as const };
   const share =
@@ -159,6 +193,10 @@ export function ledgerScore(item: Item, row: ChecklistRowRefs, cells: LedgerCell
         : "0";
   return {
     applicable: `IF(AND(${records}=0,OR(${declared},${rowNotApplicable})),0,${points})`,
-    earned: `IF(${records}=0,0,${roundFormula(`${points}*MAX(0,MIN(1,${share}))`, 2)})`,
+    // ledgerFraction: records whose item-level rules are not met earn nothing.
+    earned: `IF(${records}=0,0,${rules ? `IF(NOT(${rules.met}),0,` : ""}${roundFormula(
+      `${points}*MAX(0,MIN(1,${share}))`,
+      2,
+    )}${rules ? ")" : ""})`,
   };
 }

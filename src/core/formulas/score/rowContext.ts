@@ -27,11 +27,12 @@ export interface ChecklistRowRefs {
   hasNote: string;
 }
 
-export function checklistRowRefs(firstColumn: number, row: number): ChecklistRowRefs {
+/** `rowErrors`: a helper of the row's found pieces (";✗ …" first on an error), used instead of 校验. */
+export function checklistRowRefs(firstColumn: number, row: number, rowErrors?: string): ChecklistRowRefs {
   const cell = (id: string): string => rowCell(firstColumn + columnOf(id), row);
   const status = cleanText(cell("status"));
   return {
-    hasError: `LEFT(${cell("check")},1)="✗"`,
+    hasError: rowErrors === undefined ? `LEFT(${cell("check")},1)="✗"` : `LEFT(${rowErrors},2)=";✗"`,
     statusIs: (value) => isOneOf(status, STATUS_WORDS[value]),
     hasNote: notBlank(cell("note")),
   };

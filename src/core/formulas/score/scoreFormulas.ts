@@ -19,6 +19,7 @@ import { absoluteCell, columnRange, rowCell } from "./refs";
 import { resultFormulas, type GroupSums } from "./results";
 import { checklistRowRefs, vetoRowRefs } from "./rowContext";
 import { vetoPiece } from "./veto";
+import { ledgerYearCounts } from "./yearCounts";
 
 /** Helper columns of checklist and veto rows, in this order from `firstHelperOffset`. */
 export const SCORE_HELPERS = {
@@ -69,6 +70,19 @@ export interface ScoreFormulaOptions {
    * 自评结果 is not a formula: it shows the dates as the core reads them.
    */
   vetoDateOffset?: number;
+  /**
+   * For a checklist row whose 校验 is text (written by the add-in and the CLI, so stale where none
+   * runs): offset of a helper whose text starts with ";✗" when the row's own cells hold an error.
+   * The item's score reads it instead of the 校验 cell; its item-level errors are its rules' `met`.
+   */
+  rowErrorOffset?: (itemId: string) => number | undefined;
+  /**
+   * Offset (from a ledger's first column) of a helper holding a date column of each record as a
+   * serial when it reads as a date. With it, counts of records in the 评估年度 are formulas.
+   */
+  ledgerDateOffset?: (ledgerId: string, columnId: string) => number | undefined;
+  /** Offset of a helper holding a ledger text column normalised (normalizeText), for `where` counts. */
+  ledgerTextOffset?: (ledgerId: string, columnId: string) => number | undefined;
   /** Language of the 自评结果 labels (band, 折算 note); the workbook is Chinese by default. */
   lang?: SheetLang;
 }
@@ -133,6 +147,8 @@ export function scoreFormulas(
       ? { dates: { date: options.assessmentDate, year: options.assessmentYear } }
       : {}),
   };
+  const yearCounts = ledgerYearCounts(placements, firstColumn, options);
+  if (yearCounts) planContext.ledgerRules = yearCounts;
   const plans = new Map<string, ItemPlan>(
     pack.groups.flatMap((g) =>
       g.items.map(
@@ -164,7 +180,12 @@ export function scoreFormulas(
         const piece = vetoPiece(plan.item, vetoRowRefs(position.firstColumn, row), date);
         return [...zero, at(SCORE_HELPERS.vetoPiece, piece)];
       }
-      const refs = checklistRowRefs(position.firstColumn, row);
+      const errorOffset = options.rowErrorOffset?.(itemId);
+      const refs = checklistRowRefs(
+        position.firstColumn,
+        row,
+        errorOffset === undefined ? undefined : rowCell(position.firstColumn + errorOffset, row),
+      );
       if (plan.kind === "status" || plan.kind === "indicator") {
         const score =
           plan.kind === "status"
@@ -177,11 +198,16 @@ export function scoreFormulas(
       const range = ledgerRange(ledger, firstColumn, options.ledgerLastRow?.(ledger));
       const own = (helper: number): string => rowCell(position.firstColumn + start + helper, row);
       const declaration = plan.declarable ? declarationCell(plan.ledgerId) : undefined;
-      const score = ledgerScore(plan.item, refs, {
-        records: own(SCORE_HELPERS.records),
-        failing: own(SCORE_HELPERS.failing),
-        ...(declaration ? { declaration } : {}),
-      });
+      const score = ledgerScore(
+        plan.item,
+        refs,
+        {
+          records: own(SCORE_HELPERS.records),
+          failing: own(SCORE_HELPERS.failing),
+          ...(declaration ? { declaration } : {}),
+        },
+        plan.rules,
+      );
       return [
         at(SCORE_HELPERS.applicable, score.applicable),
         at(SCORE_HELPERS.earned, score.earned),
