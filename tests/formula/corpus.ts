@@ -140,7 +140,7 @@ export const FORMULAS: string[] = [
   'LEN(SUBSTITUTE("a"&CHAR(9)&"b",CHAR(9)," "))',
   'CHAR(65)="A"',
   'CHAR(10)&"x"',
-  'CHAR(256)',
+  "CHAR(256)",
   'SUBSTITUTE("a-b-c","-","+",2)',
   'SUBSTITUTE("abc","","x")',
   'SUBSTITUTE("aaa","a","b",5)',
