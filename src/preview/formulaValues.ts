@@ -1,5 +1,6 @@
 import type { XlValue } from "../excel/api";
 import { FormulaError, parseFormula, serialFromYmd, type CellValue } from "../formula";
+import { columnLetters } from "../formula/address";
 import { errorFromCode } from "../formula/values";
 import type { Node } from "../formula/ast";
 import { cellResult } from "../formula/evaluate";
@@ -71,16 +72,6 @@ function hostFor(
 
 const canonical = (model: WorkbookModel, sheet: string): string | undefined =>
   model.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase())?.name;
-
-function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** Office.js shows an empty cell as "" and an error as its text; the engine wants null and errors. */
 function fromXl(value: XlValue): CellValue {
