@@ -69,8 +69,15 @@ export async function extendTablesOverRows(
             checkOffset: cached.checkColumn,
           };
           const perRow = rowFormulasOf(tf, rows);
-          // Rows new to the table: whatever is right of them was typed by a person.
-          guardHelperCells(tf, rows, perRow, cellsOf(state.raw, cached.sheetId, undefined, 0, 0));
+          // Rows new to the table: `taizhang init` wrote helper formulas 200 rows down, so a helper
+          // cell there holding something is taken for ours (its formula is rewritten), not refused.
+          const unknown = new Map(tf.helperOffsets.map((offset) => [offset, [] as unknown[]]));
+          guardHelperCells(
+            tf,
+            rows,
+            perRow,
+            cellsOf(state.raw, cached.sheetId, unknown, 0, cached.firstColumn),
+          );
           queueRowFormulas(tf, rows, perRow);
         }
         tables += 1;

@@ -73,10 +73,14 @@ export function cellsOf(
   const sheet = sheetId === undefined ? undefined : raw.sheets.find((s) => s.id === sheetId);
   return (row, column) => {
     const value = sheet ? rawAt(sheet, row, column) : null;
-    const formula = helpers?.get(column - firstColumn)?.[row - headerRow];
+    const loaded = helpers?.get(column - firstColumn);
+    const formula = loaded?.[row - headerRow];
+    // Below the table's rows (扩展表格, a table grown on upgrade) the formulas were not loaded: a
+    // helper there is taken for ours (`taizhang init` writes them 200 rows down), not refused.
+    const unknown = loaded !== undefined && row - headerRow >= loaded.length;
     return {
       value: value === null ? null : value instanceof Date ? value.toISOString() : value,
-      formula: typeof formula === "string" && formula.startsWith("="),
+      formula: unknown || (typeof formula === "string" && formula.startsWith("=")),
     };
   };
 }
