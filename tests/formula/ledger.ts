@@ -1,3 +1,4 @@
+import { seededRandom } from "../support/townshipSnapshot";
 /**
  * A generated ledger sheet like the ones Taizhang writes: per-row 校验 formulas (filled down, so
  * stored as one shared formula) over dates, statuses, counts and evidence, with realistic flaws,
@@ -23,16 +24,7 @@ const COUNTS: (number | string | null)[] = [5, 7, 10, 3, 12, "8", "８", null, 0
 const EVIDENCE: (string | null)[] = ["会议纪要", "  ", null, "文件 2024-1 号", "照片"];
 
 /** Deterministic pseudo-random numbers (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
 
 // 校验 of row 2, filled down: dates before the assessment date, a known status, 5–10 records, evidence when 完成.
 export const ROW_CHECK =
