@@ -1,6 +1,8 @@
 import { constants, promises as fs, type Stats } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { DEFAULT_LIMITS, isXlsxError, tooLargeError } from "../xlsx";
+// Not the ../xlsx barrel: that loads ExcelJS, which `check` and `consolidate` never need.
+import { isXlsxError } from "../xlsx/errors";
+import { DEFAULT_LIMITS, tooLargeError } from "../xlsx/guard";
 import { writeThenRename } from "./atomicWrite";
 import { CliError } from "./errors";
 

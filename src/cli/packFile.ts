@@ -3,7 +3,6 @@ import { basename, extname } from "node:path";
 import { formatPackPath, loadPack, type Pack } from "../core/pack";
 import { packIdFrom, type PackTableResult } from "../core/pack/table";
 import { t, tableProblemLine } from "../i18n";
-import { packFromTableBytes } from "../xlsx/packTable";
 import type { CliContext } from "./context";
 import { CliError } from "./errors";
 import { readInput } from "./files";
@@ -40,6 +39,8 @@ async function readPackTable(
 ): Promise<PackTableResult> {
   const file = basename(path);
   const title = file.replace(/\.[^.]+$/, "");
+  // Loaded here: it brings ExcelJS, which `check` of a workbook with a JSON or built-in pack never needs.
+  const { packFromTableBytes } = await import("../xlsx/packTable");
   return packFromTableBytes(await readInput(path), {
     id: options.id ?? packIdFrom(title),
     title,

@@ -2,7 +2,9 @@ import { basename } from "node:path";
 import { consolidate, townshipRecord, type TownshipRecord } from "../../core/consolidate";
 import type { CarriedPackStatus } from "../../core/pack";
 import { t } from "../../i18n";
-import { isOwnSummary, isXlsxError, summaryBytes, type SkippedFile } from "../../xlsx";
+// ExcelJS (../../xlsx) is loaded only to write the summary or to look inside a stray workbook.
+import { isXlsxError } from "../../xlsx/errors";
+import type { SkippedFile } from "../../xlsx";
 import { assessXlsxStream } from "../../xlsxstream";
 import type { CliContext } from "../context";
 import { CliError, EXIT } from "../errors";
@@ -106,7 +108,11 @@ export async function consolidateCommand(
   if (inputs.length === 0) throw new CliError("nothingConsolidated", { count: skipped.length });
 
   const summary = consolidate(inputs);
-  await writeAtomic(options.output, await summaryBytes(summary, skipped, ctx.locale), outputs);
+  await writeAtomic(
+    options.output,
+    await (await import("../../xlsx")).summaryBytes(summary, skipped, ctx.locale),
+    outputs,
+  );
   if (options.html)
     await writeAtomic(options.html, summaryHtml(summary, skipped, ctx.locale, inputs), outputs);
   ctx.io.stderr(
@@ -136,5 +142,5 @@ function skippedLine(
 
 async function isOwnSummaryFile(file: string): Promise<boolean> {
   const bytes = await readInput(file).catch(() => null);
-  return bytes !== null && isOwnSummary(bytes);
+  return bytes !== null && (await import("../../xlsx")).isOwnSummary(bytes);
 }
