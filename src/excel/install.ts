@@ -256,6 +256,9 @@ function applyPlan(
         rowCount: t.body.length + tablePlan.added.length,
         firstColumn: t.firstColumn,
         checkOffset: upgraded.checkColumn,
+        itemIds: upgraded.snapshot.rows.map((r) =>
+          typeof r.cells.id === "string" ? r.cells.id.trim() : undefined,
+        ),
       },
       cellAt: cellsOf(raw, t.sheetId, read.helperFormulas?.get(t.id), t.headerRow, t.firstColumn),
     });
@@ -298,6 +301,7 @@ function applyPlan(
         rowCount: placement.lastTableRow - placement.headerRow,
         firstColumn: 0,
         checkOffset: tablePlan.layout.columns.findIndex((c) => c.id === "check"),
+        itemIds: tablePlan.layout.rows.map((r) => r.itemId),
       },
       cellAt: cellsOf(raw, tablePlan.slot.existing?.id, undefined, 0, 0),
     });

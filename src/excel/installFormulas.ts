@@ -36,6 +36,11 @@ export interface TableRows {
   firstColumn: number;
   /** 校验 column relative to the first column, or null. */
   checkOffset: number | null;
+  /**
+   * Checklist and veto tables: each row's item (编号), whose 应得 / 实得 helpers the row gets.
+   * Without it a row gets its 校验 formula only, and 自评结果's formulas would add up empty cells.
+   */
+  itemIds?: readonly (string | undefined)[];
 }
 
 /** What a cell holds now: a helper cell may be written only when it is empty or a formula of ours. */
@@ -47,7 +52,11 @@ export function rowFormulasOf(
   rows: TableRows,
 ): ReturnType<TableFormulas["rowFormulas"]>[] {
   return Array.from({ length: rows.rowCount }, (_, i) =>
-    tf.rowFormulas({ row: rows.firstRow + i, firstColumn: rows.firstColumn }),
+    tf.rowFormulas({
+      row: rows.firstRow + i,
+      firstColumn: rows.firstColumn,
+      ...(rows.itemIds?.[i] ? { itemId: rows.itemIds[i] } : {}),
+    }),
   );
 }
 

@@ -20,12 +20,16 @@ async function installed(options: { apiVersion?: string } = {}) {
     ...opts,
     settings: { township: "兴仁镇", assessmentDate: "2018-12-31" },
   });
-  // J4 and J5 carry formulas, as a workbook made with them does; J6 on keep 校验 text.
+  // J4 and J5 carry simple formulas (computed by the test evaluator); J6 on keep 校验 text, as an
+  // older install left them.
   await excel.run(async (ctx) => {
-    const cells = ctx.workbook.worksheets.getItem(G21).getRange("J4:J5");
+    const sheet = ctx.workbook.worksheets.getItem(G21);
+    const cells = sheet.getRange("J4:J5");
     // A formula in a text-formatted ("@") cell would stay text.
     cells.numberFormat = [["General"], ["General"]];
     cells.formulas = [[rowFormula(4)], [rowFormula(5)]];
+    const rest = sheet.getRange("J6:J30");
+    rest.values = Array.from({ length: 25 }, () => [""]);
     await ctx.sync();
   });
   return { excel, opts };
