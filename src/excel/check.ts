@@ -1,5 +1,7 @@
 import type { Assessment } from "../core/assessment";
-import type { FixedFormula } from "../core/formulas/types";
+import { itemScoreCells } from "../core/formulas/itemScoreCells";
+import type { WorkbookFormulas } from "../core/formulas/types";
+import { placeTables } from "../core/layout";
 import type { Pack } from "../core/pack/schema";
 import { rawAt, type RawSheet, readWorkbookSnapshot } from "../core/read";
 import type { CellValue, WorkbookSnapshot } from "../core/snapshot";
@@ -194,6 +196,7 @@ export function queueOutputs(
   const results = state.sheets.results;
   const gaps = state.sheets.gaps;
   const touch = options.touchResults ?? true;
+  const compiled = touch ? compiledFormulas(state) : null;
   const written = writeOutputs({
     assessment,
     layout: {
@@ -210,7 +213,7 @@ export function queueOutputs(
             sheet: wb.worksheets.getItem(results.id),
             firstWrite: false,
             hasChart: results.hasChart,
-            formulas: resultFormulas(state),
+            formulas: compiled?.cells.filter((c) => c.sheet === state.layout.results.sheet) ?? [],
           }
         : null,
     // 差距清单 holds what people type (责任人, 完成期限, 备注): it is rewritten only from cells read in
@@ -221,6 +224,7 @@ export function queueOutputs(
             sheet: wb.worksheets.getItem(gaps.id),
             firstWrite: false,
             previous: state.raw.sheets.find((s) => s.id === gaps.id)?.rows ?? [],
+            ...(compiled ? { scoreCells: itemScoreCells(compiled, placeTables(state.layout)) } : {}),
           }
         : null,
   });
@@ -251,14 +255,11 @@ export function wholeRows(box: Box): Box {
 }
 
 /**
- * 自评结果's compiled figures, for a workbook whose rows carry the formulas (installed with them):
- * rewriting the sheet keeps them formulas. An older workbook lacks the helpers they sum, so it
- * keeps values until an upgrade writes both.
+ * The compiled formulas, for a workbook whose rows carry them (installed with them): rewriting
+ * 自评结果 keeps its figures formulas and 差距清单's points read the items' 应得 / 实得 helpers. An
+ * older workbook lacks those helpers, so both keep values until an upgrade writes them.
  */
-function resultFormulas(state: WorkbookState): readonly FixedFormula[] {
+function compiledFormulas(state: WorkbookState): WorkbookFormulas | null {
   const withFormulas = [...state.tables.values()].some((t) => t.formulaRows?.some(Boolean));
-  if (!withFormulas) return [];
-  return workbookFormulasFor(state.pack, state.layout).cells.filter(
-    (c) => c.sheet === state.layout.results.sheet,
-  );
+  return withFormulas ? workbookFormulasFor(state.pack, state.layout) : null;
 }
