@@ -1,7 +1,7 @@
 import type { Assessment } from "../core/assessment";
-import { itemScoreCells } from "../core/formulas/itemScoreCells";
+import { absoluteCell } from "../core/formulas/score/refs";
 import type { WorkbookFormulas } from "../core/formulas/types";
-import { placeTables } from "../core/layout";
+import type { ItemScoreCells } from "../core/layout";
 import type { Pack } from "../core/pack/schema";
 import { rawAt, type RawSheet, readWorkbookSnapshot } from "../core/read";
 import type { CellValue, WorkbookSnapshot } from "../core/snapshot";
@@ -224,7 +224,7 @@ export function queueOutputs(
             sheet: wb.worksheets.getItem(gaps.id),
             firstWrite: false,
             previous: state.raw.sheets.find((s) => s.id === gaps.id)?.rows ?? [],
-            ...(compiled ? { scoreCells: itemScoreCells(compiled, placeTables(state.layout)) } : {}),
+            ...(compiled ? { scoreCells: gapScoreCells(state, compiled) } : {}),
           }
         : null,
   });
@@ -262,4 +262,34 @@ export function wholeRows(box: Box): Box {
 function compiledFormulas(state: WorkbookState): WorkbookFormulas | null {
   const withFormulas = [...state.tables.values()].some((t) => t.formulaRows?.some(Boolean));
   return withFormulas ? workbookFormulasFor(state.pack, state.layout) : null;
+}
+
+/**
+ * The 应得 / 实得 helper cells of each compiled item on its row as the workbook has it now, for
+ * 差距清单's formulas: only where both cells show a number, i.e. hold the helpers (a compiled
+ * 应得 is the item's points or 0). A workbook without them (installed by an add-in that wrote no
+ * row helpers, an older one) keeps the numbers: a formula there would read an empty cell as 0.
+ */
+function gapScoreCells(state: WorkbookState, compiled: WorkbookFormulas): Map<string, ItemScoreCells> {
+  const out = new Map<string, ItemScoreCells>();
+  for (const t of state.tables.values()) {
+    const tf = compiled.tables.get(t.key);
+    const offsets = tf?.scoreOffsets;
+    const sheet = state.raw.sheets.find((s) => s.id === t.sheetId);
+    if (!tf || !offsets || !sheet || t.key.startsWith("ledger:") || !t.current) continue;
+    const helpers = [offsets.applicable, offsets.earned];
+    for (const r of t.snapshot.rows) {
+      const itemId = typeof r.cells.id === "string" ? r.cells.id.trim() : "";
+      if (!itemId || out.has(itemId)) continue;
+      const written = new Set(
+        tf.rowFormulas({ row: r.row - 1, firstColumn: t.firstColumn, itemId }).map((f) => f.offset),
+      );
+      const held = (offset: number): boolean =>
+        written.has(offset) && typeof rawAt(sheet, r.row - 1, t.firstColumn + offset) === "number";
+      if (!helpers.every(held)) continue;
+      const cell = (offset: number): string => absoluteCell(t.sheetName, t.firstColumn + offset, r.row);
+      out.set(itemId, { applicable: cell(offsets.applicable), earned: cell(offsets.earned) });
+    }
+  }
+  return out;
 }
