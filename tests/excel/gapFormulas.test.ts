@@ -18,7 +18,8 @@ const REF = /^='((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)$/;
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
-jest.setTimeout(60_000);
+// The preview computes every formula of a read (helpers over 200 ledger rows): an 导出 takes a while.
+jest.setTimeout(300_000);
 
 async function exported() {
   const path = tmp.path(`init-${Math.random().toString(36).slice(2)}.xlsx`);
@@ -62,8 +63,14 @@ function checklistRow(excel: FakeExcel, itemId: string): number {
 }
 
 describe("导出: 差距清单's points are formulas over the item's helpers (issue 15)", () => {
-  it("reads the right item's 应得 / 实得, shows the core's figures, in one undo step", async () => {
-    const { excel, outcome, syncs, undoSteps } = await exported();
+  // One exported workbook: the first test reads it, the second changes it.
+  let shared: Awaited<ReturnType<typeof exported>>;
+  beforeAll(async () => {
+    shared = await exported();
+  });
+
+  it("reads the right item's 应得 / 实得, shows the core's figures, in one undo step", () => {
+    const { excel, outcome, syncs, undoSteps } = shared;
     expect(syncs).toBeLessThanOrEqual(3);
     expect(undoSteps).toBe(1);
     const notCompiled = new Set(formulasFor(townshipPack()).score?.notCompiled.map((n) => n.itemId));
@@ -101,7 +108,7 @@ describe("导出: 差距清单's points are formulas over the item's helpers (is
   });
 
   it("a fix typed on the checklist shows on the gap row at once; the next 导出 keeps typing, restores formulas", async () => {
-    const { excel, opts } = await exported();
+    const { excel, opts } = shared;
     const { rows } = gapSheet(excel);
     const t214 = rows.get("T2.1.4") ?? 0;
     const t212 = rows.get("T2.1.2") ?? 0;
