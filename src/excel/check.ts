@@ -1,5 +1,7 @@
 import type { Assessment } from "../core/assessment";
-import type { FixedFormula } from "../core/formulas/types";
+import { absoluteCell } from "../core/formulas/score/refs";
+import type { WorkbookFormulas } from "../core/formulas/types";
+import type { ItemScoreCells } from "../core/layout";
 import type { Pack } from "../core/pack/schema";
 import { rawAt, type RawSheet, readWorkbookSnapshot } from "../core/read";
 import type { CellValue, WorkbookSnapshot } from "../core/snapshot";
@@ -194,6 +196,7 @@ export function queueOutputs(
   const results = state.sheets.results;
   const gaps = state.sheets.gaps;
   const touch = options.touchResults ?? true;
+  const compiled = touch ? compiledFormulas(state) : null;
   const written = writeOutputs({
     assessment,
     layout: {
@@ -210,7 +213,7 @@ export function queueOutputs(
             sheet: wb.worksheets.getItem(results.id),
             firstWrite: false,
             hasChart: results.hasChart,
-            formulas: resultFormulas(state),
+            formulas: compiled?.cells.filter((c) => c.sheet === state.layout.results.sheet) ?? [],
           }
         : null,
     // 差距清单 holds what people type (责任人, 完成期限, 备注): it is rewritten only from cells read in
@@ -221,6 +224,7 @@ export function queueOutputs(
             sheet: wb.worksheets.getItem(gaps.id),
             firstWrite: false,
             previous: state.raw.sheets.find((s) => s.id === gaps.id)?.rows ?? [],
+            ...(compiled ? { scoreCells: gapScoreCells(state, compiled) } : {}),
           }
         : null,
   });
@@ -251,14 +255,41 @@ export function wholeRows(box: Box): Box {
 }
 
 /**
- * 自评结果's compiled figures, for a workbook whose rows carry the formulas (installed with them):
- * rewriting the sheet keeps them formulas. An older workbook lacks the helpers they sum, so it
- * keeps values until an upgrade writes both.
+ * The compiled formulas, for a workbook whose rows carry them (installed with them): rewriting
+ * 自评结果 keeps its figures formulas and 差距清单's points read the items' 应得 / 实得 helpers. An
+ * older workbook lacks those helpers, so both keep values until an upgrade writes them.
  */
-function resultFormulas(state: WorkbookState): readonly FixedFormula[] {
+function compiledFormulas(state: WorkbookState): WorkbookFormulas | null {
   const withFormulas = [...state.tables.values()].some((t) => t.formulaRows?.some(Boolean));
-  if (!withFormulas) return [];
-  return workbookFormulasFor(state.pack, state.layout).cells.filter(
-    (c) => c.sheet === state.layout.results.sheet,
-  );
+  return withFormulas ? workbookFormulasFor(state.pack, state.layout) : null;
+}
+
+/**
+ * The 应得 / 实得 helper cells of each compiled item on its row as the workbook has it now, for
+ * 差距清单's formulas: only where both cells show a number, i.e. hold the helpers (a compiled
+ * 应得 is the item's points or 0). A workbook without them (installed by an add-in that wrote no
+ * row helpers, an older one) keeps the numbers: a formula there would read an empty cell as 0.
+ */
+function gapScoreCells(state: WorkbookState, compiled: WorkbookFormulas): Map<string, ItemScoreCells> {
+  const out = new Map<string, ItemScoreCells>();
+  for (const t of state.tables.values()) {
+    const tf = compiled.tables.get(t.key);
+    const offsets = tf?.scoreOffsets;
+    const sheet = state.raw.sheets.find((s) => s.id === t.sheetId);
+    if (!tf || !offsets || !sheet || t.key.startsWith("ledger:") || !t.current) continue;
+    const helpers = [offsets.applicable, offsets.earned];
+    for (const r of t.snapshot.rows) {
+      const itemId = typeof r.cells.id === "string" ? r.cells.id.trim() : "";
+      if (!itemId || out.has(itemId)) continue;
+      const written = new Set(
+        tf.rowFormulas({ row: r.row - 1, firstColumn: t.firstColumn, itemId }).map((f) => f.offset),
+      );
+      const held = (offset: number): boolean =>
+        written.has(offset) && typeof rawAt(sheet, r.row - 1, t.firstColumn + offset) === "number";
+      if (!helpers.every(held)) continue;
+      const cell = (offset: number): string => absoluteCell(t.sheetName, t.firstColumn + offset, r.row);
+      out.set(itemId, { applicable: cell(offsets.applicable), earned: cell(offsets.earned) });
+    }
+  }
+  return out;
 }

@@ -253,6 +253,7 @@ export function writeSheetModel(
     range.numberFormat = [[format?.format ?? "General"]];
     range.formulas = [[cell.formula]];
   }
+  writeModelFormulas(sheet, model, values);
   const chart = "chart" in model ? model.chart : null;
   if (chart && !options.hasChart) {
     const source = sheet.getRangeByIndexes(
@@ -266,4 +267,30 @@ export function writeSheetModel(
     added.title.text = chart.title;
     added.setPosition("G2", "N20");
   }
+}
+
+/**
+ * The model's own formula cells (差距清单's points), as one block over the rows and columns they
+ * span: one write however many gaps. Cells of the block without a formula get their value back
+ * (numbers here: an item whose score is not compiled).
+ */
+function writeModelFormulas(
+  sheet: XlWorksheet,
+  model: SheetModel,
+  values: readonly (readonly (string | number | boolean)[])[],
+): void {
+  const formulas = model.formulas ?? [];
+  if (formulas.length === 0) return;
+  const r0 = Math.min(...formulas.map((f) => f.row));
+  const r1 = Math.max(...formulas.map((f) => f.row));
+  const c0 = Math.min(...formulas.map((f) => f.column));
+  const c1 = Math.max(...formulas.map((f) => f.column));
+  const block = Array.from({ length: r1 - r0 + 1 }, (_, r) =>
+    Array.from({ length: c1 - c0 + 1 }, (_, c): string | number | boolean => values[r0 + r]?.[c0 + c] ?? ""),
+  );
+  for (const f of formulas) {
+    const row = block[f.row - r0];
+    if (row) row[f.column - c0] = f.formula;
+  }
+  sheet.getRangeByIndexes(r0, c0, block.length, c1 - c0 + 1).formulas = block;
 }

@@ -1,5 +1,5 @@
 import type { Assessment } from "../core/assessment";
-import { readGapSheet, type WorkbookLayout, WORKBOOK_LOCALE } from "../core/layout";
+import { type ItemScoreCells, readGapSheet, type WorkbookLayout, WORKBOOK_LOCALE } from "../core/layout";
 import type { FixedFormula } from "../core/formulas/types";
 import type { CellValue, TableSnapshot } from "../core/snapshot";
 import { t } from "../i18n";
@@ -68,6 +68,8 @@ export interface OutputPlan {
      * 备注 and the 已整改 rows are written back; absent for a sheet Taizhang has just created.
      */
     previous?: readonly (readonly CellValue[])[];
+    /** Items whose 应得 / 实得 the workbook computes: their gap rows' points become formulas. */
+    scoreCells?: ReadonlyMap<string, ItemScoreCells>;
   } | null;
   /** Local date of this write (YYYY-MM-DD): the day items that left 差距清单 are marked with. */
   today?: string;
@@ -117,6 +119,7 @@ export function writeOutputs(plan: OutputPlan): OutputsWritten {
   const models = resultModels(plan.assessment, plan.layout, {
     ...(plan.gaps?.previous ? { previous: readGapSheet(plan.gaps.previous) } : {}),
     today: plan.today ?? localIsoDate(new Date()),
+    ...(plan.gaps?.scoreCells ? { scoreCells: plan.gaps.scoreCells } : {}),
   });
   if (plan.results) writeSheetModel(plan.results.sheet, models.results, plan.results);
   if (plan.gaps)

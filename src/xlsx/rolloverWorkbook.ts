@@ -46,7 +46,7 @@ export async function rolloverWorkbookBytes(
     locale,
   );
   const { snapshot } = readSnapshot(workbook, old.layout, readMeta(workbook));
-  writeResultSheets(workbook, assess(old.pack, snapshot), old.layout, "zh-CN", formulasFor(old.pack).cells);
+  writeResultSheets(workbook, assess(old.pack, snapshot), old.layout, "zh-CN", formulasFor(old.pack));
   return { ok: true, bytes: await saveXlsx(workbook), plan };
 }
 

@@ -59,7 +59,7 @@ export async function initCommand(ctx: CliContext, options: InitOptions): Promis
   // The result sheets start with the blank workbook's own result: every item still a gap.
   const layout = layoutFor(pack);
   const { snapshot } = readSnapshot(workbook, layout, readMeta(workbook));
-  writeResultSheets(workbook, assess(pack, snapshot), layout, "zh-CN", formulasFor(pack).cells);
+  writeResultSheets(workbook, assess(pack, snapshot), layout, "zh-CN", formulasFor(pack));
   await writeAtomic(options.output, await saveXlsx(workbook), output);
   ctx.io.stderr(`${ctx.tr("init.done", { path: options.output, pack: pack.id, version: pack.version })}\n`);
   return EXIT.ok;

@@ -193,13 +193,21 @@ function keptDate(value: CellValue | undefined): KeptValue | null {
  */
 export function resolvedGaps(assessment: Assessment, previous: GapSheetMemory, today: string): ResolvedGap[] {
   const listedNow = new Set([...assessment.gaps, ...assessment.pending].map((g) => g.itemId));
+  // A gap row's 分值 may be a formula reading the item's 应得 (0 once a fix makes it 不适用):
+  // the 已整改 row keeps the item's 分值.
+  const points = new Map(assessment.items.map((i) => [i.itemId, i.points]));
   const out = new Map<string, ResolvedGap>();
   for (const r of previous.resolved.values()) if (!listedNow.has(r.itemId)) out.set(r.itemId, r);
   for (const g of previous.listed) {
     if (listedNow.has(g.itemId)) continue;
     const earlier = out.get(g.itemId);
     const typed = fillBlanks(previous.typed.get(g.itemId), earlier ?? g);
-    out.set(g.itemId, { ...g, ...typed, leftOn: earlier?.leftOn ?? today });
+    out.set(g.itemId, {
+      ...g,
+      ...typed,
+      points: points.get(g.itemId) ?? g.points,
+      leftOn: earlier?.leftOn ?? today,
+    });
   }
   return [...out.values()];
 }

@@ -1,5 +1,6 @@
 import type { Assessment, ScoreReason } from "../assessment";
 import type { Finding } from "../findings";
+import { roundFormula } from "../formulas/score/refs";
 import type { LocalizedText } from "../pack/schema";
 import { roundTo } from "../score/group";
 import {
@@ -35,6 +36,23 @@ export interface SheetModel {
   boldRows: number[];
   /** Number formats by 0-based column, for rows `fromRow`..`toRow` (1-based, inclusive). */
   formats: { column: number; fromRow: number; toRow: number; format: string }[];
+  /**
+   * Cells written as formulas (0-based row and column; "=" first, English names), their cached
+   * value the one in `rows`: the core's figure, shown until the spreadsheet recalculates.
+   */
+  formulas?: SheetFormula[];
+}
+
+export interface SheetFormula {
+  row: number;
+  column: number;
+  formula: string;
+}
+
+/** An item's compiled 应得 and 实得 helper cells, absolute with their sheet ('措施一'!$P$5). */
+export interface ItemScoreCells {
+  applicable: string;
+  earned: string;
 }
 
 export interface ChartModel {
@@ -61,6 +79,11 @@ export interface GapSheetOptions extends ResultSheetOptions {
   previous?: GapSheetMemory;
   /** YYYY-MM-DD of this export: the day an item that left the list moves to 已整改. */
   today?: string;
+  /**
+   * Items whose 应得 / 实得 the workbook computes (src/core/formulas): their gap rows' 分值 / 实得 /
+   * 失分 become formulas reading those cells, so a fix typed where no add-in runs shows there too.
+   */
+  scoreCells?: ReadonlyMap<string, ItemScoreCells>;
 }
 
 /** First character of a 校验 cell, so a conditional format (and WPS) can colour the row. */
@@ -121,6 +144,8 @@ const RESULTS_WIDTHS = [24, 12, 10, 10, 10, 10];
 const GAP_WIDTHS = [6, 10, 40, 12, 20, 7, 7, 7, 48, 36, 10, 12, 6, 24];
 /** 0-based columns of the typed cells on 差距清单. */
 const GAP_TYPED = { owner: 10, due: 11, note: 13 } as const;
+/** 0-based columns of a gap row's 分值 / 实得 / 失分. */
+export const GAP_POINTS = { points: 5, earned: 6, lost: 7 } as const;
 const GAP_LEFT_ON = 8;
 
 /** 1-based row where the group score table's header sits on 自评结果. */
@@ -259,8 +284,24 @@ export function gapsSheetModel(
     const resolved = previous?.resolved.get(itemId);
     return resolved ? fillBlanks(listed, resolved) : listed;
   };
+  const formulas: SheetFormula[] = [];
   assessment.gaps.forEach((gap, i) => {
     const typed = typedFor(gap.itemId);
+    const cells = options.scoreCells?.get(gap.itemId);
+    if (cells) {
+      // 分值 is what the item counts in 应得: an item a fix makes 不适用 then shows 0 / 0 / 0.
+      const row = rows.length;
+      formulas.push(
+        { row, column: GAP_POINTS.points, formula: `=${cells.applicable}` },
+        { row, column: GAP_POINTS.earned, formula: `=${cells.earned}` },
+        // The core's 失分: roundTo(分值 − 实得, 2), and 0 when the item leaves 应得 (both helpers 0).
+        {
+          row,
+          column: GAP_POINTS.lost,
+          formula: `=${roundFormula(`${cells.applicable}-${cells.earned}`, 2)}`,
+        },
+      );
+    }
     rows.push([
       i + 1,
       gap.itemId,
@@ -369,6 +410,7 @@ export function gapsSheetModel(
       toRow: Math.max(GAPS_HEADER_ROW + 1, lastGapRow),
       format: "0.0#",
     })),
+    ...(formulas.length > 0 ? { formulas } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Assessment } from "../../core/assessment";
-import type { FixedFormula } from "../../core/formulas/types";
-import type { WorkbookLayout } from "../../core/layout";
+import { itemScoreCells } from "../../core/formulas/itemScoreCells";
+import type { WorkbookFormulas } from "../../core/formulas/types";
+import { placeTables, type WorkbookLayout } from "../../core/layout";
 import { gapsSheetModel, resultsSheetModel } from "../../core/layout/resultSheets";
 import { findingMessage, t, type Locale } from "../../i18n";
 import type { ExcelJS } from "../exceljs";
@@ -12,8 +13,11 @@ export function writeResultSheets(
   assessment: Assessment,
   layout: WorkbookLayout,
   locale: Locale = "zh-CN",
-  /** The workbook's formula cells (formulasFor): 自评结果's compiled figures stay formulas. */
-  formulas: readonly FixedFormula[] = [],
+  /**
+   * The workbook's formulas (formulasFor), its tables where placeTables puts them: 自评结果's
+   * compiled figures stay formulas, and 差距清单's points read the items' 应得 / 实得 helpers.
+   */
+  formulas?: WorkbookFormulas,
 ): void {
   const options = {
     lang: locale === "zh-CN" ? ("zh" as const) : ("en" as const),
@@ -23,6 +27,10 @@ export function writeResultSheets(
         t(locale, `reason.${r.code}`, r.params),
     },
   };
-  writeSheetModel(workbook, resultsSheetModel(assessment, layout, options), formulas);
-  writeSheetModel(workbook, gapsSheetModel(assessment, layout, options));
+  writeSheetModel(workbook, resultsSheetModel(assessment, layout, options), formulas?.cells);
+  const scoreCells = formulas ? itemScoreCells(formulas, placeTables(layout)) : undefined;
+  writeSheetModel(
+    workbook,
+    gapsSheetModel(assessment, layout, { ...options, ...(scoreCells ? { scoreCells } : {}) }),
+  );
 }

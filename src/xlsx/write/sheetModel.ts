@@ -20,10 +20,10 @@ export function writeSheetModel(
       if (value !== null) sheet.getCell(r + 1, c + 1).value = value;
     });
   });
-  // A compiled figure (自评结果) is a formula, its value the core's, shown until the spreadsheet
+  // A compiled figure (自评结果, 差距清单's points) is a formula, its value the core's, shown until the spreadsheet
   // recalculates (and by readers that never do).
-  for (const cell of formulas) {
-    if (cell.sheet !== model.sheet) continue;
+  const own = [...formulas.filter((cell) => cell.sheet === model.sheet), ...(model.formulas ?? [])];
+  for (const cell of own) {
     const value = model.rows[cell.row]?.[cell.column] ?? null;
     sheet.getCell(cell.row + 1, cell.column + 1).value = {
       formula: cell.formula.slice(1),

@@ -1,4 +1,5 @@
-import { readGapSheet } from "../../../src/core/layout";
+import type { Assessment } from "../../../src/core/assessment";
+import { readGapSheet, resolvedGaps } from "../../../src/core/layout";
 
 // What 差距清单 held before an export, as a host reads it: the title, the header, gap rows, a
 // declarations block (not items), and the 已整改 block with its own header.
@@ -113,5 +114,21 @@ describe("reading what people typed into 差距清单", () => {
   it("reads nothing from a sheet that is not a gap list", () => {
     const memory = readGapSheet([["随手记"], ["T2.1.1", "王芳"]]);
     expect([memory.typed.size, memory.listed.length, memory.resolved.size]).toEqual([0, 0, 0]);
+  });
+
+  it("an item that left the list keeps its 分值 in 已整改, though its 分值 formula showed 0 (不适用)", () => {
+    // As a host reads formula cells: their values. T2.1.3 (3 points) was made 不适用, so its
+    // 分值 / 实得 / 失分 formulas showed 0 / 0 / 0 when the sheet was read.
+    const memory = readGapSheet([
+      ["差距清单"],
+      HEADER,
+      [1, "T2.1.3", "公开征求意见", "二(一)3", "依法决策", 0, 0, 0, "", "", "王芳", null, null, null],
+    ]);
+    expect(memory.listed[0]?.points).toBe(0);
+    // Only what resolvedGaps reads of an assessment: T2.1.3 is no longer listed.
+    const now = { gaps: [], pending: [], items: [{ itemId: "T2.1.3", points: 3 }] } as unknown as Assessment;
+    expect(resolvedGaps(now, memory, "2019-01-05")).toEqual([
+      expect.objectContaining({ itemId: "T2.1.3", points: 3, owner: "王芳", leftOn: "2019-01-05" }),
+    ]);
   });
 });
