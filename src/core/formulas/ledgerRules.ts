@@ -71,7 +71,7 @@ export function dateTextPiece(b: RowBuilder, id: string, column: number, text: s
     column,
     code: DATE_TEXT,
     text,
-    when: and(`ISTEXT(${b.ref(id)})`, `ISNUMBER(${b.date(id)})`),
+    when: and(not(`ISNUMBER(${b.ref(id)})`), `ISNUMBER(${b.date(id)})`),
   };
 }
 
