@@ -1,4 +1,5 @@
 import {
+  convertTextDates,
   exportGapSheet,
   extendTablesOverRows,
   inspectWorkbook,
@@ -10,6 +11,8 @@ import {
   writeConsolidation,
   type AdapterOptions,
   type LiveSession,
+  textDateFix,
+  type TextDateFix,
 } from "../excel";
 import type { TaskpaneHost } from "./host";
 import { officeFileBytes, openInExcel } from "./officeFile";
@@ -51,6 +54,10 @@ export function createExcelHost(options: AdapterOptions = {}): TaskpaneHost {
       };
     },
     extendTables: async () => (await extendTablesOverRows(null, options)).rows,
+    convertTextDates: async (findings) => {
+      const fixes = findings.map(textDateFix).filter((f): f is TextDateFix => f !== null);
+      return (await convertTextDates(fixes, options)).converted;
+    },
     selectCell: (sheet, cell) => selectCell(sheet, cell, options),
     selectItem: async (itemId) => {
       // The live session's last check knows every row: no read before the jump.
