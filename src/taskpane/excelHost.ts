@@ -4,6 +4,7 @@ import {
   extendTablesOverRows,
   inspectWorkbook,
   installPack,
+  readSnapshot,
   recheckAll,
   selectCell,
   selectItem,
@@ -14,6 +15,7 @@ import {
   textDateFix,
   type TextDateFix,
 } from "../excel";
+import { assess } from "../core/assess";
 import type { TaskpaneHost } from "./host";
 import { officeFileBytes, openInExcel } from "./officeFile";
 
@@ -56,7 +58,13 @@ export function createExcelHost(options: AdapterOptions = {}): TaskpaneHost {
     extendTables: async () => (await extendTablesOverRows(null, options)).rows,
     convertTextDates: async (findings) => {
       const fixes = findings.map(textDateFix).filter((f): f is TextDateFix => f !== null);
-      return (await convertTextDates(fixes, options)).converted;
+      await convertTextDates(fixes, options);
+      if (live) {
+        await live.refresh();
+        return null;
+      }
+      const { snapshot, pack } = await readSnapshot(options);
+      return (options.assess ?? assess)(pack, snapshot);
     },
     selectCell: (sheet, cell) => selectCell(sheet, cell, options),
     selectItem: async (itemId) => {

@@ -26,9 +26,10 @@ export interface TaskpaneHost {
   extendTables?(): Promise<number>;
   /**
    * Rewrites the cells of date.textNotDate findings as real dates (the 转换为日期 fix), one undo
-   * step; returns how many cells it converted (a cell edited since the check is left alone).
+   * step, and checks again without writing: the fresh assessment, or null when the watch listener
+   * was given it. A cell edited since the check is left alone.
    */
-  convertTextDates?(findings: readonly Finding[]): Promise<number>;
+  convertTextDates?(findings: readonly Finding[]): Promise<Assessment | null>;
   /** Selects a cell so the user sees the problem in its row. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Selects the checklist row of an item (a gap card's jump), found by its 编号. */

@@ -111,8 +111,9 @@ export function useWorkbook(host: TaskpaneHost): [WorkbookState, WorkbookActions
     },
     convertTextDates: async (findings) => {
       try {
-        await host.convertTextDates?.(findings);
-        patch({ assessment: await host.recheck(), checkedAt: new Date(), error: null });
+        // No 全部重新校验 after it: that would write, a second undo step after the fix.
+        const fresh = await host.convertTextDates?.(findings);
+        patch(fresh ? { assessment: fresh, checkedAt: new Date(), error: null } : { error: null });
       } catch (error) {
         patch({ error });
       }
