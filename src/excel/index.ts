@@ -22,6 +22,7 @@ export {
 } from "./workbook";
 export type { CheckOutcome } from "./check";
 export { extendTablesOverRows, RESIZE_API, type ExtendOutcome } from "./extendTables";
+export { convertTextDates, textDateFix, type ConvertOutcome, type TextDateFix } from "./convertDates";
 export { ExcelAdapterError, describeError, toAdapterError, type WorkbookPart } from "./errors";
 export type { AdapterOptions } from "./options";
 export type { XlRun, IsSetSupported, XlContext } from "./api";

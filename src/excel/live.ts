@@ -38,6 +38,11 @@ export interface LiveSession {
    * and 差距清单 as one undo step (≤ 2 round trips while the session knows the workbook).
    */
   recheck(): Promise<CheckOutcome>;
+  /**
+   * After a fix the person clicked wrote their cells (转换为日期): the add-in's own writes fire no
+   * check, so this reads everything again and reports it, writing nothing.
+   */
+  refresh(): Promise<void>;
   stop(): Promise<void>;
   /** The snapshot of the last check (null before the first), to find an item's row without a read. */
   snapshot(): WorkbookSnapshot | null;
@@ -236,6 +241,10 @@ export async function startLiveValidation(pack: Pack | null, options: LiveOption
       return run.catch((error: unknown) => {
         throw toAdapterError(error);
       });
+    },
+    refresh: () => {
+      structural = true;
+      return flush();
     },
     snapshot: () => (state ? snapshotOfState(state) : null),
     stop: async () => {

@@ -106,6 +106,9 @@ export function TaskpaneApp({ host, theme, initialLocale }: TaskpaneAppProps) {
                 }}
                 onRecheck={() => void actions.recheck()}
                 onExtendTables={host.extendTables ? () => void actions.extendTables() : undefined}
+                onConvertDates={
+                  host.convertTextDates ? (list) => void actions.convertTextDates(list) : undefined
+                }
               />
             </Deferred>
           ),

@@ -1,8 +1,10 @@
 import {
+  convertTextDates,
   exportGapSheet,
   extendTablesOverRows,
   inspectWorkbook,
   installPack,
+  readSnapshot,
   recheckAll,
   selectCell,
   selectItem,
@@ -10,7 +12,10 @@ import {
   writeConsolidation,
   type AdapterOptions,
   type LiveSession,
+  textDateFix,
+  type TextDateFix,
 } from "../excel";
+import { assess } from "../core/assess";
 import type { TaskpaneHost } from "./host";
 import { officeFileBytes, openInExcel } from "./officeFile";
 
@@ -51,6 +56,16 @@ export function createExcelHost(options: AdapterOptions = {}): TaskpaneHost {
       };
     },
     extendTables: async () => (await extendTablesOverRows(null, options)).rows,
+    convertTextDates: async (findings) => {
+      const fixes = findings.map(textDateFix).filter((f): f is TextDateFix => f !== null);
+      await convertTextDates(fixes, options);
+      if (live) {
+        await live.refresh();
+        return null;
+      }
+      const { snapshot, pack } = await readSnapshot(options);
+      return (options.assess ?? assess)(pack, snapshot);
+    },
     selectCell: (sheet, cell) => selectCell(sheet, cell, options),
     selectItem: async (itemId) => {
       // The live session's last check knows every row: no read before the jump.

@@ -1,5 +1,6 @@
 import type { Assessment } from "../core/assessment";
 import type { Consolidation } from "../core/consolidate";
+import type { Finding } from "../core/findings";
 import type { Pack } from "../core/pack/schema";
 
 /** What the task pane asks of the workbook it sits beside (Excel, or the preview's fake). */
@@ -23,6 +24,12 @@ export interface TaskpaneHost {
    * row.outsideTable findings); returns how many records the tables took in.
    */
   extendTables?(): Promise<number>;
+  /**
+   * Rewrites the cells of date.textNotDate findings as real dates (the 转换为日期 fix), one undo
+   * step, and checks again without writing: the fresh assessment, or null when the watch listener
+   * was given it. A cell edited since the check is left alone.
+   */
+  convertTextDates?(findings: readonly Finding[]): Promise<Assessment | null>;
   /** Selects a cell so the user sees the problem in its row. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Selects the checklist row of an item (a gap card's jump), found by its 编号. */

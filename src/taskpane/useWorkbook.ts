@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Assessment } from "../core/assessment";
+import type { Finding } from "../core/findings";
 import type { Pack } from "../core/pack/schema";
 import type { InstallOutcome, InstallProgress, InstallSettings, InstalledPack, TaskpaneHost } from "./host";
 
@@ -19,6 +20,8 @@ export interface WorkbookActions {
   recheck(): Promise<void>;
   /** Grows tables over the records typed below them, then checks again. */
   extendTables(): Promise<void>;
+  /** Writes the real dates of text typed in date cells (date.textNotDate), then checks again. */
+  convertTextDates(findings: readonly Finding[]): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
   selectItem(itemId: string): Promise<void>;
   writeGapSheet(): Promise<void>;
@@ -102,6 +105,15 @@ export function useWorkbook(host: TaskpaneHost): [WorkbookState, WorkbookActions
       try {
         await host.extendTables?.();
         patch({ assessment: await host.recheck(), checkedAt: new Date(), error: null });
+      } catch (error) {
+        patch({ error });
+      }
+    },
+    convertTextDates: async (findings) => {
+      try {
+        // No 全部重新校验 after it: that would write, a second undo step after the fix.
+        const fresh = await host.convertTextDates?.(findings);
+        patch(fresh ? { assessment: fresh, checkedAt: new Date(), error: null } : { error: null });
       } catch (error) {
         patch({ error });
       }

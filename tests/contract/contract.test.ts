@@ -7,7 +7,9 @@ import type * as ExcelJS from "exceljs";
 import fc from "fast-check";
 import { assess } from "../../src/core/assess";
 import type { Assessment } from "../../src/core/assessment";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { layoutFor } from "../../src/core/layout";
+import { dateTypedAsText } from "../../src/core/values";
 import { installPack, readSnapshot as readFromExcel, recheckAll } from "../../src/excel";
 import { FakeExcel } from "../../src/sim";
 import { openXlsxWorkbook } from "../../src/preview/xlsx";
@@ -78,11 +80,15 @@ async function throughOfficeJs(c: ContractCase): Promise<Assessment> {
   const options = { run: excel.run, isSetSupported: excel.isSetSupported };
   await installPack(miniPack, options);
   await excel.run(async (ctx) => {
-    for (const w of c.writes) {
-      ctx.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row - 1, w.column - 1, 1, 1).values = [
-        [w.value],
-      ];
-    }
+    const targets = c.writes.map((w) => ({
+      w,
+      range: ctx.workbook.worksheets
+        .getItem(w.sheet)
+        .getRangeByIndexes(w.row - 1, w.column - 1, 1, 1)
+        .load("numberFormat"),
+    }));
+    await ctx.sync();
+    for (const { w, range } of targets) range.values = [[asTyped(w.value, range.numberFormat[0]?.[0])]];
     for (const r of c.renames) ctx.workbook.worksheets.getItem(r.from).name = r.to;
     for (const r of c.tableRenames) ctx.workbook.tables.getItem(r.from).name = r.to;
     await ctx.sync();
@@ -90,6 +96,15 @@ async function throughOfficeJs(c: ContractCase): Promise<Assessment> {
   const { snapshot } = await readFromExcel({ ...options, pack: miniPack });
   return assess(miniPack, snapshot);
 }
+
+/**
+ * The file keeps a date written as text as text; Excel would convert "2018-04-03" typed through
+ * Office.js into a date, so the same edit there keeps it text the way a person does, with a
+ * leading apostrophe (a date typed as text is a finding of its own, date.textNotDate). A cell
+ * formatted as text keeps what is written as it is, so it gets no apostrophe.
+ */
+const asTyped = (value: string | number, format: unknown): string | number =>
+  typeof value === "string" && format !== "@" && dateTypedAsText(value) !== null ? `'${value}` : value;
 
 /** Re-saves files with one LibreOffice process; returns the new bytes by file name. */
 function libreOfficeResave(files: Map<string, Uint8Array>): Map<string, Uint8Array> {
@@ -188,9 +203,52 @@ describe("contract: every reading path gives the same assessment", () => {
         `contract: libreoffice_resaves=${resaved} finding_codes=${seen.size}`,
     );
     // The generator must reach what the contract is about, or it proves nothing.
-    for (const code of ["row.outsideTable", "column.missing", "dateOrder.violated", "value.date.invalid"])
+    for (const code of [
+      "row.outsideTable",
+      "column.missing",
+      "dateOrder.violated",
+      "value.date.invalid",
+      "date.textNotDate",
+    ])
       expect([code, seen.has(code)]).toEqual([code, true]);
     expect(differences.slice(0, 5)).toEqual([]);
     expect(compared).toBeGreaterThanOrEqual(WORKBOOKS);
+  });
+});
+
+describe("contract: a date typed as text stays text on every path (issue 15)", () => {
+  // 决策台账 row 3: 合法性审查日期 (B) as text, 决定日期 (C) a real date (2018-04-10 = 43200).
+  const textDate: ContractCase = {
+    writes: [
+      { sheet: "决策台账", row: 3, column: 1, value: "道路改造" },
+      { sheet: "决策台账", row: 3, column: 2, value: "2018-04-03" },
+      { sheet: "决策台账", row: 3, column: 3, value: 43200 },
+    ],
+    renames: [],
+    tableRenames: [],
+  };
+
+  it("reads the text as a string and the date as a date, and warns about the text alone", async () => {
+    const file = await saveXlsx(editedFile(textDate));
+    const { workbook, meta, raw } = await openWorkbook(file);
+    const cells = (snapshot: WorkbookSnapshot) =>
+      snapshot.tables["ledger:decisions"]?.rows.find((r) => r.row === 3)?.cells ?? {};
+    const fromFile = cells(readSnapshot(workbook, layout, meta, raw).snapshot);
+    const fromStream = cells(readWorkbookSnapshot(openXlsxStream(file).raw, layout, meta).snapshot);
+    const preview = (await openXlsxWorkbook(file)).excel;
+    const fromPreview = cells(
+      (await readFromExcel({ run: preview.run, isSetSupported: preview.isSetSupported, pack: miniPack }))
+        .snapshot,
+    );
+    for (const read of [fromFile, fromStream, fromPreview]) {
+      expect(read.reviewDate).toBe("2018-04-03");
+      expect(typeof read.decisionDate).not.toBe("string");
+    }
+    const expected = await throughFile(file);
+    expect(
+      expected.findings.filter((f) => f.code === "date.textNotDate").map((f) => [f.cell, f.severity]),
+    ).toEqual([["B3", "warning"]]);
+    for (const got of [throughStream(file), await throughAdapter(preview), await throughOfficeJs(textDate)])
+      expect(firstDifference(expected, got)).toBe("");
   });
 });

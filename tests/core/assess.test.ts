@@ -126,7 +126,31 @@ describe("assess: what counts", () => {
       "T1.2",
     );
     expect(late?.earned).toBe(0);
-    expect(late?.findings.map((f) => f.code)).toEqual(["date.afterDeadline"]);
+    // Its 完成日期 is text as well: a warning beside the error, listed after it in the 校验 cell.
+    expect(late?.findings.map((f) => [f.code, f.severity])).toEqual([
+      ["date.textNotDate", "warning"],
+      ["date.afterDeadline", "error"],
+    ]);
+  });
+
+  it("counts a date typed as text as its date, with a warning that costs nothing", () => {
+    const asText = item(
+      withItems({ "T1.1": { status: "完成", evidence: "合同", doneDate: "2018年2月1日" } }),
+      "T1.1",
+    );
+    const asDate = item(withItems({ "T1.1": { status: "完成", evidence: "合同", doneDate: 43132 } }), "T1.1");
+    expect(asDate).toMatchObject({ earned: 20, findings: [] });
+    expect(asText).toMatchObject({
+      earned: 20,
+      findings: [
+        {
+          code: "date.textNotDate",
+          severity: "warning",
+          cell: expect.stringMatching(/^[A-Z]+\d+$/) as unknown,
+          params: { raw: "2018年2月1日", date: "2018-02-01", serial: 43132 },
+        },
+      ],
+    });
   });
 
   it("does not let a warning cost a done item its points", () => {

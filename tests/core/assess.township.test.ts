@@ -23,7 +23,9 @@ function itemOf(id: string, spec: SnapshotSpec) {
   const item = result.items.find((i) => i.itemId === id);
   if (!item) throw new Error(`no item ${id}`);
   // The share of its points the item earned, 0..1.
-  return { score: item.earned / item.points, codes: item.findings.map((f) => f.code), state: item.state };
+  // Dates here are typed as text for readability: their warning (date.textNotDate) costs nothing.
+  const codes = item.findings.map((f) => f.code).filter((c) => c !== "date.textNotDate");
+  return { score: item.earned / item.points, codes, state: item.state };
 }
 
 describe("township-2018: seed thresholds", () => {

@@ -27,6 +27,9 @@ async function readBoth(wb: ExcelJS.Workbook, pack: Pack = miniPack): Promise<As
   return fromFile;
 }
 
+/** A date as Excel stores one typed in a date cell (a text date is a warning of its own). */
+const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+
 /** A filled mini workbook: T1.1 done with evidence, two decisions in the ledger's first rows. */
 function filled(): ExcelJS.Workbook {
   const wb = buildTemplate(miniPack, { township: "宣和镇", assessmentDate: "2018-12-31" });
@@ -35,12 +38,12 @@ function filled(): ExcelJS.Workbook {
   info.getCell("B6").value = 6;
   const g1 = wb.getWorksheet("一、职能") as ExcelJS.Worksheet;
   g1.getCell("E3").value = "完成";
-  g1.getCell("F3").value = "2018-03-01";
+  g1.getCell("F3").value = day("2018-03-01");
   g1.getCell("G3").value = "会议纪要";
   const ledger = wb.getWorksheet("决策台账") as ExcelJS.Worksheet;
-  ledger.getRow(3).values = ["道路改造", "2018-04-01", "2018-04-10", "是", 0.8];
-  ledger.getRow(4).values = ["学校扩建", "2018-05-01", "2018-05-10", "是", 0.9];
-  ledger.getRow(5).values = ["集镇规划", "2018-06-01", "2018-06-10", "是", 0.7];
+  ledger.getRow(3).values = ["道路改造", day("2018-04-01"), day("2018-04-10"), "是", 0.8];
+  ledger.getRow(4).values = ["学校扩建", day("2018-05-01"), day("2018-05-10"), "是", 0.9];
+  ledger.getRow(5).values = ["集镇规划", day("2018-06-01"), day("2018-06-10"), "是", 0.7];
   return wb;
 }
 
@@ -55,7 +58,7 @@ describe("records typed below a ledger's one-row table (issue 10)", () => {
   it("are read as records by every path, each with a row.outsideTable warning", async () => {
     const wb = filled();
     // The last record's review comes after its decision: its error proves the row was checked.
-    (wb.getWorksheet("决策台账") as ExcelJS.Worksheet).getCell("B5").value = "2018-06-20";
+    (wb.getWorksheet("决策台账") as ExcelJS.Worksheet).getCell("B5").value = day("2018-06-20");
     const a = await readBoth(wb);
     expect(codes(a, "row.outsideTable").map((f) => [f.sheet, f.row, f.severity])).toEqual([
       ["决策台账", 4, "warning"],

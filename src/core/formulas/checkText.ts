@@ -28,6 +28,7 @@ const CODE_ORDER: readonly string[] = [
   "enum.optionNotAllowed",
   "date.afterDeadline",
   "date.inFuture",
+  "date.textNotDate",
   "dateOrder.violated",
   "dateOrder.sameDay",
   "withinDays.exceeded",

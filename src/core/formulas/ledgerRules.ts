@@ -5,6 +5,7 @@ import type { Params } from "../rules/types";
 import { excelSerialFromIso } from "../values/isoDate";
 import { normalizeText } from "../values/normalize";
 import type { RowBuilder } from "./builder";
+import type { Piece } from "./pieces";
 import { READ } from "./valueCells";
 import { validityPieces } from "./validityRule";
 import { and, not, or } from "./expr";
@@ -35,6 +36,7 @@ export function typeChecks(b: RowBuilder, message: ShortMessage, ownReading: Rea
         piece("value.date.invalid", `${d}="${READ.invalid}"`);
         piece("value.date.impossible", `${d}="${READ.impossible}"`);
         if (!column.future) piece("date.inFuture", inFuture(b, d));
+        b.add(dateTextPiece(b, column.id, at, message(DATE_TEXT, field)));
         break;
       }
       case "number":
@@ -58,6 +60,19 @@ export function typeChecks(b: RowBuilder, message: ShortMessage, ownReading: Rea
         throw new Unsupported(`column type ${column.type}`);
     }
   }
+}
+
+const DATE_TEXT = "date.textNotDate";
+
+/** Text that the date helper read as a date: a warning (implicit.ts dateTextHit). */
+export function dateTextPiece(b: RowBuilder, id: string, column: number, text: string): Piece {
+  return {
+    severity: "warning",
+    column,
+    code: DATE_TEXT,
+    text,
+    when: and(not(`ISNUMBER(${b.ref(id)})`), `ISNUMBER(${b.date(id)})`),
+  };
 }
 
 const inFuture = (b: RowBuilder, d: string): string =>

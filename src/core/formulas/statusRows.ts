@@ -1,7 +1,7 @@
 import { labelParams } from "../rules/labels";
 import type { RowBuilder } from "./builder";
 import { and, not, or, str } from "./expr";
-import type { ShortMessage } from "./ledgerRules";
+import { dateTextPiece, type ShortMessage } from "./ledgerRules";
 import { READ } from "./valueCells";
 
 // src/core/values/status.ts, by the status each word means; compared without case, as it lowercases.
@@ -48,6 +48,7 @@ export function statusRowPieces(b: RowBuilder, message: ShortMessage, statusItem
     field,
     and(`ISNUMBER(${d})`, b.hasAssessmentDate, `${d}>${b.assessmentDate}`),
   );
+  b.add(dateTextPiece(b, "doneDate", b.position("doneDate"), message("date.textNotDate", field)));
   add("error", "evidence", "evidence.missing", {}, and(`${s}="D"`, b.blank("evidence")));
   // Indicator and ledger rows are judged by their figures or records, not by a reason or a date.
   if (!statusItem) return;

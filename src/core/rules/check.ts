@@ -175,7 +175,8 @@ export function check(pack: Pack, snapshot: WorkbookSnapshot): CheckResult {
         if (view.isBlankRow(CHECK_COLUMN_ID)) continue;
         records.push(view);
         const hits = cellTypeHits(view, assessmentDate, ownReading);
-        if (hits.length > 0) bad.add(view);
+        // A warning (a date typed as text) leaves the record counted.
+        if (hasError(hits)) bad.add(view);
         for (const h of hits) typeFindings.push(place(namedRecord(h, view), rowPlace(view)));
       }
       ledgers.set(ledger.id, { ledger, records });

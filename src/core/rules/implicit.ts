@@ -1,7 +1,9 @@
 import type { Severity } from "../findings";
 import { STATUS, type StatusValue } from "../layout/columns";
-import { parseDate } from "../values/date";
-import type { IsoDate } from "../values/isoDate";
+import type { LocalizedText } from "../pack/schema";
+import { DATE_CODES, parseDate } from "../values/date";
+import { excelSerialFromIso, type IsoDate } from "../values/isoDate";
+import { displayValue } from "../values/normalize";
 import { EMPTY_CODE } from "../values/result";
 import { parseStatus } from "../values/status";
 import { inFutureHit } from "./date";
@@ -25,6 +27,7 @@ export const IMPLICIT_CODES: Readonly<Record<string, Severity>> = {
   "value.status.invalid": "error",
   "status.notApplicableNoReason": "error",
   "status.doneWithoutDate": "warning",
+  [DATE_CODES.text]: "warning",
   "info.townshipMissing": "error",
   "info.assessmentDateMissing": "error",
   "info.assessmentDateInvalid": "error",
@@ -64,18 +67,33 @@ export function cellTypeHits(
         column: column.id,
         params: { ...labelParams("field", column.header), ...result.params },
       });
-    } else if (
-      result.ok &&
-      column.type === "date" &&
-      !column.future &&
-      assessmentDate !== null &&
-      typeof result.value === "string" &&
-      result.value > assessmentDate
-    ) {
-      hits.push(inFutureHit(column.id, labelParams("field", column.header), result.value, assessmentDate));
+    } else if (result.ok && column.type === "date" && typeof result.value === "string") {
+      if (!column.future && assessmentDate !== null && result.value > assessmentDate) {
+        hits.push(inFutureHit(column.id, labelParams("field", column.header), result.value, assessmentDate));
+      }
+      const raw = row.raw(column.id);
+      if (typeof raw === "string") hits.push(dateTextHit(column.id, column.header, raw, result.value));
     }
   }
   return hits;
+}
+
+/**
+ * A date cell holding text that reads as a date: a warning that leaves the date counted, with the
+ * real date the pane's 转换为日期 writes (`date` as ISO, `serial` as Excel's day number).
+ */
+export function dateTextHit(column: string, header: LocalizedText, raw: string, date: IsoDate): RuleHit {
+  return {
+    code: DATE_CODES.text,
+    severity: "warning",
+    column,
+    params: {
+      ...labelParams("field", header),
+      raw: displayValue(raw),
+      date,
+      serial: excelSerialFromIso(date),
+    },
+  };
 }
 
 export interface StatusRowCheck {
@@ -110,8 +128,13 @@ export function checkChecklistRow(row: RowView, ctx: CheckContext, statusItem: b
         column: "doneDate",
         params: { ...field, ...date.params },
       });
-    } else if (ctx.assessmentDate && date.value > ctx.assessmentDate) {
-      hits.push(inFutureHit("doneDate", field, date.value, ctx.assessmentDate));
+    } else {
+      if (ctx.assessmentDate && date.value > ctx.assessmentDate) {
+        hits.push(inFutureHit("doneDate", field, date.value, ctx.assessmentDate));
+      }
+      const raw = row.raw("doneDate");
+      if (typeof raw === "string")
+        hits.push(dateTextHit("doneDate", row.header("doneDate"), raw, date.value));
     }
   }
   // 完成 names its 佐证材料 on every checklist row alike, ledger and indicator rows too (issue 12).

@@ -13,7 +13,20 @@ export const DATE_CODES = {
   invalid: "value.date.invalid",
   /** Looks like a date but the day does not exist, e.g. 2018-02-30. */
   impossible: "value.date.impossible",
+  /** Text that reads as a date (Excel or WPS kept "2018.4.3" as text): used as that date, flagged. */
+  text: "date.textNotDate",
 } as const;
+
+/**
+ * The date a filled cell holds as text, or null for a real date (a number or a Date), a blank and
+ * text that is no date. Such a cell counts as its date; sorting, filters and date formulas in the
+ * spreadsheet see text, so the user is asked to convert it.
+ */
+export function dateTypedAsText(value: CellValue | undefined): IsoDate | null {
+  if (typeof value !== "string") return null;
+  const read = parseDate(value);
+  return read.ok ? read.value : null;
+}
 
 const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
 const SEPARATED = new RegExp(String.raw`^(\d{4}) ?([-/.]) ?(\d{1,2}) ?\2 ?(\d{1,2})${TIME}$`);

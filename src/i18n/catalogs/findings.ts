@@ -13,6 +13,7 @@ export const findingsMessages: CatalogPair = {
     "finding.date.inFuture": "{field}({date})晚于评估基准日 {assessmentDate},请核对",
     "finding.value.date.invalid": "“{field}”中的“{raw}”无法识别为日期,请按 2018-04-03 的格式填写",
     "finding.value.date.impossible": "“{field}”中的“{raw}”不是实际存在的日期,请核对",
+    "finding.date.textNotDate": "“{field}”中的“{raw}”是文本,按 {date} 计;请改为真正的日期(点“转换为日期”)",
     "finding.value.number.invalid": "“{field}”中的“{raw}”不是数字",
     "finding.value.integer.notWhole": "“{field}”中的“{raw}”应为整数",
     "finding.value.number.negative": "“{field}”中的“{raw}”是负数;人数、次数、年限、金额不能小于 0",
@@ -116,6 +117,8 @@ export const findingsMessages: CatalogPair = {
     "finding.date.inFuture": "{field} ({date}) is after the assessment date {assessmentDate}; please check",
     "finding.value.date.invalid": "{field}: “{raw}” is not a date; write it like 2018-04-03",
     "finding.value.date.impossible": "{field}: “{raw}” is not a real date; please check",
+    "finding.date.textNotDate":
+      "{field}: “{raw}” is text that reads as {date}; it counts as that date but should be a real one (Convert to date)",
     "finding.value.number.invalid": "{field}: “{raw}” is not a number",
     "finding.value.integer.notWhole": "{field}: “{raw}” must be a whole number",
     "finding.value.number.negative":

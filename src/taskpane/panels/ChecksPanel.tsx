@@ -16,6 +16,7 @@ import { useLocale } from "../locale";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 const OUTSIDE_TABLE = "row.outsideTable";
+const TEXT_DATE = "date.textNotDate";
 const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 const useStyles = makeStyles({
@@ -24,6 +25,8 @@ const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   sheet: { marginTop: tokens.spacingVerticalS },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
+  item: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },
+  fix: { flexShrink: 0 },
   finding: {
     width: "100%",
     justifyContent: "flex-start",
@@ -45,6 +48,8 @@ export interface ChecksPanelProps {
   onRecheck: () => void;
   /** Offered when records were typed below a table (row.outsideTable); absent when the host cannot. */
   onExtendTables?: (() => void) | undefined;
+  /** 转换为日期: writes the real dates of these date.textNotDate findings; absent when the host cannot. */
+  onConvertDates?: ((findings: readonly Finding[]) => void) | undefined;
 }
 
 export function ChecksPanel({
@@ -53,6 +58,7 @@ export function ChecksPanel({
   onSelect,
   onRecheck,
   onExtendTables,
+  onConvertDates,
 }: ChecksPanelProps) {
   const styles = useStyles();
   const { t, locale } = useLocale();
@@ -72,6 +78,7 @@ export function ChecksPanel({
   );
   const bySheet = groupBy(visible, (f) => f.sheet);
   const outsideRows = findings.filter((f) => f.code === OUTSIDE_TABLE).length;
+  const textDates = useMemo(() => findings.filter((f) => f.code === TEXT_DATE && f.cell), [findings]);
 
   if (!assessment) return <Caption1>{t("ui.checks.notInstalled")}</Caption1>;
 
@@ -126,6 +133,14 @@ export function ChecksPanel({
           </Button>
         </div>
       )}
+      {textDates.length > 1 && onConvertDates && (
+        <div className={styles.counts}>
+          <Caption1>{t("ui.checks.textDates", { count: textDates.length })}</Caption1>
+          <Button size="small" appearance="primary" onClick={() => onConvertDates(textDates)}>
+            {t("ui.checks.convertAllDates")}
+          </Button>
+        </div>
+      )}
       {visible.length === 0 && (
         <Caption1>{findings.length === 0 ? t("ui.checks.none") : t("ui.checks.noneShown")}</Caption1>
       )}
@@ -136,7 +151,7 @@ export function ChecksPanel({
           </Subtitle2>
           <ul className={styles.list}>
             {sortBySeverity(list).map((f, i) => (
-              <li key={`${f.cell ?? ""}-${f.code}-${i}`}>
+              <li key={`${f.cell ?? ""}-${f.code}-${i}`} className={styles.item}>
                 <Button
                   className={styles.finding}
                   appearance="subtle"
@@ -157,6 +172,17 @@ export function ChecksPanel({
                     {findingMessage(locale, f)}
                   </span>
                 </Button>
+                {f.code === TEXT_DATE && f.cell && onConvertDates && (
+                  <Button
+                    className={styles.fix}
+                    size="small"
+                    appearance="outline"
+                    aria-label={`${t("ui.checks.convertDate")} ${f.cell}`}
+                    onClick={() => onConvertDates([f])}
+                  >
+                    {t("ui.checks.convertDate")}
+                  </Button>
+                )}
               </li>
             ))}
           </ul>

@@ -53,6 +53,10 @@ export function outcome(pack: Pack, itemId: string, spec: SnapshotSpec): ItemOut
     state: item.state,
     applicable: item.applicable,
     reason: item.reason.code,
-    findings: item.findings.map((f) => `${f.code}:${f.severity}`),
+    // The fixtures type dates as text for readability; the warning that carries (a date typed as
+    // text, tests/core/rules/rowRules.test.ts) says nothing about a clause and costs nothing.
+    findings: item.findings
+      .filter((f) => f.code !== "date.textNotDate")
+      .map((f) => `${f.code}:${f.severity}`),
   };
 }

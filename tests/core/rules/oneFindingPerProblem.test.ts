@@ -74,9 +74,16 @@ describe("three flawed decisions give three errors, not seven (issue 12)", () =>
     // Hand-computed from 评分标准 (5 points, 1.5 off per failing record): T2.1.1 fails 乙 and 丙
     // (5 − 3 = 2), T2.1.6 all three (5 − 4.5 = 0.5); T2.1.7's cells are all fine.
     const earned = (id: string) => result.items.find((i) => i.itemId === id);
-    expect(earned("T2.1.1")?.findings.map((f) => f.cell)).toEqual(["H4", "I5"]);
-    expect(earned("T2.1.6")?.findings.map((f) => f.cell)).toEqual(["I3", "H4", "I5"]);
-    expect(earned("T2.1.7")?.findings).toEqual([]);
+    // The dates are typed as text: warnings on every item that reads the ledger, costing nothing.
+    const errorCells = (id: string) =>
+      earned(id)
+        ?.findings.filter((f) => f.severity === "error")
+        .map((f) => f.cell);
+    expect(errorCells("T2.1.1")).toEqual(["H4", "I5"]);
+    expect(errorCells("T2.1.6")).toEqual(["I3", "H4", "I5"]);
+    expect(new Set(earned("T2.1.7")?.findings.map((f) => `${f.severity} ${f.code}`))).toEqual(
+      new Set(["warning date.textNotDate"]),
+    );
     expect([earned("T2.1.1")?.earned, earned("T2.1.6")?.earned]).toEqual([2, 0.5]);
     expect(earned("T2.1.7")?.earned).toBe(earned("T2.1.7")?.points);
   });

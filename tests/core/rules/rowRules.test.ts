@@ -205,15 +205,26 @@ describe("requiredReviews: each review done, dated, on or before the decision", 
 
 describe("evidenceRequired and the checklist row", () => {
   it.each<[string, Record<string, CellValue>, string[]]>([
-    ["done with evidence and date", { status: "完成", evidence: "文件", doneDate: "2018-03-01" }, []],
-    ["done without evidence", { status: "完成", doneDate: "2018-03-01" }, ["evidence.missing"]],
+    // Real dates are Excel serials: 43160 is 2018-03-01.
+    ["done with evidence and date", { status: "完成", evidence: "文件", doneDate: 43160 }, []],
+    [
+      "done, the date typed as text",
+      { status: "完成", evidence: "文件", doneDate: "2018.3.1" },
+      ["date.textNotDate"],
+    ],
+    ["done without evidence", { status: "完成", doneDate: 43160 }, ["evidence.missing"]],
     ["done without a date", { status: "完成", evidence: "文件" }, ["status.doneWithoutDate"]],
     [
       "done after the assessment date",
-      { status: "完成", evidence: "文件", doneDate: "2019-01-01" },
+      { status: "完成", evidence: "文件", doneDate: 43466 },
       ["date.inFuture"],
     ],
-    ["done on the assessment date", { status: "完成", evidence: "文件", doneDate: "2018-12-31" }, []],
+    ["done on the assessment date", { status: "完成", evidence: "文件", doneDate: 43465 }, []],
+    [
+      "text after the assessment date: both",
+      { status: "完成", evidence: "文件", doneDate: "2019年1月1日" },
+      ["date.inFuture", "date.textNotDate"],
+    ],
     ["not applicable with a reason", { status: "不适用", note: "本镇无此职能" }, []],
     ["not applicable without a reason", { status: "不适用" }, ["status.notApplicableNoReason"]],
     ["partly done, no evidence needed", { status: "部分完成" }, []],
@@ -236,7 +247,27 @@ describe("cell types of a ledger row", () => {
     });
     expect(cellTypeHits(row, null).map((h) => [h.code, h.column, row.cell(h.column ?? "")])).toEqual([
       ["value.date.impossible", "issueDate", "E3"],
+      ["date.textNotDate", "filingDate", "F3"],
       ["value.number.invalid", "copies", "H3"],
+    ]);
+  });
+
+  it("reads a date typed as text as its date and warns, with the serial the fix writes", () => {
+    const row = ledgerRow("documents", { issueDate: 43221, filingDate: " 2018/5/1 " });
+    // 2018-05-01 is 43101 (2018-01-01) + 31 + 28 + 31 + 30; the real date itself is no finding.
+    expect(cellTypeHits(row, null)).toEqual([
+      {
+        code: "date.textNotDate",
+        severity: "warning",
+        column: "filingDate",
+        params: {
+          field: "备案日期",
+          field_en: "Filing date",
+          raw: "2018/5/1",
+          date: "2018-05-01",
+          serial: 43221,
+        },
+      },
     ]);
   });
 });
