@@ -40,7 +40,7 @@ export function dateDayFormula(n: string, q: string): string {
   const chinese = `IF(OR(RIGHT(${rest},1)="日",RIGHT(${rest},1)="号"),LEFT(${rest},LEN(${rest})-1),${rest})`;
   // Without a space or T (nearly every date) the rest is the day: the cut is 99, the tail empty
   // unless the rest runs to 99 characters.
-  const plain = `IF(AND(ISERROR(FIND(" ",${n})),ISERROR(FIND("T",${n}))),IF(LEN(${n})-${q}<99,${rest},"x"),IF(${timeOk},LEFT(${rest},${cut}-1),"x"))`;
+  const plain = `IF(NOT(OR(ISNUMBER(FIND(" ",${n})),ISNUMBER(FIND("T",${n})))),IF(LEN(${n})-${q}<99,${rest},"x"),IF(${timeOk},LEFT(${rest},${cut}-1),"x"))`;
   return `=IF(${q}=0,"",IF(MID(${n},5,1)="年",${chinese},${plain}))`;
 }
 
