@@ -1,7 +1,7 @@
 import type { ColumnType, LocalizedText } from "../pack/schema";
 import { columnLetter } from "../layout/layout";
 import { parseYesNo } from "../values/yesNo";
-import { and, blank, not, or, str, trimmed } from "./expr";
+import { and, folded, not, or, str } from "./expr";
 import type { Piece } from "./pieces";
 import { checkFormula, orderedPieces, piecesFormula } from "./pieces";
 import { CHECK_TEXT_MARKS } from "./checkText";
@@ -61,6 +61,9 @@ export class RowBuilder {
   private readonly candidates: Candidate[] = [];
   readonly firstHelper: number;
 
+  /** The columns a user fills, in table order: each read once, by the joined helper. */
+  private readonly inputs: readonly string[];
+
   constructor(
     readonly columns: readonly FormulaColumn[],
     /** Offsets of every table column, by id (the 校验 column included). */
@@ -69,9 +72,33 @@ export class RowBuilder {
     firstHelper: number,
     /** Absolute reference to the assessment date's serial helper on 基本信息. */
     readonly assessmentDate: string,
+    /** The columns a user fills (a row with none of them filled is not entered). */
+    inputs: readonly string[] = [],
   ) {
     this.offsets = offsets;
     this.firstHelper = firstHelper;
+    this.inputs = inputs.filter((id) => offsets.has(id));
+    this.readInputs();
+  }
+
+  /**
+   * The row's inputs normalised at once: one helper folds them joined, each between two marks of
+   * its own (private-use characters no one types, which the fold keeps), so the twenty-five
+   * substitutions run once a row, not once a cell; then one helper a column cuts its text out and
+   * trims it. The text helpers come first and side by side: "entered" sums their lengths.
+   */
+  private readInputs(): void {
+    if (this.inputs.length === 0) return;
+    const mark = (k: number) => str(String.fromCharCode(INPUT_MARK + k));
+    const parts = this.inputs.map((id, k) => `${mark(k)}&${this.ref(id)}`).join("&");
+    const joined = this.helper("inputs", () => `=${folded(`${parts}&${mark(this.inputs.length)}`)}`);
+    this.inputs.forEach((id, k) => {
+      const start = `FIND(${mark(k)},${joined})`;
+      this.helper(
+        `text:${id}`,
+        () => `=TRIM(MID(${joined},${start}+1,FIND(${mark(k + 1)},${joined})-${start}-1))`,
+      );
+    });
   }
 
   column(id: string): FormulaColumn | undefined {
@@ -121,7 +148,8 @@ export class RowBuilder {
   /** The date helper: serial, "", "I" or "P". */
   date(id: string): string {
     const x = this.ref(id);
-    const n = this.helper(`dateText:${id}`, () => dateTextFormula(x));
+    const t = this.text(id);
+    const n = this.helper(`dateText:${id}`, () => dateTextFormula(x, t));
     const q = this.helper(`dateMonthEnd:${id}`, () => dateMonthEndFormula(n));
     const d = this.helper(`dateDay:${id}`, () => dateDayFormula(n, q));
     const c = this.helper(`dateCanon:${id}`, () => dateCanonFormula(n, q, d));
@@ -175,9 +203,12 @@ export class RowBuilder {
    * merged finding charges every item whose rule saw the problem.
    */
   itemMark(itemId: string): void {
-    const whens = this.candidates
-      .filter((c) => c.piece.severity === "error" && (c.owner === undefined || c.owner === itemId))
-      .map((c) => c.piece.when);
+    const errors = this.candidates.filter((c) => c.piece.severity === "error");
+    // The errors every item shares (the cell type checks) are tested once, in a helper of their own.
+    const shared = errors.filter((c) => c.owner === undefined).map((c) => c.piece.when);
+    const own = errors.filter((c) => c.owner === itemId).map((c) => c.piece.when);
+    const whens =
+      shared.length === 0 ? own : [this.helper("errors:shared", () => `=${or(...shared)}`), ...own];
     this.helper(`mark:${itemId}`, () =>
       whens.length === 0 ? `=""` : `=IF(${or(...whens)},${str(CHECK_TEXT_MARKS.error)},"")`,
     );
@@ -212,8 +243,11 @@ export class RowBuilder {
   }
 
   /** The formulas of the table, as a template; `render` places it on a row. */
-  compile(checkOffset: number, enteredColumns: readonly string[], onlyEntered: boolean): CompiledRow {
-    const entered = enteredExpr(enteredColumns.map((id) => this.offsets.get(id) ?? -1));
+  compile(checkOffset: number, onlyEntered: boolean): CompiledRow {
+    const texts = this.inputs.map((id) => this.text(id));
+    // The inputs' text helpers are side by side (readInputs): one sum over them.
+    const entered =
+      texts.length === 0 ? "FALSE" : `SUMPRODUCT(LEN(${texts[0]}:${texts[texts.length - 1]}))>0`;
     // A ledger row with nothing entered is no record: no rule looks at it (src/core/rules/check.ts).
     const chunks = chunked(this.pieces()).map((part, i) =>
       this.helper(`found:${i}`, () => {
@@ -234,6 +268,9 @@ export class RowBuilder {
   }
 }
 
+// Marks around each input in the joined helper: U+E000 on, private use.
+const INPUT_MARK = 0xe000;
+
 // Pieces per helper cell, well inside Excel's 8,192 characters a formula.
 const CHUNK_CHARACTERS = 5000;
 
@@ -250,19 +287,6 @@ function chunked(pieces: readonly Piece[]): Piece[][] {
     size += cost;
   }
   return out;
-}
-
-/** A user column is filled: one SUMPRODUCT over a run of adjacent columns, else one test per column. */
-function enteredExpr(offsets: readonly number[]): string {
-  const sorted = [...offsets].filter((o) => o >= 0).sort((a, b) => a - b);
-  const first = sorted[0];
-  const last = sorted[sorted.length - 1];
-  if (first === undefined || last === undefined) return "FALSE";
-  if (last - first + 1 === sorted.length) {
-    const range = `${token(first)}:${token(last)}`;
-    return `SUMPRODUCT(LEN(${trimmed(range)}))>0`;
-  }
-  return or(...sorted.map((o) => not(blank(token(o)))));
 }
 
 function yesNoWord(value: string): 0 | 1 | null {

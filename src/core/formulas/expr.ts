@@ -36,9 +36,17 @@ const FULL_WIDTH: readonly (readonly [string, string])[] = [
   ["\uff0e", "."],
 ];
 
+/**
+ * The text with every character normalizeText maps mapped, not yet trimmed: one character in, at
+ * most one out, so it may run on several cells joined (each part then trimmed on its own).
+ */
+export function folded(expr: string): string {
+  return fold(fold(fold(expr, INVISIBLE), SPACES), FULL_WIDTH);
+}
+
 /** The cell as normalizeText reads it (spaces, invisible characters, full-width digits). */
 export function normalized(ref: string): string {
-  return `TRIM(${fold(fold(fold(ref, INVISIBLE), SPACES), FULL_WIDTH)})`;
+  return `TRIM(${folded(ref)})`;
 }
 
 /** True when the cell is blank as isBlank reads it: empty, or only spaces and invisible characters. */

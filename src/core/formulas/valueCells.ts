@@ -7,9 +7,13 @@ import { and, normalized, onlyDigits, or, str, withoutSeparatorSpaces } from "./
  */
 export const READ = { invalid: "I", impossible: "P", notWhole: "W", negative: "G" } as const;
 
-/** Helper 1 of a date column: the typed text, normalised, spaces beside separators dropped. */
-export function dateTextFormula(x: string): string {
-  return `=IF(ISNUMBER(${x}),"",${withoutSeparatorSpaces(normalized(x))})`;
+/**
+ * Helper 1 of a date column: the typed text, normalised, spaces beside separators dropped. `n`, a
+ * cell with the normalised text, lets text without a space (nearly every date) skip the dropping.
+ */
+export function dateTextFormula(x: string, n?: string): string {
+  if (n === undefined) return `=IF(ISNUMBER(${x}),"",${withoutSeparatorSpaces(normalized(x))})`;
+  return `=IF(ISNUMBER(${x}),"",IF(ISNUMBER(FIND(" ",${n})),${withoutSeparatorSpaces(n)},${n}))`;
 }
 
 /** A date from year, month, day expressions: its serial, or "P" when no such day exists. */
@@ -34,7 +38,10 @@ export function dateDayFormula(n: string, q: string): string {
   const tail = `MID(${rest},${cut},99)`;
   const timeOk = or(`${tail}=""`, and(`LEN(${tail})>=5`, `ISNUMBER(FIND(":",${tail}))`));
   const chinese = `IF(OR(RIGHT(${rest},1)="日",RIGHT(${rest},1)="号"),LEFT(${rest},LEN(${rest})-1),${rest})`;
-  return `=IF(${q}=0,"",IF(MID(${n},5,1)="年",${chinese},IF(${timeOk},LEFT(${rest},${cut}-1),"x")))`;
+  // Without a space or T (nearly every date) the rest is the day: the cut is 99, the tail empty
+  // unless the rest runs to 99 characters.
+  const plain = `IF(NOT(OR(ISNUMBER(FIND(" ",${n})),ISNUMBER(FIND("T",${n})))),IF(LEN(${n})-${q}<99,${rest},"x"),IF(${timeOk},LEFT(${rest},${cut}-1),"x"))`;
+  return `=IF(${q}=0,"",IF(MID(${n},5,1)="年",${chinese},${plain}))`;
 }
 
 /**
@@ -43,14 +50,10 @@ export function dateDayFormula(n: string, q: string): string {
  */
 export function dateCanonFormula(n: string, q: string, d: string): string {
   const month = `MID(${n},6,${q}-6)`;
-  const fits = and(
-    `${q}>6`,
-    `LEN(${month})<=2`,
-    `LEN(${d})>=1`,
-    `LEN(${d})<=2`,
-    onlyDigits(`LEFT(${n},4)&${month}&${d}`),
-  );
-  const compact = and(`LEN(${n})=8`, onlyDigits(n));
+  // IF runs one branch (AND every argument): the digit test runs only on a text of the right shape.
+  const shaped = and(`${q}>6`, `LEN(${month})<=2`, `LEN(${d})>=1`, `LEN(${d})<=2`);
+  const fits = `IF(${shaped},${onlyDigits(`LEFT(${n},4)&${month}&${d}`)},FALSE)`;
+  const compact = `IF(LEN(${n})=8,${onlyDigits(n)},FALSE)`;
   return `=IF(${q}>0,IF(${fits},LEFT(${n},4)&"|"&${month}&"|"&${d},""),IF(${compact},LEFT(${n},4)&"|"&MID(${n},5,2)&"|"&MID(${n},7,2),""))`;
 }
 
@@ -77,12 +80,17 @@ export function textFormula(x: string): string {
 const YES = ["是", "有", "√", "✓", "✔", "☑", "y", "yes", "true", "1"];
 const NO = ["否", "无", "×", "✗", "✘", "☒", "x", "n", "no", "false", "0"];
 
-/** Helper 2 of a yes/no column: 1, 0, "" or "I" (src/core/values/yesNo.ts). Comparisons ignore case. */
+/**
+ * Helper 2 of a yes/no column: 1, 0, "" or "I" (src/core/values/yesNo.ts). Case is ignored: the
+ * text in lower case is looked up between bars in one list (no word holds a bar or a capital; a
+ * text with a bar is no word), one FIND instead of a comparison a word.
+ */
 export function yesNoFormula(x: string, n: string): string {
-  const any = (words: readonly string[]) => or(...words.map((w) => `${n}=${str(w)}`));
-  return `=IF(ISLOGICAL(${x}),IF(${x},1,0),IF(ISNUMBER(${x}),IF(${x}=1,1,IF(${x}=0,0,"${READ.invalid}")),IF(${n}="","",IF(${any(
+  const any = (words: readonly string[]) =>
+    `ISNUMBER(FIND("|"&LOWER(${n})&"|",${str(`|${words.join("|")}|`)}))`;
+  return `=IF(ISLOGICAL(${x}),IF(${x},1,0),IF(ISNUMBER(${x}),IF(${x}=1,1,IF(${x}=0,0,"${READ.invalid}")),IF(${n}="","",IF(ISNUMBER(FIND("|",${n})),"${READ.invalid}",IF(${any(
     YES,
-  )},1,IF(${any(NO)},0,"${READ.invalid}")))))`;
+  )},1,IF(${any(NO)},0,"${READ.invalid}"))))))`;
 }
 
 const UNITS = "人名位台个次件项场期份部套家年元天";
@@ -128,5 +136,7 @@ export function numberFormula(x: string, n: string, t: string, body: string, int
   const value = `IF(LEFT(${t},1)="-",-1,1)*VALUE(SUBSTITUTE(${body},",",""))`;
   const judge = (v: string) =>
     `IF(${v}<0,"${READ.negative}",${integer ? `IF(${v}<>INT(${v}),"${READ.notWhole}",${v})` : v})`;
-  return `=IF(ISNUMBER(${x}),${judge(x)},IF(${n}="","",IF(OR(IFERROR(${plain},FALSE),IFERROR(${grouped},FALSE)),${judge(value)},"${READ.invalid}")))`;
+  // The grouped test (most of the formula) runs only on a text with a comma that is no plain number.
+  const readable = `IF(IFERROR(${plain},FALSE),TRUE,IF(ISNUMBER(FIND(",",${body})),IFERROR(${grouped},FALSE),FALSE))`;
+  return `=IF(ISNUMBER(${x}),${judge(x)},IF(${n}="","",IF(${readable},${judge(value)},"${READ.invalid}")))`;
 }

@@ -58,7 +58,6 @@ export function workbookFormulas(
       }
       return b.compile(
         table.columns.findIndex((c) => c.id === "check"),
-        userColumns(table),
         table.kind === "ledger",
       );
     };
@@ -167,7 +166,7 @@ function builderFor(table: TableLayout, pack: Pack, assessmentDate: string, firs
     };
   });
   const offsets = new Map(table.columns.map((c, i) => [c.id, i]));
-  return new RowBuilder(columns, offsets, firstHelper, assessmentDate);
+  return new RowBuilder(columns, offsets, firstHelper, assessmentDate, userColumns(table));
 }
 
 /** The columns a user fills: not fixed by the pack, not written by Taizhang. */

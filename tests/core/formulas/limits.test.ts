@@ -8,7 +8,7 @@ import { shortFindingMessage } from "../../../src/i18n";
 // Functions Excel 2010+, WPS and LibreOffice all evaluate (issue 15; design.md §6).
 // ROUND and SUM: the score figures on 自评结果 (Excel 2010, WPS and LibreOffice all have them).
 const ALLOWED = new Set(
-  "IF AND OR NOT ISNUMBER ISBLANK ISLOGICAL LEN TRIM MID LEFT RIGHT SUBSTITUTE VALUE DATE YEAR MONTH DAY EDATE MATCH COUNTIF COUNTIFS SUMPRODUCT SEARCH FIND IFERROR CHOOSE INDEX EXACT INT MOD MIN MAX CHAR NA N ROUND SUM".split(
+  "IF AND OR NOT ISNUMBER ISBLANK ISLOGICAL LEN TRIM MID LEFT RIGHT LOWER SUBSTITUTE VALUE DATE YEAR MONTH DAY EDATE MATCH COUNTIF COUNTIFS SUMPRODUCT SEARCH FIND IFERROR CHOOSE INDEX EXACT INT MOD MIN MAX CHAR NA N ROUND SUM".split(
     " ",
   ),
 );
@@ -109,4 +109,32 @@ describe("workbookFormulas: one seam for both writers and the differential tests
       expect(without).toContainEqual(expect.objectContaining({ itemId: item.id }));
     expect(without.filter((w) => w.itemId === undefined)).toEqual([]);
   });
+});
+
+describe("ledger formulas recalculate in time linear in the rows (issue 15)", () => {
+  const message = (code: string, params: Readonly<Record<string, string | number | boolean>>) =>
+    shortFindingMessage("zh-CN", { code, params });
+
+  it.each(packs.map((p) => p.file))(
+    "%s: a ledger row's formulas read cells of their own row only, and normalise its inputs once",
+    (file) => {
+      const { pack } = packs.find((p) => p.file === file) ?? packs[0]!;
+      const compiled = workbookFormulas(pack, message);
+      const ledgers = [...compiled.tables.entries()].filter(([k]) => k.startsWith("ledger:"));
+      expect(ledgers.length).toBeGreaterThan(3);
+      for (const [, table] of ledgers) {
+        const row = 5000;
+        const formulas = table.rowFormulas({ row: row - 1, firstColumn: 0 }).map((f) => f.formula);
+        for (const formula of formulas) {
+          // Relative references (not $-anchored 基本信息 cells): this row, never a range of rows.
+          const refs = [...code(formula).matchAll(/(^|[^A-Z0-9$!'])([A-Z]{1,3})(\d+)/g)];
+          expect(refs.length).toBeGreaterThan(0);
+          for (const r of refs) expect(Number(r[3])).toBe(row);
+        }
+        // The invisible characters are dropped in one helper a row, however many columns read text.
+        const normalising = formulas.filter((f) => f.includes('"\u200b"'));
+        expect(normalising).toHaveLength(1);
+      }
+    },
+  );
 });
