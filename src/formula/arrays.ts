@@ -4,6 +4,8 @@ import { isArray, isRange } from "./types";
 import { ERR, type CellValue } from "./values";
 
 export function readRange(ref: RangeRef, ctx: EvalContext): CellValue[][] {
+  const all = ctx.host.readRange?.(ref.sheet, ref.r1, ref.c1, ref.r2, ref.c2);
+  if (all) return all;
   const rows: CellValue[][] = [];
   for (let r = ref.r1; r <= ref.r2; r++) {
     const row: CellValue[] = [];
@@ -22,6 +24,7 @@ export function scalarOf(v: Val, ctx: EvalContext): CellValue {
   if (isArray(v)) return (v.rows[0] as CellValue[])[0] as CellValue;
   if (!isRange(v)) return v;
   if (v.r1 === v.r2 && v.c1 === v.c2) return ctx.host.cellValue(v.sheet, v.r1, v.c1);
+  if (ctx.positional) ctx.positional.used = true;
   if (v.c1 === v.c2 && ctx.row >= v.r1 && ctx.row <= v.r2) return ctx.host.cellValue(v.sheet, ctx.row, v.c1);
   if (v.r1 === v.r2 && ctx.col >= v.c1 && ctx.col <= v.c2) return ctx.host.cellValue(v.sheet, v.r1, ctx.col);
   return ERR.value;
@@ -54,17 +57,36 @@ export function elementAt(v: Val, r: number, c: number): Val {
 
 /**
  * Applies `f` element by element over the broadcast shape of `args`. Ranges are read once, so the
- * elements `f` gets are values (a blank cell is null).
+ * elements `f` gets are plain values (a blank cell is null), never ranges or arrays.
  */
 export function mapElements(args: Val[], ctx: EvalContext, f: (elements: Val[]) => CellValue): Val {
-  const read: Val[] = args.map((a) => (isRange(a) ? { kind: "array", rows: readRange(a, ctx) } : a));
-  const ds = read.map(dims);
-  const rows = Math.max(...ds.map((d) => d.rows));
-  const cols = Math.max(...ds.map((d) => d.cols));
+  // Each argument as a matrix (a range read once, a scalar as 1×1), so an element is two index steps.
+  const grids: CellValue[][][] = args.map((a) =>
+    isRange(a) ? readRange(a, ctx) : isArray(a) ? a.rows : [[a]],
+  );
+  let rows = 1;
+  let cols = 1;
+  for (const g of grids) {
+    rows = Math.max(rows, g.length);
+    cols = Math.max(cols, (g[0] ?? []).length);
+  }
   const out: CellValue[][] = [];
+  const n = grids.length;
   for (let r = 0; r < rows; r++) {
     const row: CellValue[] = [];
-    for (let c = 0; c < cols; c++) row.push(f(read.map((a) => elementAt(a, r, c))));
+    for (let c = 0; c < cols; c++) {
+      const elements: Val[] = new Array<Val>(n);
+      for (let i = 0; i < n; i++) {
+        const g = grids[i] as CellValue[][];
+        const h = g.length;
+        const w = (g[0] as CellValue[]).length;
+        // A 1-wide side repeats; beyond the size is #N/A (as elementAt).
+        const rr = h === 1 ? 0 : r;
+        const cc = w === 1 ? 0 : c;
+        elements[i] = rr >= h || cc >= w ? ERR.na : ((g[rr] as CellValue[])[cc] as CellValue);
+      }
+      row.push(f(elements));
+    }
     out.push(row);
   }
   return { kind: "array", rows: out };

@@ -97,12 +97,8 @@ function callFunction(node: Extract<Node, { kind: "call" }>, ctx: EvalContext): 
     ctx,
   );
   if (each) {
-    return mapElements(args, ctx, (els) =>
-      def.call(
-        els.map((e) => scalarOf(e, ctx)),
-        ctx,
-      ),
-    );
+    // mapElements hands over plain values (ranges already read), so they need no scalarOf.
+    return mapElements(args, ctx, (els) => def.call(els as CellValue[], ctx));
   }
   return def.call(
     args.map((a) => scalarOf(a, ctx)),
@@ -149,7 +145,7 @@ export function evaluate(node: Node, ctx: EvalContext): Val {
         vals: [v],
         each,
       } = operands([evaluate(node.arg, ctx)], ctx);
-      if (each) return mapElements([v as Val], ctx, ([e]) => unaryScalar(node.op, scalarOf(e as Val, ctx)));
+      if (each) return mapElements([v as Val], ctx, ([e]) => unaryScalar(node.op, e as CellValue));
       return unaryScalar(node.op, scalarOf(v as Val, ctx));
     }
     case "binary": {
@@ -159,7 +155,7 @@ export function evaluate(node: Node, ctx: EvalContext): Val {
       } = operands([evaluate(node.left, ctx), evaluate(node.right, ctx)], ctx);
       if (each) {
         return mapElements([l as Val, r as Val], ctx, ([a, b]) =>
-          binaryScalar(node.op, scalarOf(a as Val, ctx), scalarOf(b as Val, ctx)),
+          binaryScalar(node.op, a as CellValue, b as CellValue),
         );
       }
       return binaryScalar(node.op, scalarOf(l as Val, ctx), scalarOf(r as Val, ctx));

@@ -11,6 +11,7 @@ export { serialFromYmd, ymdFromSerial } from "./dates";
 export {
   Recalculation,
   recalculate,
+  type CellEdit,
   type CellInput,
   type DefinedName,
   type RecalcOptions,

@@ -31,6 +31,8 @@ export interface EvalHost {
   /** The value of a cell, computing it first when it holds a formula; null when blank. */
   cellValue(sheet: string, row: number, col: number): CellValue;
   hasSheet(sheet: string): boolean;
+  /** A rectangle's values at once (optional: a host that tracks reads notes the range once); undefined for no such sheet. */
+  readRange?(sheet: string, r1: number, c1: number, r2: number, c2: number): CellValue[][] | undefined;
   /** The parsed definition of a defined name (case-insensitive), sheet-scoped names first. */
   definedName(name: string, sheet: string): Node | undefined;
   /** Serial of today, for TODAY(). */
@@ -46,4 +48,6 @@ export interface EvalContext {
   arrayMode: boolean;
   /** A filled-down formula evaluated away from the cell it was written for: relative references move by this. */
   shift?: { dRow: number; dCol: number };
+  /** Set when the result depended on the cell's own row or column (implicit intersection). */
+  positional?: { used: boolean };
 }

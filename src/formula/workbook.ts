@@ -3,7 +3,7 @@
  * that read other formula cells see their results (dependency order without a separate sort). A
  * formula that reaches itself again gets #REF! instead of looping; the cells involved are reported.
  */
-import { cellAddress, cellKey, parseCell } from "./address";
+import { cellAddress, cellKey, MAX_COLS, parseCell } from "./address";
 import type { Node } from "./ast";
 import { serialFromYmd } from "./dates";
 import { cellResult } from "./evaluate";
@@ -45,6 +45,19 @@ export interface WorkbookModel {
 export interface RecalcOptions {
   /** Serial date TODAY() returns; defaults to the current UTC date. */
   today?: number;
+  /**
+   * Remember which cells each formula read, so `withEdits` can reuse every result the edits cannot
+   * reach. Costs memory for the edges; off unless asked for.
+   */
+  trackDependencies?: boolean;
+}
+
+/** A cell typed over: its new content (a value, or a formula as in `CellInput`). */
+export interface CellEdit {
+  sheet: string;
+  /** A1 address ("B4"). */
+  address: string;
+  input: CellInput;
 }
 
 export interface RecalcProblem {
@@ -73,6 +86,9 @@ class Deferred {
 }
 
 interface Slot {
+  /** Canonical sheet name and cellKey, to follow the cells that read this one. */
+  sheet: string;
+  key: number;
   input: CellInput;
   node?: Node;
   shift?: { dRow: number; dCol: number };
@@ -85,30 +101,52 @@ const todaySerial = (): number => {
   return serialFromYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) as number;
 };
 
+const newSlot = (sheet: string, key: number, input: CellInput): Slot => ({
+  sheet,
+  key,
+  input,
+  state: input.formula ? 0 : 2,
+  result: input.formula ? null : (input.value ?? null),
+});
+
+/**
+ * Formula cells that read a cell, by sheet and cellKey (a cell may list a reader more than once);
+ * a range is noted once, under each of its columns, not cell by cell (SUMPRODUCT over a ledger reads
+ * 20,000 cells).
+ */
+interface Readers {
+  cells: Map<string, Map<number, Slot[]>>;
+  ranges: Map<string, Map<number, { r1: number; r2: number; reader: Slot }[]>>;
+}
+const noReaders = (): Readers => ({ cells: new Map(), ranges: new Map() });
+
 export class Recalculation implements EvalHost {
-  private readonly slots = new Map<string, Map<number, Slot>>();
-  private readonly sheetByLower = new Map<string, string>();
-  private readonly names = new Map<string, { global?: Node; bySheet: Map<string, Node> }>();
+  private slots = new Map<string, Map<number, Slot>>();
+  private sheetByLower = new Map<string, string>();
+  private names = new Map<string, { global?: Node; bySheet: Map<string, Node> }>();
   readonly problems: RecalcProblem[] = [];
   private readonly todayValue: number;
   private depth = 0;
-  /** Parsed formula texts: a filled-down column parses once. */
   /** Parsed formula texts, shared by every recalculation: the same workbook is often recalculated anew. */
   private readonly parsed = PARSED;
+  /** Who read what, when tracking: this recalculation's own reads, then those of the ones it came from. */
+  private readonly readers: Readers[] = [];
+  /** Results of position-independent formula cells, by parsed formula and sheet + shift (see compute()). */
+  private readonly twins = new Map<Node, Map<string, { sheet: string; key: number; result: CellValue }>>();
+  /** Formula cells being computed, innermost last: the reader of each cellValue(). */
+  private readonly computing: Slot[] = [];
 
   constructor(workbook: WorkbookModel, options: RecalcOptions = {}) {
     this.todayValue = options.today ?? todaySerial();
+    if (options.trackDependencies) this.readers.push(noReaders());
     for (const [name, sheet] of workbook.sheets) {
       this.sheetByLower.set(name.toLowerCase(), name);
       const slots = new Map<number, Slot>();
       for (const [address, input] of sheet.cells) {
         const at = parseCell(address);
         if (!at) continue;
-        slots.set(cellKey(at.row, at.col), {
-          input,
-          state: input.formula ? 0 : 2,
-          result: input.value ?? null,
-        });
+        const key = cellKey(at.row, at.col);
+        slots.set(key, newSlot(name, key, input));
       }
       this.slots.set(name, slots);
     }
@@ -147,9 +185,19 @@ export class Recalculation implements EvalHost {
   cellValue(sheet: string, row: number, col: number): CellValue {
     const name = this.canonicalSheet(sheet);
     if (name === undefined) return ERR.ref;
-    const slot = this.slots.get(name)?.get(cellKey(row, col));
+    const key = cellKey(row, col);
+    const own = this.readers[0];
+    if (own) {
+      const reader = this.computing[this.computing.length - 1];
+      if (reader) this.noteRead(own, name, key, reader);
+    }
+    const slot = this.slots.get(name)?.get(key);
     if (!slot) return null;
     if (slot.state === 2) return slot.result;
+    return this.slotValue(slot, name, row, col);
+  }
+
+  private slotValue(slot: Slot, name: string, row: number, col: number): CellValue {
     if (slot.state === 1) {
       this.problems.push({ sheet: name, address: cellAddress(row, col), kind: "cycle" });
       return ERR.ref;
@@ -161,17 +209,119 @@ export class Recalculation implements EvalHost {
     return this.computeSlot({ slot, sheet: name, row, col });
   }
 
+  /** The values of a rectangle of cells (0-based, inclusive), computing formulas; blank cells are null. */
+  readRange(sheet: string, r1: number, c1: number, r2: number, c2: number): CellValue[][] | undefined {
+    const name = this.canonicalSheet(sheet);
+    if (name === undefined) return undefined;
+    const own = this.readers[0];
+    const reader = this.computing[this.computing.length - 1];
+    if (own && reader) {
+      let byColumn = own.ranges.get(name);
+      if (!byColumn) own.ranges.set(name, (byColumn = new Map()));
+      for (let c = c1; c <= c2; c++) {
+        const list = byColumn.get(c);
+        if (list) list.push({ r1, r2, reader });
+        else byColumn.set(c, [{ r1, r2, reader }]);
+      }
+    }
+    const slots = this.slots.get(name) as Map<number, Slot>;
+    const rows: CellValue[][] = [];
+    for (let r = r1; r <= r2; r++) {
+      const row: CellValue[] = [];
+      for (let c = c1; c <= c2; c++) {
+        const slot = slots.get(cellKey(r, c));
+        row.push(!slot ? null : slot.state === 2 ? slot.result : this.slotValue(slot, name, r, c));
+      }
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  private noteRead(readers: Readers, sheet: string, key: number, reader: Slot): void {
+    let bySheet = readers.cells.get(sheet);
+    if (!bySheet) readers.cells.set(sheet, (bySheet = new Map()));
+    const list = bySheet.get(key);
+    if (!list) bySheet.set(key, [reader]);
+    // A formula reads the same cell many times in a row (W3="I", W3=…): one entry is enough.
+    else if (list[list.length - 1] !== reader) list.push(reader);
+  }
+
   private computeSlot(at: Pending): CellValue {
     at.slot.state = 1;
     this.depth++;
+    this.computing.push(at.slot);
     try {
       at.slot.result = this.compute(at.slot, at.sheet, at.row, at.col);
       at.slot.state = 2;
       return at.slot.result;
     } finally {
+      this.computing.pop();
       this.depth--;
       if (at.slot.state === 1) at.slot.state = 0;
     }
+  }
+
+  /**
+   * The same workbook with some cells typed over, as a new recalculation: a formula none of whose
+   * reads (directly or through other formulas) the edits touch keeps the result computed here, the
+   * rest is computed anew when read. Results depend only on what a formula read, so the answer is
+   * what a fresh recalculation of the edited workbook gives (tests/formula/engine.test.ts checks).
+   * Needs `trackDependencies`; this recalculation is left as it was.
+   */
+  withEdits(edits: readonly CellEdit[]): Recalculation {
+    if (this.readers.length === 0) throw new Error("withEdits needs trackDependencies");
+    // Cells whose results may change, by sheet and cellKey: the edited ones, everything that read
+    // one, what read those, and so on.
+    const stale = new Map<string, Set<number>>();
+    const mark = (sheet: string, key: number): boolean => {
+      let keys = stale.get(sheet);
+      if (!keys) stale.set(sheet, (keys = new Set()));
+      if (keys.has(key)) return false;
+      keys.add(key);
+      return true;
+    };
+    const queue: { sheet: string; key: number }[] = [];
+    const edited = new Map<string, Map<number, CellInput>>();
+    for (const e of edits) {
+      const sheet = this.canonicalSheet(e.sheet);
+      const at = parseCell(e.address);
+      if (sheet === undefined || !at) throw new Error(`no cell ${e.sheet}!${e.address}`);
+      const key = cellKey(at.row, at.col);
+      let cells = edited.get(sheet);
+      if (!cells) edited.set(sheet, (cells = new Map()));
+      cells.set(key, e.input);
+      if (mark(sheet, key)) queue.push({ sheet, key });
+    }
+    while (queue.length > 0) {
+      const { sheet, key } = queue.pop() as { sheet: string; key: number };
+      const row = Math.floor(key / MAX_COLS);
+      for (const readers of this.readers) {
+        for (const reader of readers.cells.get(sheet)?.get(key) ?? [])
+          if (mark(reader.sheet, reader.key)) queue.push(reader);
+        for (const r of readers.ranges.get(sheet)?.get(key % MAX_COLS) ?? [])
+          if (r.r1 <= row && row <= r.r2 && mark(r.reader.sheet, r.reader.key)) queue.push(r.reader);
+      }
+    }
+    const next = new Recalculation({ sheets: new Map() }, { today: this.todayValue });
+    next.sheetByLower = this.sheetByLower;
+    next.names = this.names;
+    next.readers.push(noReaders(), ...this.readers);
+    for (const [sheet, slots] of this.slots) {
+      const copy = new Map(slots);
+      const keys = stale.get(sheet);
+      // A result not yet computed here, or that the edits may change, is computed anew (a slot is
+      // shared only once its result is final, so neither recalculation changes the other's).
+      for (const [key, slot] of slots)
+        if (slot.state !== 2 || keys?.has(key)) copy.set(key, newSlot(sheet, key, slot.input));
+      for (const [key, input] of edited.get(sheet) ?? []) copy.set(key, newSlot(sheet, key, input));
+      next.slots.set(sheet, copy);
+    }
+    // Problems of cells whose results are kept still hold.
+    for (const p of this.problems) {
+      const at = parseCell(p.address);
+      if (at && !stale.get(p.sheet)?.has(cellKey(at.row, at.col))) next.problems.push(p);
+    }
+    return next;
   }
 
   /** Computes a cell with an explicit stack of deferred cells; a deferred cell met twice is a cycle. */
@@ -221,15 +371,29 @@ export class Recalculation implements EvalHost {
       if (origin && (origin.row !== row || origin.col !== col))
         slot.shift = { dRow: row - origin.row, dCol: col - origin.col };
     }
-    const ctx: EvalContext = {
-      host: this,
-      sheet,
-      row,
-      col,
-      arrayMode: slot.input.array === true,
-      shift: slot.shift,
-    };
-    return cellResult(slot.node, ctx);
+    // The same formula on the same sheet, moved by the same distance, reads the same cells: unless
+    // it looked at its own position (implicit intersection), its result is that of the first cell
+    // computed (the score helpers repeat one ledger SUMPRODUCT for several items).
+    const arrayMode = slot.input.array === true;
+    const same = `${sheet}\u0000${slot.shift?.dRow ?? 0},${slot.shift?.dCol ?? 0}${arrayMode ? "\u0000{}" : ""}`;
+    const twins = this.twins.get(slot.node);
+    const twin = twins?.get(same);
+    if (twin) {
+      const own = this.readers[0];
+      if (own) this.noteRead(own, twin.sheet, twin.key, slot);
+      return twin.result;
+    }
+    const positional = { used: false };
+    const problems = this.problems.length;
+    const ctx: EvalContext = { host: this, sheet, row, col, arrayMode, shift: slot.shift, positional };
+    const result = cellResult(slot.node, ctx);
+    if (!positional.used && this.problems.length === problems) {
+      // The twin's result is read only once it is final (state 2): a record of the slot itself.
+      const entry = { sheet: slot.sheet, key: slot.key, result };
+      if (twins) twins.set(same, entry);
+      else this.twins.set(slot.node, new Map([[same, entry]]));
+    }
+    return result;
   }
 
   /** Computes every formula cell (in sheet order, row by row) and returns all values by sheet and address. */

@@ -1,6 +1,6 @@
 import type { XlValue } from "../excel/api";
 import { FormulaError, parseFormula, serialFromYmd, type CellValue } from "../formula";
-import { columnLetters } from "../formula/address";
+import { columnIndex, columnLetters } from "../formula/address";
 import { errorFromCode } from "../formula/values";
 import type { Node } from "../formula/ast";
 import { cellResult } from "../formula/evaluate";
@@ -27,9 +27,30 @@ export function engineEvaluator(model: () => WorkbookModel): FormulaEvaluator {
     }
     return node;
   };
+  // A filled-down column holds one formula moved row by row (the file's shared formulas, slid by
+  // ExcelJS): parsed once, at the first cell met, and evaluated elsewhere with its references moved.
+  const shapes = new Map<string, { node: Node | null; row: number; col: number }>();
+  // Each cell's formula is shaped once (until its text changes): the pattern costs more than a lookup.
+  const byCell = new Map<
+    string,
+    { formula: string; shape: { node: Node | null; row: number; col: number } }
+  >();
   return (request: EvaluationRequest): XlValue | undefined => {
-    const node = parse(request.formula);
+    const at = `${request.sheet}\u0000${request.row}\u0000${request.column}`;
+    let shape = byCell.get(at)?.formula === request.formula ? byCell.get(at)?.shape : undefined;
+    if (!shape) {
+      const key = shapeOf(request.formula, request.row, request.column);
+      shape = shapes.get(key);
+      if (!shape) {
+        shape = { node: parse(request.formula), row: request.row, col: request.column };
+        shapes.set(key, shape);
+      }
+      byCell.set(at, { formula: request.formula, shape });
+    }
+    const { node } = shape;
     if (!node) return "#NAME?";
+    const dRow = request.row - shape.row;
+    const dCol = request.column - shape.col;
     const host = hostFor(model(), request, parse);
     return toXl(
       cellResult(node, {
@@ -38,9 +59,37 @@ export function engineEvaluator(model: () => WorkbookModel): FormulaEvaluator {
         row: request.row,
         col: request.column,
         arrayMode: false,
+        shift: dRow === 0 && dCol === 0 ? undefined : { dRow, dCol },
       }),
     );
   };
+}
+
+// A1 references as formulaRefs.ts finds them: an optional sheet prefix, then $A$1 style.
+const REF =
+  /(?<![A-Za-z0-9_.\u4e00-\u9fff$])((?:'(?:[^']|'')+'|[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*)!)?(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\w(])/g;
+
+/**
+ * A formula's text with each relative row and column written as its distance from the cell (R1C1
+ * style): two cells with the same shape hold the same formula moved. Text in quotes is left alone;
+ * a reference the pattern misses stays as written, which only makes shapes differ.
+ */
+export function shapeOf(formula: string, row: number, col: number): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            REF,
+            (_whole, prefix: string | undefined, d1: string, letters: string, d2: string, digits: string) => {
+              const c = d1 ? letters : `C[${columnIndex(letters) - col}]`;
+              const r = d2 ? digits : `R[${Number(digits) - 1 - row}]`;
+              return `${prefix ?? ""}${d1}${c}${d2}${r}`;
+            },
+          ),
+    )
+    .join("");
 }
 
 function hostFor(
@@ -70,8 +119,19 @@ function hostFor(
   };
 }
 
-const canonical = (model: WorkbookModel, sheet: string): string | undefined =>
-  model.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase())?.name;
+/** Sheet names by lower case, rebuilt when the workbook changes (formulas ask per cell read). */
+const sheetNames = new WeakMap<WorkbookModel, { revision: number; byLower: Map<string, string> }>();
+function canonical(model: WorkbookModel, sheet: string): string | undefined {
+  let known = sheetNames.get(model);
+  if (!known || known.revision !== model.revision) {
+    known = {
+      revision: model.revision,
+      byLower: new Map(model.sheets.map((s) => [s.name.toLowerCase(), s.name])),
+    };
+    sheetNames.set(model, known);
+  }
+  return known.byLower.get(sheet) ?? known.byLower.get(sheet.toLowerCase());
+}
 
 /** Office.js shows an empty cell as "" and an error as its text; the engine wants null and errors. */
 function fromXl(value: XlValue): CellValue {

@@ -244,6 +244,7 @@ export class WorkbookModel {
   }
 
   addSheet(name?: string, id?: string): SheetModel {
+    this.changes++;
     let chosen = name;
     if (chosen === undefined) {
       let n = this.sheets.length + 1;
@@ -265,12 +266,14 @@ export class WorkbookModel {
    * https://github.com/OfficeDev/office-js/issues/1390).
    */
   reopen(): void {
+    this.changes++;
     this.sheets.forEach((sheet, i) => {
       sheet.id = `{00000000-0001-0000-${i.toString(16).padStart(4, "0").toUpperCase()}-000000000000}`;
     });
   }
 
   renameSheet(sheet: SheetModel, name: string): void {
+    this.changes++;
     this.checkSheetName(name, sheet);
     sheet.name = name;
   }
@@ -294,6 +297,7 @@ export class WorkbookModel {
    * with it and names that pointed into it stay, showing =#REF!.
    */
   removeSheet(sheet: SheetModel): void {
+    this.changes++;
     if (sheet.visibility === "VeryHidden") {
       throw new FakeOfficeError(
         CODES.invalidOperation,
@@ -319,6 +323,7 @@ export class WorkbookModel {
 
   /** Writes values as Excel does (text that reads as a number or a date is converted). */
   setValues(sheet: SheetModel, box: Box, values: unknown, location = "Range.values"): ChangeRecord {
+    this.changes++;
     const grid = broadcast(values, box, location);
     const single = boxRows(box) === 1 && boxColumns(box) === 1;
     const before = single ? sheet.value(box.r0, box.c0) : undefined;
@@ -329,6 +334,7 @@ export class WorkbookModel {
         if (stored.formula === undefined) {
           cell.value = stored.value;
           delete cell.formula;
+          this.changes++;
         } else this.putFormula(cell, stored.formula);
         if (stored.impliedFormat && cell.numberFormat === GENERAL) cell.numberFormat = stored.impliedFormat;
       }
@@ -348,6 +354,7 @@ export class WorkbookModel {
    * `documentReference`), else Excel answers InvalidArgument.
    */
   setHyperlink(sheet: SheetModel, box: Box, link: Excel.RangeHyperlink): ChangeRecord | null {
+    this.changes++;
     if (!link.address && !link.documentReference) {
       throw new FakeOfficeError(
         CODES.invalidArgument,
@@ -369,6 +376,7 @@ export class WorkbookModel {
    * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-formulas-member
    */
   setFormulas(sheet: SheetModel, box: Box, formulas: unknown): ChangeRecord {
+    this.changes++;
     const grid = broadcast(formulas, box, "Range.formulas");
     const single = boxRows(box) === 1 && boxColumns(box) === 1;
     const before = single ? this.valueAt(sheet, box.r0, box.c0) : undefined;
@@ -383,6 +391,7 @@ export class WorkbookModel {
         const stored = storeInput(input, cell.numberFormat);
         cell.value = stored.value;
         delete cell.formula;
+        this.changes++;
         if (stored.impliedFormat && cell.numberFormat === GENERAL) cell.numberFormat = stored.impliedFormat;
       }
     }
@@ -400,7 +409,18 @@ export class WorkbookModel {
     this.anyFormula = true;
     if (cell.formula === undefined) cell.value = "";
     cell.formula = formula;
+    this.changes++;
   }
+
+  /**
+   * Bumped by every change to cells, sheets, tables or names: formula results computed at the
+   * current revision are reused by later reads (a grid repaint, the pane's reads), as Excel shows
+   * its last recalculation until something changes.
+   */
+  get revision(): number {
+    return this.changes;
+  }
+  private changes = 0;
 
   /** What a cell shows through `Range.values`: a formula's result, else the stored value. */
   valueAt(sheet: SheetModel, r: number, c: number): XlValue {
@@ -410,21 +430,24 @@ export class WorkbookModel {
     // A formula that reaches back to itself: Excel warns and shows 0 (iterative calculation is off).
     // https://support.microsoft.com/office/remove-or-allow-a-circular-reference-8540bd0f-6e97-4483-bcf7-1b49cd50d123
     if (this.evaluating.has(cell)) return 0;
-    // One read computes each formula cell once, however often the formulas it feeds read it.
-    const outermost = this.computed === null;
-    const computed = (this.computed ??= new Set<Cell>());
-    try {
-      if (!computed.has(cell)) {
-        this.evaluate(sheet, r, c, cell);
-        computed.add(cell);
-      }
-    } finally {
-      if (outermost) this.computed = null;
+    // Each formula cell is computed once per revision, however often it is read.
+    if (this.computedAt !== this.changes || this.computedBy !== this.evaluator) {
+      this.computed = new Set<Cell>();
+      this.computedAt = this.changes;
+      this.computedBy = this.evaluator;
+    }
+    if (!this.computed.has(cell)) {
+      const at = this.changes;
+      this.evaluate(sheet, r, c, cell);
+      // An evaluator that wrote to the workbook leaves the result for the next read to redo.
+      if (this.changes === at) this.computed.add(cell);
     }
     return cell.value;
   }
 
-  private computed: Set<Cell> | null = null;
+  private computed = new Set<Cell>();
+  private computedAt = -1;
+  private computedBy: FormulaEvaluator | null = null;
 
   private evaluate(sheet: SheetModel, r: number, c: number, cell: Cell): void {
     if (this.evaluator && !this.evaluating.has(cell)) {
@@ -450,19 +473,13 @@ export class WorkbookModel {
 
   /** The cells' values as `Range.values` reads them (formulas evaluated). */
   readValues(sheet: SheetModel, box: Box): XlValue[][] {
-    const outermost = this.computed === null;
-    this.computed ??= new Set<Cell>();
-    try {
-      const out: XlValue[][] = [];
-      for (let r = box.r0; r <= box.r1; r++) {
-        const row: XlValue[] = [];
-        for (let c = box.c0; c <= box.c1; c++) row.push(this.valueAt(sheet, r, c));
-        out.push(row);
-      }
-      return out;
-    } finally {
-      if (outermost) this.computed = null;
+    const out: XlValue[][] = [];
+    for (let r = box.r0; r <= box.r1; r++) {
+      const row: XlValue[] = [];
+      for (let c = box.c0; c <= box.c1; c++) row.push(this.valueAt(sheet, r, c));
+      out.push(row);
     }
+    return out;
   }
 
   /** Formula cells everywhere follow rows that moved (references re-based, deleted ones #REF!). */
@@ -471,6 +488,7 @@ export class WorkbookModel {
     for (const sheet of this.sheets) {
       for (const cell of sheet.cells.values()) {
         if (cell.formula !== undefined) cell.formula = shiftFormulaRows(cell.formula, sheet.name, shift);
+        this.changes++;
       }
     }
   }
@@ -498,6 +516,7 @@ export class WorkbookModel {
   }
 
   clear(sheet: SheetModel, box: Box, applyTo: "All" | "Formats" | "Contents"): ChangeRecord | null {
+    this.changes++;
     let changed = false;
     // Walk the stored cells, not the box: clearing whole columns must stay cheap.
     for (const [k, cell] of sheet.cells) {
@@ -508,6 +527,7 @@ export class WorkbookModel {
         if (applyTo !== "Formats" && (cell.value !== "" || cell.formula !== undefined)) {
           cell.value = "";
           delete cell.formula;
+          this.changes++;
           changed = true;
         }
         if (applyTo !== "Contents") {
@@ -552,6 +572,7 @@ export class WorkbookModel {
   }
 
   addTable(sheet: SheetModel, box: Box, hasHeaders: boolean): TableModel {
+    this.changes++;
     if (this.tables.some((t) => t.sheet === sheet && intersect(t.box, box))) {
       throw new FakeOfficeError(
         CODES.invalidOperation,
@@ -584,6 +605,7 @@ export class WorkbookModel {
    * saved file: the same checks as adding one, without Excel's renaming or header insertion.
    */
   loadTable(sheet: SheetModel, box: Box, name: string, id: number): TableModel {
+    this.changes++;
     if (this.tables.some((t) => t.sheet === sheet && intersect(t.box, box))) {
       throw new FakeOfficeError(CODES.invalidOperation, "A table can't overlap another table.", "Table");
     }
@@ -607,6 +629,7 @@ export class WorkbookModel {
   }
 
   renameTable(table: TableModel, name: string): void {
+    this.changes++;
     this.checkTableName(name, table);
     table.name = name;
   }
@@ -631,6 +654,7 @@ export class WorkbookModel {
         for (let i = 2; seen.has(name.toLowerCase()); i++) name = `${base}${i}`;
         seen.add(name.toLowerCase());
         cell.value = name;
+        this.changes++;
       }
     }
   }
@@ -641,6 +665,7 @@ export class WorkbookModel {
    * https://learn.microsoft.com/en-us/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)
    */
   resizeTable(table: TableModel, box: Box): void {
+    this.changes++;
     if (box.r0 !== table.r0 || box.r1 <= box.r0) {
       throw new FakeOfficeError(
         CODES.invalidArgument,
@@ -667,6 +692,7 @@ export class WorkbookModel {
 
   /** Appends data rows at the end of a table, shifting the cells below it (in its columns) down. */
   addTableRows(table: TableModel, values: unknown[][] | undefined, index?: number): ChangeRecord {
+    this.changes++;
     const count = values?.length ?? 1;
     if (values && values.some((row) => !Array.isArray(row) || row.length !== table.columnCount)) {
       throw new FakeOfficeError(
@@ -727,6 +753,7 @@ export class WorkbookModel {
 
   /** Appends a column at the right of a table (values include the header). */
   addTableColumn(table: TableModel, values: unknown[][] | undefined, name: string | undefined): ChangeRecord {
+    this.changes++;
     const rows = table.dataRows + 1;
     if (values && (values.length !== rows || values.some((row) => !Array.isArray(row) || row.length !== 1))) {
       throw new FakeOfficeError(
@@ -751,6 +778,7 @@ export class WorkbookModel {
         "TableColumnCollection.add",
       );
     table.sheet.moveCells((r, cc) => cc >= c && r >= table.r0 && r <= table.r0 + table.dataRows, 0, 1);
+    this.changes++;
     table.columnCount += 1;
     const box = { r0: table.r0, c0: c, r1: table.r0 + table.dataRows, c1: c };
     const grid = values ?? [[name ?? ""], ...Array.from({ length: table.dataRows }, () => [""])];
@@ -763,6 +791,7 @@ export class WorkbookModel {
    * (within its columns) makes those rows part of the table.
    */
   autoExpand(sheet: SheetModel, box: Box): void {
+    this.changes++;
     for (const t of this.tables) {
       if (t.sheet !== sheet) continue;
       const bottom = t.r0 + t.dataRows;
@@ -788,7 +817,9 @@ export class WorkbookModel {
   // ---- rows (as a person inserts or deletes whole sheet rows) ----
 
   insertRows(sheet: SheetModel, at: number, count: number): ChangeRecord {
+    this.changes++;
     sheet.moveCells((r) => r >= at, count, 0);
+    this.changes++;
     this.shiftFormulas({ sheet: sheet.name, at, count, c0: 0, c1: MAX_COLUMNS - 1 });
     for (const t of this.tables) {
       if (t.sheet !== sheet) continue;
@@ -808,6 +839,7 @@ export class WorkbookModel {
   }
 
   deleteRows(sheet: SheetModel, at: number, count: number): ChangeRecord {
+    this.changes++;
     const end = at + count - 1;
     for (const t of this.tables) {
       if (t.sheet === sheet && t.r0 >= at && t.r0 <= end) {
@@ -819,6 +851,7 @@ export class WorkbookModel {
     }
     for (const [k] of [...sheet.cells]) if (rowOf(k) >= at && rowOf(k) <= end) sheet.cells.delete(k);
     sheet.moveCells((r) => r > end, -count, 0);
+    this.changes++;
     this.shiftFormulas({ sheet: sheet.name, at, count: -count, c0: 0, c1: MAX_COLUMNS - 1 });
     for (const t of this.tables) {
       if (t.sheet !== sheet) continue;
@@ -852,6 +885,7 @@ export class WorkbookModel {
       }
     }
     sheet.moveCells((r, c) => r >= box.r0 && c >= box.c0 && c <= box.c1, count, 0);
+    this.changes++;
     this.shiftFormulas({ sheet: sheet.name, at: box.r0, count, c0: box.c0, c1: box.c1 });
     for (const t of this.tables) {
       if (
@@ -875,6 +909,7 @@ export class WorkbookModel {
 
   /** Swaps two columns of a table, as a person dragging a column does. */
   swapTableColumns(table: TableModel, a: number, b: number): ChangeRecord {
+    this.changes++;
     const ca = table.c0 + a;
     const cb = table.c0 + b;
     for (let r = table.r0; r <= table.r0 + table.dataRows; r++) {
@@ -884,6 +919,7 @@ export class WorkbookModel {
       table.sheet.cells.delete(key(r, cb));
       if (x) table.sheet.cells.set(key(r, cb), x);
       if (y) table.sheet.cells.set(key(r, ca), y);
+      this.changes++;
     }
     return { sheet: table.sheet, box: table.box, changeType: "RangeEdited" };
   }
@@ -896,6 +932,7 @@ export class WorkbookModel {
   }
 
   addName(name: string, sheet: SheetModel, box: Box, comment: string): NameModel {
+    this.changes++;
     if (!DEFINED_NAME.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || name.length > 255) {
       throw new FakeOfficeError(
         CODES.invalidArgument,
@@ -916,6 +953,7 @@ export class WorkbookModel {
   }
 
   removeName(item: NameModel): void {
+    this.changes++;
     this.names = this.names.filter((n) => n !== item);
   }
 

@@ -98,6 +98,50 @@ describe("recalculation", () => {
     expect(calc.evaluate("=A1:A3*2", "S", "C7")).toBe(ERR.value);
   });
 
+  it("recomputes after edits only what the edits reach, and agrees with a fresh recalculation", () => {
+    const cells: Record<string, CellInput> = {
+      A1: v(1),
+      A2: v(2),
+      A3: v("x"),
+      // Filled down: each row reads its own A.
+      B1: f("A1*10"),
+      B2: { formula: "A1*10", from: "B1" },
+      B3: { formula: "A1*10", from: "B1" },
+      // The same text twice: the second reuses the first's result, and must still follow edits.
+      C1: f("SUMPRODUCT(--ISNUMBER($A$1:$A$3))"),
+      C5: f("SUMPRODUCT(--ISNUMBER($A$1:$A$3))"),
+      // Same text, but implicit intersection: each row sees its own A.
+      D1: f('$A$1:$A$3&"!"'),
+      D3: f('$A$1:$A$3&"!"'),
+      E1: f("C5+B2+T!A1"),
+    };
+    const blank = new Recalculation(book({ S: cells, T: { A1: v(100) } }), { trackDependencies: true });
+    expect(blank.value("S", "E1")).toBe(122);
+    expect(blank.value("S", "D3")).toBe("x!");
+    const edits = [
+      { sheet: "S", address: "A3", input: v(5) },
+      { sheet: "t", address: "A1", input: f("A2+1") },
+    ];
+    const edited = blank.withEdits(edits);
+    const fresh = new Recalculation(book({ S: { ...cells, A3: v(5) }, T: { A1: f("A2+1") } }), {
+      today: blank.today(),
+    });
+    const want = fresh.all();
+    expect(edited.all()).toEqual(want);
+    // Hand-computed: three numbers in A1:A3 now, B2 = 20, T!A1 = blank A2 + 1.
+    expect(edited.value("S", "E1")).toBe(24);
+    expect(edited.value("S", "D3")).toBe("5!");
+    expect(edited.value("S", "D1")).toBe("1!");
+    // The recalculation edited from is left as it was, and edits chain.
+    expect(blank.value("S", "E1")).toBe(122);
+    const again = edited.withEdits([{ sheet: "S", address: "A2", input: v("y") }]);
+    // Text in A2: B2 = "y"*10 fails, E1 with it; two numbers left in A1:A3.
+    expect(again.value("S", "E1")).toBe(ERR.value);
+    expect(again.value("S", "C5")).toBe(2);
+    expect(again.value("S", "B3")).toBe(50);
+    expect(edited.value("S", "B2")).toBe(20);
+  });
+
   it("returns the given date for TODAY()", () => {
     const calc = new Recalculation(book({ S: {} }), { today: 46000 });
     expect(calc.evaluate("=TODAY()-1", "S", "A1")).toBe(45999);
