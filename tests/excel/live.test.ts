@@ -98,8 +98,12 @@ describe("live validation", () => {
     expect(last(h)?.assessment.gaps.some((g) => g.itemId === "T2.1.2")).toBe(false);
     // 自评结果 is rewritten only by an explicit action.
     expect(h.excel.value("自评结果", "B6")).toBe(scoreCell);
+    // Every item of the pack compiles, so the 折算 score is the workbook's own formula: 全部重新校验
+    // leaves it in place instead of writing the pane's figure over it.
+    const formula = String(h.excel.formulas("自评结果", "B6")[0]?.[0] ?? "");
+    expect(formula).toMatch(/^=/);
     await h.session.recheck();
-    expect(h.excel.value("自评结果", "B6")).toBe(after);
+    expect(h.excel.formulas("自评结果", "B6")[0]?.[0]).toBe(formula);
     // 差距清单 is what people type 责任人 / 完成期限 / 备注 into: an edit elsewhere never rewrites it
     // from an older picture of it; the next export (or full check) does, reading it first.
     expect(h.excel.values("差距清单", "B3:B40").flat()).toContain("T2.1.2");

@@ -2,6 +2,7 @@ import { layoutFor, placeTables, type TablePlacement } from "../../src/core/layo
 import type { ColumnLayout } from "../../src/core/layout/columns";
 import { INFO_VALUE_COLUMN } from "../../src/core/layout/layout";
 import type { Pack } from "../../src/core/pack/schema";
+import { INFO_INPUTS } from "../../src/core/snapshot";
 import { seededRandom } from "./townshipSnapshot";
 
 /**
@@ -76,20 +77,65 @@ export function randomFill(pack: Pack, seed: number, ledgerRecords = 12, exact =
         return pick<FillValue | null>(["事项甲", "暂行办法", "关于试行的通知", "  ", "=1+1", null]);
     }
   };
+  // A ledger kept clean: every cell readable and filled, so that an item can earn all its points.
+  const cleanValueFor = (column: ColumnLayout): FillValue => {
+    switch (column.type) {
+      case "date":
+        return serial(pick([2018, 2018, 2019]), 1 + Math.floor(next() * 12), 1 + Math.floor(next() * 28));
+      case "yesNo":
+        return "是";
+      case "enum":
+        return pick(column.values ?? ["是"]);
+      case "number":
+      case "integer":
+        return pick([5, 12]);
+      case "ratio":
+        return 0.5;
+      default:
+        return pick(["事项甲", "决定书", "第1号"]);
+    }
+  };
   const put = (sheet: string, row: number, column: number, value: FillValue | null) => {
     if (value !== null) writes.push({ sheet, row, column, value });
   };
 
+  // Dates on 基本信息 cluster around the first quarter's end (年度报告 by 03-31 of the 评估年度)
+  // and 2018-12-31 (持证比例's deadline), on both sides of them.
+  const infoDate = (): FillValue | null =>
+    pick<FillValue | null>([
+      serial(2018, 12, 31),
+      serial(2019, 3, 31),
+      "2018-12-31",
+      serial(2018, 12, 30),
+      serial(2019, 3, 30),
+      serial(2019, 4, 1),
+      serial(2018, 3, 31),
+      serial(2018, 4, 1),
+      serial(2018, 2, 10),
+      serial(2018, 3, 20),
+      serial(2018, 3, 25),
+      "2018-03-28",
+      "2019-03-20",
+      "2019年3月31日",
+      "下周",
+      "2019-02-30",
+      null,
+      dateValue(),
+      dateValue(),
+    ]);
   for (const info of layout.info.rows) {
     if (next() < 0.15) continue;
     const value =
       info.type === "date"
-        ? pick<FillValue | null>([serial(2018, 12, 31), serial(2019, 3, 31), "2018-12-31", dateValue()])
-        : info.type === "enum"
-          ? pick<FillValue | null>([...(info.values ?? []), ...(info.values ?? []), "其他"])
-          : info.type === "text"
-            ? pick<FillValue | null>(["甲镇", "无此类事项", "  "])
-            : pick<FillValue | null>([0, 3, 12, 40, "20人", "八十", 0.6, "60%", -1, null]);
+        ? infoDate()
+        : info.inputId === INFO_INPUTS.assessmentYear
+          ? // Entered as the assessment date's year too: then a first-quarter date is 待完成.
+            pick<FillValue | null>([2017, 2018, 2019, 2019, "2018", 1999, 2030, "明年", null])
+          : info.type === "enum"
+            ? pick<FillValue | null>([...(info.values ?? []), ...(info.values ?? []), "其他"])
+            : info.type === "text"
+              ? pick<FillValue | null>(["甲镇", "无此类事项", "  "])
+              : pick<FillValue | null>([0, 3, 12, 40, "20人", "八十", 0.6, "60%", -1, null]);
     put(layout.info.sheet, info.row, INFO_VALUE_COLUMN + 1, value);
   }
 
@@ -102,12 +148,14 @@ export function randomFill(pack: Pack, seed: number, ledgerRecords = 12, exact =
     if (table.kind === "ledger") {
       const rows: number[] = [];
       const count = exact ? ledgerRecords : Math.floor(next() * (ledgerRecords + 1));
+      const clean = next() < 0.25;
       for (let i = 0; i < count; i++) {
         const row = firstDataRow + i;
         rows.push(row);
         if (next() < 0.1) continue; // a blank row among the records
         for (const column of table.columns)
-          if (!column.output && !column.fixed) put(table.sheet, row, at(column.id), valueFor(column));
+          if (!column.output && !column.fixed)
+            put(table.sheet, row, at(column.id), clean ? cleanValueFor(column) : valueFor(column));
       }
       rows.push(firstDataRow + count); // the first untouched row
       ledgerRows.set(table.key, rows);

@@ -26,6 +26,8 @@ export interface InfoCells {
   assessmentYear: string | undefined;
   /** A number input's reading: its number, or text ("", "I", "W", "G") when it has none. */
   inputNumber(inputId: string): string | undefined;
+  /** A date input's reading (other than the assessment date): its serial, "" blank, "I" / "P" unreadable. */
+  inputDate(inputId: string): string | undefined;
 }
 
 const absolute = (sheet: string, column: number, row: number): string =>
@@ -47,17 +49,21 @@ export function infoCells(layout: WorkbookLayout): InfoCells {
   };
   const at = (row: InfoRow, i: number): string => `${columnLetter(INFO_HELPER_COLUMN + i)}${row.row}`;
 
+  const readDate = (row: InfoRow): string =>
+    put(row, [
+      dateTextFormula(row.name),
+      dateMonthEndFormula(at(row, 0)),
+      dateDayFormula(at(row, 0), at(row, 1)),
+      dateCanonFormula(at(row, 0), at(row, 1), at(row, 2)),
+      dateValueFormula(row.name, at(row, 0), at(row, 3)),
+    ]);
   let assessmentDate = "NA()";
   const dateRow = layout.info.rows.find((r) => r.inputId === INFO_INPUTS.assessmentDate);
-  if (dateRow) {
-    assessmentDate = put(dateRow, [
-      dateTextFormula(dateRow.name),
-      dateMonthEndFormula(at(dateRow, 0)),
-      dateDayFormula(at(dateRow, 0), at(dateRow, 1)),
-      dateCanonFormula(at(dateRow, 0), at(dateRow, 1), at(dateRow, 2)),
-      dateValueFormula(dateRow.name, at(dateRow, 0), at(dateRow, 3)),
-    ]);
-  }
+  if (dateRow) assessmentDate = readDate(dateRow);
+  // Other dates (年度报告日期, 公开日期) feed the items' deadline and publication rules.
+  const dates = new Map<string, string>();
+  for (const row of layout.info.rows)
+    if (row.type === "date" && row !== dateRow) dates.set(row.inputId, readDate(row));
 
   let assessmentYear: string | undefined;
   for (const row of layout.info.rows) {
@@ -74,7 +80,13 @@ export function infoCells(layout: WorkbookLayout): InfoCells {
     }
     numbers.set(row.inputId, put(row, reading));
   }
-  return { cells, assessmentDate, assessmentYear, inputNumber: (id) => numbers.get(id) };
+  return {
+    cells,
+    assessmentDate,
+    assessmentYear,
+    inputNumber: (id) => numbers.get(id),
+    inputDate: (id) => dates.get(id),
+  };
 }
 
 /**

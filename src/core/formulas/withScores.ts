@@ -19,6 +19,8 @@ export interface ScoreHelpers {
   ledgerDates: Map<string, number>;
   /** Ledgers' normalised text helpers, by "ledger|column". */
   ledgerTexts: Map<string, number>;
+  /** Ledgers' yes/no answer helpers (1, 0, "" or "I"), by "ledger|column". */
+  ledgerYesNo?: Map<string, number>;
 }
 
 /**
@@ -37,10 +39,12 @@ export function withScores(
   const score = scoreFormulas(pack, layout, placements, {
     firstHelperOffset: helpers.firstHelperOffset,
     inputNumber: info.inputNumber,
+    inputDate: info.inputDate,
     rowErrorOffset: (itemId) => helpers.rowErrorOffsets.get(itemId),
     recordMarkOffset: (itemId, ledgerId) => helpers.recordMarks.get(`${ledgerId}|${itemId}`),
     ledgerDateOffset: (ledgerId, columnId) => helpers.ledgerDates.get(`${ledgerId}|${columnId}`),
     ledgerTextOffset: (ledgerId, columnId) => helpers.ledgerTexts.get(`${ledgerId}|${columnId}`),
+    ledgerYesNoOffset: (ledgerId, columnId) => helpers.ledgerYesNo?.get(`${ledgerId}|${columnId}`),
     ...(info.assessmentYear
       ? { assessmentDate: info.assessmentDate, assessmentYear: info.assessmentYear }
       : {}),

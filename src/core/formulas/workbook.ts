@@ -44,6 +44,7 @@ export function workbookFormulas(
     recordMarks: new Map(),
     ledgerDates: new Map(),
     ledgerTexts: new Map(),
+    ledgerYesNo: new Map(),
   };
   for (const table of layout.tables)
     widest.set(table.sheet, Math.max(widest.get(table.sheet) ?? 0, table.columns.length));
@@ -74,6 +75,8 @@ export function workbookFormulas(
         if (date !== undefined) scoreHelpers.ledgerDates.set(`${ledger.id}|${column.id}`, date);
         const text = compiled.helperOffset(`text:${column.id}`);
         if (text !== undefined) scoreHelpers.ledgerTexts.set(`${ledger.id}|${column.id}`, text);
+        const answer = compiled.helperOffset(`yesNo:${column.id}`);
+        if (answer !== undefined) scoreHelpers.ledgerYesNo?.set(`${ledger.id}|${column.id}`, answer);
       }
       for (const item of items) {
         const mark = compiled.helperOffset(`mark:${item.id}`);

@@ -5,7 +5,8 @@ import { roundTo } from "../../score/round";
 import { notBlank } from "./blank";
 import type { ChecklistRowRefs } from "./rowContext";
 import { pendingFormula, type DateCells } from "./due";
-import { itemRulesMet, ruleSkipped, type RuleInputs } from "./itemRules";
+import { indicatorRules, itemRulesMet, ruleSkipped, type RuleInputs } from "./itemRules";
+import type { LedgerRuleCompiler, LedgerRulesAt } from "./yearCounts";
 import { numberLiteral, roundFormula } from "./refs";
 
 /** Why an item's score is not a formula (then nothing that sums it is one either). */
@@ -33,7 +34,9 @@ export type ItemPlan =
       declarable: boolean;
       shared: boolean;
       /** Item-level rules over the ledger's records: TRUE when met, and TRUE when one is an error. */
-      rules?: LedgerRules;
+      rules?: LedgerRulesAt;
+      /** 待完成 (its due date after the assessment date), "FALSE" when never. */
+      pending: string;
     }
   | { kind: "veto"; item: Item }
   | { kind: "none"; item: Item; reason: NotCompiledReason };
@@ -49,7 +52,7 @@ export interface LedgerRules {
 export interface PlanContext {
   pack: Pack;
   /** The item-level rules as formulas, or null when one of them cannot be one. */
-  ledgerRules?: (rules: readonly Rule[]) => LedgerRules | null;
+  ledgerRules?: LedgerRuleCompiler;
   /** The item has its own record mark column in its ledger. */
   ownMarks: boolean;
   inputs?: RuleInputs;
@@ -65,8 +68,11 @@ export function planItem(item: Item, ctx: PlanContext): ItemPlan {
   if (item.kind === "veto") return item.rules.length > 0 ? none("itemRules") : { kind: "veto", item };
   const itemRules = item.rules.filter((r) => isItemLevelRule(r.type));
   if (item.kind === "indicator" && itemRules.length > 0) return planIndicator(item, itemRules, ctx);
-  if (item.due !== undefined) return none("due");
-  if (item.rules.some((r) => r.appliesTo !== undefined)) return none("unitType");
+  if (item.due !== undefined && (item.kind !== "ledger" || !ctx.dates)) return none("due");
+  if (
+    item.rules.some((r) => r.appliesTo !== undefined && !(item.kind === "ledger" && isItemLevelRule(r.type)))
+  )
+    return none("unitType");
   // An indicator without item-level rules is scored as a status item (score/item.ts fraction).
   if (item.kind === "indicator") return { kind: "status", item };
   if (item.kind === "status") {
@@ -74,7 +80,14 @@ export function planItem(item: Item, ctx: PlanContext): ItemPlan {
     const met = ctx.inputs ? itemRulesMet(itemRules, ctx.inputs) : null;
     return met === null ? none("itemRules") : { kind: "status", item, met };
   }
-  const rules = itemRules.length > 0 ? (ctx.ledgerRules?.(itemRules) ?? null) : undefined;
+  const pending = ctx.dates ? pendingFormula(item, ctx.dates) : "FALSE";
+  const env = {
+    pending,
+    ownRecords: true,
+    ...(ctx.inputs ? { inputs: ctx.inputs } : {}),
+    ...(item.due ? { due: item.due } : {}),
+  };
+  const rules = itemRules.length > 0 ? (ctx.ledgerRules?.(itemRules, env) ?? null) : undefined;
   if (rules === null) return none("itemRules");
   const ledgerId = item.ledger;
   const ledger = ctx.pack.ledgers.find((l) => l.id === ledgerId);
@@ -89,6 +102,7 @@ export function planItem(item: Item, ctx: PlanContext): ItemPlan {
     ledgerId,
     declarable: ledger.declarable !== false,
     shared,
+    pending,
     ...(rules ? { rules } : {}),
   };
 }
@@ -97,10 +111,23 @@ export function planItem(item: Item, ctx: PlanContext): ItemPlan {
 function planIndicator(item: Item, itemRules: readonly Rule[], ctx: PlanContext): ItemPlan {
   const none = (reason: NotCompiledReason): ItemPlan => ({ kind: "none", item, reason });
   if (item.rules.some((r) => r.appliesTo !== undefined && !isItemLevelRule(r.type))) return none("unitType");
-  const counts = ctx.ledgerRules?.(itemRules) ?? null;
-  const met = counts ? counts.met : ctx.inputs ? itemRulesMet(itemRules, ctx.inputs) : null;
-  if (met === null || !ctx.inputs) return none("indicator");
   if (item.due !== undefined && !ctx.dates) return none("due");
+  const pending = ctx.dates ? pendingFormula(item, ctx.dates) : "FALSE";
+  const env = { pending, ownRecords: false, ...(ctx.inputs ? { inputs: ctx.inputs } : {}) };
+  // Counts of ledger records need no record count of the item's own: any cell stands for it.
+  const counts = ctx.ledgerRules?.(itemRules, env)?.("0") ?? null;
+  // Deadlines and publication read 基本信息 dates, and their errors are not simply "not met".
+  const dated = itemRules.some((r) => r.type === "quarterDeadline" || r.type === "published");
+  const outcome =
+    !counts && dated && ctx.inputs ? indicatorRules(itemRules, ctx.inputs, ctx.dates, pending) : null;
+  const met = counts
+    ? counts.met
+    : outcome
+      ? outcome.met
+      : ctx.inputs && !dated
+        ? itemRulesMet(itemRules, ctx.inputs)
+        : null;
+  if (met === null || !ctx.inputs) return none("indicator");
   const inputs = ctx.inputs;
   // Exempt when every item-level rule binds other bodies (applies.ts unitTypeExemption).
   const skipped = itemRules.map((r) => (r.appliesTo ? ruleSkipped(r, inputs) : "FALSE"));
@@ -109,8 +136,8 @@ function planIndicator(item: Item, itemRules: readonly Rule[], ctx: PlanContext)
     : skipped.length === 1
       ? (skipped[0] as string)
       : `AND(${skipped.join(",")})`;
-  const pending = ctx.dates ? pendingFormula(item, ctx.dates) : "FALSE";
-  return { kind: "indicator", item, met, exempt, pending, ...(counts ? { error: counts.error } : {}) };
+  const error = counts?.error ?? outcome?.error;
+  return { kind: "indicator", item, met, exempt, pending, ...(error !== undefined ? { error } : {}) };
 }
 
 /** 应得 and 实得 of one item as formula bodies (without "="). */
@@ -176,6 +203,7 @@ export function ledgerScore(
   row: ChecklistRowRefs,
   cells: LedgerCells,
   rules?: LedgerRules,
+  pending = "FALSE",
 ): ItemScoreExprs {
   const p = item.points;
   const points = numberLiteral(p);
@@ -191,12 +219,23 @@ export function ledgerScore(
       : p > 0
         ? `(${points}-MIN(${points},${failing}*${numberLiteral(scoring.perRecord)}))/${points}`
         : "0";
+  const earned = `IF(${records}=0,0,${rules ? `IF(NOT(${rules.met}),0,` : ""}${roundFormula(
+    `${points}*MAX(0,MIN(1,${share}))`,
+    2,
+  )}${rules ? ")" : ""})`;
+  const applicable = `IF(AND(${records}=0,OR(${declared},${rowNotApplicable})),0,${points})`;
+  if (pending === "FALSE") return { applicable, earned };
+  // scoreItem: short of all its points while 待完成, the item is out of 应得 (the share, not the rounding).
+  const lost =
+    scoring.method === "share"
+      ? `${failing}>0`
+      : p > 0
+        ? `${failing}*${numberLiteral(scoring.perRecord)}>0`
+        : "TRUE";
+  const short = `AND(${pending},OR(${records}=0,${rules ? `NOT(${rules.met}),` : ""}${lost}))`;
   return {
-    applicable: `IF(AND(${records}=0,OR(${declared},${rowNotApplicable})),0,${points})`,
+    applicable: `IF(AND(${records}=0,OR(${declared},${rowNotApplicable})),0,IF(${short},0,${points}))`,
     // ledgerFraction: records whose item-level rules are not met earn nothing.
-    earned: `IF(${records}=0,0,${rules ? `IF(NOT(${rules.met}),0,` : ""}${roundFormula(
-      `${points}*MAX(0,MIN(1,${share}))`,
-      2,
-    )}${rules ? ")" : ""})`,
+    earned: `IF(${short},0,${earned})`,
   };
 }

@@ -57,6 +57,8 @@ export interface ScoreFormulaOptions {
    * whose rules compare 基本信息 figures (indicators, ratios) are not formulas.
    */
   inputNumber?: InputCell;
+  /** The same for a 基本信息 date input: its serial, "" when blank, other text when unreadable. */
+  inputDate?: InputCell;
   /**
    * Cells holding the assessment date (a date serial) and the 评估年度 as the core reads and
    * resolves them (anything not a number when it has none). Without them, items with a due date
@@ -83,6 +85,8 @@ export interface ScoreFormulaOptions {
   ledgerDateOffset?: (ledgerId: string, columnId: string) => number | undefined;
   /** Offset of a helper holding a ledger text column normalised (normalizeText), for `where` counts. */
   ledgerTextOffset?: (ledgerId: string, columnId: string) => number | undefined;
+  /** Offset of a helper holding a ledger yes/no column's answer (1, 0, "" or "I"), for `where` counts. */
+  ledgerYesNoOffset?: (ledgerId: string, columnId: string) => number | undefined;
   /** Language of the 自评结果 labels (band, 折算 note); the workbook is Chinese by default. */
   lang?: SheetLang;
 }
@@ -140,6 +144,7 @@ export function scoreFormulas(
             number: inputNumber,
             name: (id: string) => layout.info.rows.find((r) => r.inputId === id)?.name,
             values: (id: string) => pack.inputs.find((i) => i.id === id)?.values,
+            ...(options.inputDate ? { date: options.inputDate } : {}),
           },
         }
       : {}),
@@ -206,7 +211,8 @@ export function scoreFormulas(
           failing: own(SCORE_HELPERS.failing),
           ...(declaration ? { declaration } : {}),
         },
-        plan.rules,
+        plan.rules?.(own(SCORE_HELPERS.records)),
+        plan.pending,
       );
       return [
         at(SCORE_HELPERS.applicable, score.applicable),

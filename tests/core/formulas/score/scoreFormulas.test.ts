@@ -30,6 +30,8 @@ const ALLOWED = new Set([
   "RIGHT",
   "EXACT",
   "DATE",
+  // Counts of records (in the 评估年度, of one kind or answer): bounded ranges, linear in rows.
+  "COUNTIFS",
 ]);
 // https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
 const MAX_FORMULA_LENGTH = 8192;
@@ -48,10 +50,24 @@ function withEveryHelper(pack: Pack) {
       const row = layout.info.rows.find((r) => r.inputId === inputId);
       return row ? `'${layout.info.sheet}'!$D$${row.row}` : undefined;
     },
+    inputDate: (inputId) => {
+      const row = layout.info.rows.find((r) => r.inputId === inputId && r.type === "date");
+      return row ? `'${layout.info.sheet}'!$E$${row.row}` : undefined;
+    },
+    // Each ledger's date, text and yes/no helpers right of its columns, in column order.
+    ledgerDateOffset: (ledgerId, columnId) => ledgerHelper(pack, ledgerId, columnId, 2),
+    ledgerTextOffset: (ledgerId, columnId) => ledgerHelper(pack, ledgerId, columnId, 3),
+    ledgerYesNoOffset: (ledgerId, columnId) => ledgerHelper(pack, ledgerId, columnId, 4),
     recordMarkOffset: (_itemId, ledgerId) =>
       (pack.ledgers.find((l) => l.id === ledgerId)?.columns.length ?? 0) + 2,
   });
   return { formulas, placements };
+}
+
+function ledgerHelper(pack: Pack, ledgerId: string, columnId: string, kind: number): number | undefined {
+  const columns = pack.ledgers.find((l) => l.id === ledgerId)?.columns ?? [];
+  const index = columns.findIndex((c) => c.id === columnId);
+  return index < 0 ? undefined : columns.length + 4 + index * 3 + kind;
 }
 
 function allFormulas(pack: Pack): string[] {
@@ -109,8 +125,8 @@ describe("score formulas", () => {
   );
 
   it.each([
-    ["township-2018", 26, 29],
-    ["model-unit", 108, 111],
+    ["township-2018", 29, 29],
+    ["model-unit", 111, 111],
   ])("compile %s's items with every helper given (%i of %i)", (id, compiled, items) => {
     const pack = findPack(id) as Pack;
     const { coverage } = withEveryHelper(pack).formulas;
@@ -123,6 +139,9 @@ describe("score formulas", () => {
         coverage.notCompiled.map((n) => `${n.itemId} (${n.reason})`).join(", "),
     );
     expect([coverage.compiled, coverage.items]).toEqual([compiled, items]);
+    // Every group, so the totals, 折算, band (and 认定) on 自评结果 are formulas.
+    expect(coverage.groups.compiled).toBe(coverage.groups.total);
+    expect(coverage.totals).toBe(true);
     expect(bare.compiled).toBeLessThan(coverage.compiled);
   });
 
