@@ -98,7 +98,11 @@ function hostFor(
   parse: (formula: string) => Node | null,
 ): EvalHost {
   return {
-    cellValue: (sheet, row, col) => fromXl(request.valueAt(canonical(model, sheet) ?? sheet, row, col)),
+    cellValue: (sheet, row, col) => {
+      const name = canonical(model, sheet) ?? sheet;
+      const value = request.valueAt(name, row, col);
+      return value === "" && request.holdsFormula(name, row, col) ? "" : fromXl(value);
+    },
     hasSheet: (sheet) => canonical(model, sheet) !== undefined,
     definedName: (name) => {
       const found = model.names.find((n) => n.name.toLowerCase() === name.toLowerCase());

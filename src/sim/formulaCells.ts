@@ -19,6 +19,11 @@ export interface EvaluationRequest {
   cached: XlValue;
   /** What another cell shows (evaluated too, so formulas may read formulas). */
   valueAt(sheet: string, row: number, column: number): XlValue;
+  /**
+   * Whether that cell holds a formula: "" from a formula is an empty text (=A1 shows ""), while
+   * an empty cell reads as blank (=A1 shows 0); `Range.values` shows both as "".
+   */
+  holdsFormula(sheet: string, row: number, column: number): boolean;
 }
 
 export type FormulaEvaluator = (request: EvaluationRequest) => XlValue | undefined;

@@ -463,6 +463,7 @@ export class WorkbookModel {
             const other = this.sheet(name);
             return other ? this.valueAt(other, row, column) : "#REF!";
           },
+          holdsFormula: (name, row, column) => this.sheet(name)?.cell(row, column)?.formula !== undefined,
         });
         if (result !== undefined) cell.value = result;
       } finally {

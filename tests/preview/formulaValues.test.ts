@@ -8,6 +8,20 @@ import { FakeExcel, WorkbookModel } from "../../src/sim";
 const box = (r0: number, c0: number, r1: number, c1: number) => ({ r0, c0, r1, c1 });
 
 describe("preview formula values", () => {
+  // Excel: a reference to a formula that returns "" gives that empty text, a reference to an empty
+  // cell gives blank (0 where a number is wanted). Range.values shows both as "", so the preview
+  // must not take one for the other: the 校验 helpers cut a row's inputs out as "" and compare them.
+  // https://support.microsoft.com/office/display-or-hide-zero-values-3ec7a433-46b8-4516-8085-a00e9e476b03
+  it("reads a formula's empty text as text, an empty cell as blank", () => {
+    const model = new WorkbookModel(["S"]);
+    withFormulaEngine(new FakeExcel({ model }));
+    const s = model.requireSheet("S");
+    model.setFormulas(s, box(0, 0, 0, 4), [
+      ['=TRIM(MID("",1,1))', "=IF(FALSE,1,A1)", '=A1&"|"', "=IF(FALSE,1,Z9)", "=ISTEXT(A1)"],
+    ]);
+    expect(model.readValues(s, box(0, 0, 0, 4))).toEqual([["", "", "|", 0, true]]);
+  });
+
   it("shows each row's own result for a filled-down formula and follows every write", () => {
     const model = new WorkbookModel(["S", "T"]);
     withFormulaEngine(new FakeExcel({ model }));
