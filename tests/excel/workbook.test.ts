@@ -38,7 +38,11 @@ describe("one-shot workbook calls", () => {
     expect(syncs).toBeLessThanOrEqual(3);
     expect(outcome.syncs).toBe(syncs);
     expect(outcome.kind).toBe("full");
-    expect(String(excel.value(G21, "J5")).startsWith("✗")).toBe(true);
+    // The finding (完成 without 佐证) is in the pane; J5 keeps the 校验 formula install wrote.
+    expect(
+      outcome.assessment.findings.some((f) => f.sheet === G21 && f.row === 5 && f.severity === "error"),
+    ).toBe(true);
+    expect(String(excel.formulas(G21, "J5")[0]?.[0] ?? "")).toMatch(/^=/);
     // The 折算 score stays the workbook's own formula (every item compiles): no number written over it.
     expect(String(excel.formulas("自评结果", "B6")[0]?.[0] ?? "")).toMatch(/^=/);
   });
