@@ -11,12 +11,13 @@ import {
 import { useMemo, useState } from "react";
 import type { Assessment } from "../../core/assessment";
 import type { Finding, Severity } from "../../core/findings";
+import { DATE_CODES } from "../../core/values/date";
 import { findingMessage } from "../../i18n";
 import { useLocale } from "../locale";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 const OUTSIDE_TABLE = "row.outsideTable";
-const TEXT_DATE = "date.textNotDate";
+const TEXT_DATE = DATE_CODES.text;
 const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 const useStyles = makeStyles({
