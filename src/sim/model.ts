@@ -107,7 +107,11 @@ export class SheetModel {
 
   /** The smallest box holding every non-empty cell (or every formatted cell too). */
   usedBox(valuesOnly: boolean): Box | null {
-    let box: Box | null = null;
+    // Plain numbers, no object per cell: a template holds tens of thousands of formula cells.
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
     for (const [k, cell] of this.cells) {
       // A formula cell is used even while it shows "" (Excel counts it in both used ranges).
       const used =
@@ -122,27 +126,28 @@ export class SheetModel {
             cell.validation));
       if (!used) continue;
       const r = rowOf(k);
-      const c = colOf(k);
-      box = box
-        ? {
-            r0: Math.min(box.r0, r),
-            c0: Math.min(box.c0, c),
-            r1: Math.max(box.r1, r),
-            c1: Math.max(box.c1, c),
-          }
-        : { r0: r, c0: c, r1: r, c1: c };
+      const c = k - r * MAX_COLUMNS;
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
     }
-    return box;
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
   }
 
   /** Moves cells matching `pick` by (dr, dc); cells moved onto are replaced. */
   moveCells(pick: (r: number, c: number) => boolean, dr: number, dc: number): void {
-    const moving: [number, number, Cell][] = [];
+    const keys: number[] = [];
+    const moved: Cell[] = [];
     for (const [k, cell] of this.cells) {
-      if (pick(rowOf(k), colOf(k))) moving.push([rowOf(k), colOf(k), cell]);
+      if (pick(rowOf(k), colOf(k))) {
+        keys.push(k);
+        moved.push(cell);
+      }
     }
-    for (const [r, c] of moving) this.cells.delete(key(r, c));
-    for (const [r, c, cell] of moving) this.cells.set(key(r + dr, c + dc), cell);
+    for (const k of keys) this.cells.delete(k);
+    const shift = key(dr, dc);
+    for (let i = 0; i < keys.length; i++) this.cells.set((keys[i] as number) + shift, moved[i] as Cell);
   }
 }
 

@@ -441,15 +441,31 @@ export class FakeRange extends FakeClientObject implements XlRange {
     };
   }
 
+  /** The range one load resolved: Excel resolves a range once per load, not once per property. */
+  private pinned: { target: RangeTarget | undefined } | undefined;
+
+  override loadNow(names: readonly string[]): void {
+    this.pinned = { target: this.ref() };
+    try {
+      super.loadNow(names);
+    } finally {
+      this.pinned = undefined;
+    }
+  }
+
+  private resolve(): RangeTarget | undefined {
+    return this.pinned ? this.pinned.target : this.ref();
+  }
+
   target(): RangeTarget {
-    const t = this.ref();
+    const t = this.resolve();
     if (!t)
       throw new FakeOfficeError(CODES.itemNotFound, "The requested resource doesn't exist.", this.objectName);
     return t;
   }
 
   protected exists(): boolean {
-    return this.ref() !== undefined;
+    return this.resolve() !== undefined;
   }
 
   protected override navigation(name: string): FakeClientObject | undefined {
