@@ -1,7 +1,7 @@
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from "react";
 import { cellAddress } from "../core/layout";
-import { MAX_COLUMNS } from "../excel/address";
+import { MAX_COLUMNS, parseAddress } from "../excel/address";
 import type { FakeExcel, SheetModel } from "../sim";
 import { t, type Locale } from "../i18n";
 import { cellText, listChoices } from "./cellText";
@@ -53,6 +53,17 @@ const useStyles = makeStyles({
   },
   tabs: { borderTop: `1px solid ${tokens.colorNeutralStroke1}`, overflowX: "auto", flexWrap: "nowrap" },
   empty: { padding: tokens.spacingHorizontalM },
+  link: {
+    display: "block",
+    height: "22px",
+    lineHeight: "22px",
+    padding: "0 3px",
+    overflow: "hidden",
+    whiteSpace: "nowrap",
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "underline",
+    ":focus-visible": { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  },
 });
 
 /** Re-renders when the add-in wrote to the fake workbook (every write ends in a sync). */
@@ -81,11 +92,18 @@ export function WorkbookGrid({ excel, locale }: { excel: FakeExcel; locale: Loca
     if (sel && key !== lastSelection.current) {
       lastSelection.current = key;
       setActive(sel.sheet);
-      requestAnimationFrame(() => {
+      // Another sheet's grid is drawn a frame or two later: wait for the cell.
+      let frames = 0;
+      const reveal = () => {
         const input = document.querySelector<HTMLElement>(`[aria-label="${cssEscape(key)}"]`);
-        input?.scrollIntoView({ block: "center", inline: "nearest" });
-        input?.focus();
-      });
+        if (!input) {
+          if (++frames < 30) requestAnimationFrame(reveal);
+          return;
+        }
+        input.scrollIntoView({ block: "center", inline: "nearest" });
+        input.focus();
+      };
+      requestAnimationFrame(reveal);
     }
   }, [excel, version]);
 
@@ -214,6 +232,40 @@ function GridCell({ excel, sheet, r, c, address, selected, sticky, onEdit }: Gri
     else excel.user.setValues(sheet.name, address, [[text]]);
     onEdit();
   };
+
+  // A link cell follows its link on a click, as in Excel (the 汇总 sheet's townships open 乡镇详情).
+  const link = cell?.hyperlink;
+  if (link && (link.documentReference || link.address)) {
+    const follow = () => {
+      if (link.documentReference) {
+        const target = parseAddress(link.documentReference.replace(/^#/, ""));
+        if (!target?.sheet || !excel.model.sheet(target.sheet)) return;
+        excel.user.select(target.sheet, cellAddress(target.box.c0, target.box.r0 + 1));
+        onEdit();
+      } else if (link.address && /^(https?|mailto):/i.test(link.address)) {
+        window.open(link.address, "_blank", "noopener");
+      }
+    };
+    return (
+      <td
+        className={`${styles.cell} ${selected ? styles.selected : ""}`}
+        style={style}
+        title={link.screenTip ?? link.documentReference ?? link.address}
+      >
+        <a
+          className={styles.link}
+          href={link.address && /^(https?|mailto):/i.test(link.address) ? link.address : "#"}
+          aria-label={label}
+          onClick={(e) => {
+            e.preventDefault();
+            follow();
+          }}
+        >
+          {shown}
+        </a>
+      </td>
+    );
+  }
 
   if (choices) {
     return (

@@ -112,7 +112,9 @@ test("coordinator: 10 township files, one corrupt, into 汇总 and 共性差距;
   const tabsAfter = await sheetTabs(page).allInnerTexts();
   expect(tabsAfter).toEqual([...tabsBefore, "汇总", "共性差距", "乡镇详情"]);
   await openSheet(page, "汇总");
-  await expect(page.locator('[aria-label="汇总!B3"]').inputValue()).resolves.toMatch(/镇|乡/);
+  const first = page.locator('[aria-label="汇总!B3"]');
+  const firstName = await first.innerText();
+  expect(firstName).toMatch(/镇|乡/);
   await expect(page.locator('[aria-label="汇总!A2"]').inputValue()).resolves.toBe("排名");
   // The preview draws the heat map as the sheet has it: each total on its band's colour
   // (≥ 90 green, ≥ 80 light green, ≥ 60 yellow, else red), as Excel and LibreOffice show it.
@@ -132,6 +134,20 @@ test("coordinator: 10 township files, one corrupt, into 汇总 and 共性差距;
     );
     expect(background).toBe(bandColour(score));
   }
+  // The township's name is a link, as the sheet's hyperlink is in Excel: a click opens its block on
+  // 乡镇详情, and that block's 返回汇总 link comes back to the same row.
+  await first.click();
+  await expect(workbook(page).getByRole("tab", { name: "乡镇详情", selected: true }).count()).resolves.toBe(
+    1,
+  );
+  const block = page.locator(":focus");
+  await expect(block.getAttribute("aria-label")).resolves.toMatch(/^乡镇详情!A\d+$/);
+  await expect(block.inputValue()).resolves.toContain(firstName);
+  const blockRow = ((await block.getAttribute("aria-label")) as string).replace(/^乡镇详情!A/, "");
+  await page.locator(`[aria-label="乡镇详情!H${blockRow}"]`).click();
+  await expect(workbook(page).getByRole("tab", { name: "汇总", selected: true }).count()).resolves.toBe(1);
+  await expect(page.locator(":focus").getAttribute("aria-label")).resolves.toBe("汇总!B3");
+
   await openSheet(page, "共性差距");
   await expect(page.locator('[aria-label="共性差距!E2"]').inputValue()).resolves.toBe("缺失乡镇数");
   await page.screenshot({ path: screenshotPath("sheet-consolidate") });

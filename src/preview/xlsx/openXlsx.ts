@@ -6,6 +6,7 @@ import { ExcelJS, tableRange } from "../../xlsx/exceljs";
 import { DEFAULT_LIMITS, guardXlsx, type InputLimits } from "../../xlsx/guard";
 import { type Carry, emptyCarry, type PreviewWorkbook, type SheetCarry } from "./carry";
 import { hasModelledFormat, hasStyle, modelledFormat, valueFromFile } from "./cellFile";
+import { readHyperlinks } from "./hyperlinks";
 import { type PackageParts, type RawValidation, readPackageParts } from "./packageParts";
 import { boxesOf, boxesOfCells, expandLimits, sqrefOf } from "./ranges";
 import { sheetIdFromFile } from "./sheetIds";
@@ -105,6 +106,7 @@ function buildModel(workbook: ExcelJS.Workbook, parts: PackageParts, carry: Carr
     readColumns(ws, sheet, sheetCarry);
     readCells(ws, sheet, carry);
     readComments(parts.comments.get(ws.name) ?? [], sheet, carry);
+    readHyperlinks(parts.hyperlinks.get(ws.name) ?? [], sheet);
     readMerges(ws, sheet, sheetCarry);
     readImages(workbook, ws, sheetCarry);
     readFormats(ws, sheet, sheetCarry);

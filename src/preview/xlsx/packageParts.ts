@@ -27,6 +27,16 @@ export interface PackageParts {
   tableIds: Map<string, number>;
   /** Cell comments by sheet name, as plain text: ExcelJS drops those on cells with no value. */
   comments: Map<string, { ref: string; text: string }[]>;
+  /** Hyperlinks by sheet name: ExcelJS drops the ones into the workbook (a `location`, no r:id). */
+  hyperlinks: Map<string, FileHyperlink[]>;
+}
+
+/** A `<hyperlink>`: a place in the workbook ("'乡镇详情'!A5") or an external address. */
+export interface FileHyperlink {
+  ref: string;
+  location?: string;
+  address?: string;
+  tooltip?: string;
 }
 
 const bool = (value: string | undefined): boolean | undefined =>
@@ -51,6 +61,7 @@ export async function readPackageParts(bytes: Uint8Array): Promise<PackageParts>
   }
   const validations = new Map<string, RawValidation[]>();
   const comments = new Map<string, { ref: string; text: string }[]>();
+  const hyperlinks = new Map<string, FileHyperlink[]>();
   for (const sheet of elements(texts.get("xl/workbook.xml") ?? "", "sheet")) {
     const name = sheet.attributes.name;
     const relId = Object.entries(sheet.attributes).find(([k]) => k.endsWith(":id"))?.[1];
@@ -58,6 +69,7 @@ export async function readPackageParts(bytes: Uint8Array): Promise<PackageParts>
     const xml = relId ? texts.get(part) : undefined;
     if (name && xml) validations.set(name, validationsIn(xml));
     if (name && part) comments.set(name, commentsOf(part, texts));
+    if (name && xml?.includes("<hyperlink ")) hyperlinks.set(name, hyperlinksIn(xml, sheetRels(part, texts)));
   }
   const tableIds = new Map<string, number>();
   for (const [path, xml] of texts) {
@@ -66,15 +78,14 @@ export async function readPackageParts(bytes: Uint8Array): Promise<PackageParts>
     const id = Number(table?.id);
     if (table?.name && Number.isInteger(id)) tableIds.set(table.name, id);
   }
-  return { validations, tableIds, comments };
+  return { validations, tableIds, comments, hyperlinks };
 }
 
 /** The comments part a sheet part points at (its .rels), read as ref → plain text. */
 function commentsOf(sheetPart: string, texts: ReadonlyMap<string, string>): { ref: string; text: string }[] {
   const slash = sheetPart.lastIndexOf("/");
-  const rels = texts.get(`${sheetPart.slice(0, slash)}/_rels/${sheetPart.slice(slash + 1)}.rels`) ?? "";
   const out: { ref: string; text: string }[] = [];
-  for (const rel of elements(rels, "Relationship")) {
+  for (const rel of elements(sheetRels(sheetPart, texts), "Relationship")) {
     const { Type: type, Target: target } = rel.attributes;
     if (!type?.endsWith("/comments") || !target) continue;
     const path = target.startsWith("/") ? target.slice(1) : resolvePart(sheetPart.slice(0, slash), target);
@@ -86,6 +97,30 @@ function commentsOf(sheetPart: string, texts: ReadonlyMap<string, string>): { re
     }
   }
   return out;
+}
+
+/** The .rels part beside a sheet part. */
+function sheetRels(sheetPart: string, texts: ReadonlyMap<string, string>): string {
+  const slash = sheetPart.lastIndexOf("/");
+  return texts.get(`${sheetPart.slice(0, slash)}/_rels/${sheetPart.slice(slash + 1)}.rels`) ?? "";
+}
+
+function hyperlinksIn(xml: string, rels: string): FileHyperlink[] {
+  const external = new Map<string, string>();
+  for (const rel of elements(rels, "Relationship")) {
+    const { Id: id, Type: type, Target: target } = rel.attributes;
+    if (id && target && type?.endsWith("/hyperlink")) external.set(id, target);
+  }
+  return elements(xml, "hyperlink").flatMap(({ attributes: a }): FileHyperlink[] => {
+    if (!a.ref) return [];
+    const relId = Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
+    const address = relId ? external.get(relId) : undefined;
+    const link: FileHyperlink = { ref: a.ref };
+    if (address) link.address = address;
+    if (a.location) link.location = a.location;
+    if (a.tooltip) link.tooltip = a.tooltip;
+    return address || a.location ? [link] : [];
+  });
 }
 
 /** "xl/worksheets" + "../comments1.xml" → "xl/comments1.xml". */

@@ -3,6 +3,7 @@ import type { SheetModel, Validation, Visibility, WorkbookModel } from "../../si
 import { addRangeValidation, ExcelJS } from "../../xlsx/exceljs";
 import type { Carry, PreviewWorkbook, SheetCarry } from "./carry";
 import { styleToFile, valueToFile } from "./cellFile";
+import { hyperlinkValue, withoutInternalLinkRels } from "./hyperlinks";
 import { boxesOfCells, sqrefOf } from "./ranges";
 import { fileSheetIds } from "./sheetIds";
 import { argbFromHex, fileWidthFromPoints } from "./units";
@@ -39,7 +40,11 @@ export async function saveXlsxWorkbook(book: PreviewWorkbook): Promise<Uint8Arra
   // Formulas are saved without results: Excel, WPS and LibreOffice compute them on open.
   if (model.sheets.some((s) => [...s.cells.values()].some((c) => c.formula !== undefined)))
     workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const internalLinks = model.sheets.some((s) =>
+    [...s.cells.values()].some((c) => c.hyperlink?.documentReference),
+  );
+  return internalLinks ? withoutInternalLinkRels(bytes) : bytes;
 }
 
 function writeSheet(
@@ -85,7 +90,10 @@ function writeSheet(
     const c = k % MAX_COLUMNS;
     const target = ws.getCell(r + 1, c + 1);
     const cellCarry = carry.cells.get(cell);
-    const value = valueToFile(cell, cellCarry);
+    const value =
+      cell.hyperlink && cell.formula === undefined
+        ? hyperlinkValue(cell, cell.hyperlink)
+        : valueToFile(cell, cellCarry);
     if (value !== null) target.value = value;
     const style = styleToFile(cell, cellCarry?.style);
     if (style) target.style = style;
