@@ -79,6 +79,8 @@ export function mapElements(args: Val[], ctx: EvalContext, f: (elements: Val[]) 
   const current: Val[] = new Array<Val>(n);
   let previous: Val[] | undefined;
   let previousResult: CellValue = null;
+  // A one-column result row repeated as is (matrices are never written to once built).
+  let previousRow: CellValue[] = [];
   for (let r = 0; r < rows; r++) {
     const row: CellValue[] = [];
     for (let c = 0; c < cols; c++) {
@@ -98,10 +100,14 @@ export function mapElements(args: Val[], ctx: EvalContext, f: (elements: Val[]) 
         // A copy: `f` may keep its argument, and `current` is overwritten for the next element.
         previous = current.slice();
         previousResult = f(previous);
-      }
+      } else if (cols === 1) break;
       row.push(previousResult);
     }
-    out.push(row);
+    if (row.length === 0) out.push(previousRow);
+    else {
+      out.push(row);
+      previousRow = row;
+    }
   }
   return { kind: "array", rows: out };
 }

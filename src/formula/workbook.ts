@@ -126,6 +126,8 @@ const noReaders = (): Readers => ({ cells: new Map(), ranges: new Map() });
  */
 type Grid = (Slot | undefined)[][];
 
+const BLANK_CELL_ROW: CellValue[] = [null];
+
 function gridSlot(grid: Grid, row: number, col: number): Slot | undefined {
   return grid[row]?.[col];
 }
@@ -137,6 +139,8 @@ function setGridSlot(grid: Grid, row: number, col: number, slot: Slot): void {
 
 export class Recalculation implements EvalHost {
   private slots = new Map<string, Grid>();
+  /** Formula cells whose result is not final yet: while there are none, withEdits need not look for them. */
+  private unfinished = 0;
   private sheetByLower = new Map<string, string>();
   private names = new Map<string, { global?: Node; bySheet: Map<string, Node> }>();
   readonly problems: RecalcProblem[] = [];
@@ -160,7 +164,9 @@ export class Recalculation implements EvalHost {
       for (const [address, input] of sheet.cells) {
         const at = parseCell(address);
         if (!at) continue;
-        setGridSlot(slots, at.row, at.col, newSlot(name, cellKey(at.row, at.col), input));
+        const slot = newSlot(name, cellKey(at.row, at.col), input);
+        if (slot.state !== 2) this.unfinished++;
+        setGridSlot(slots, at.row, at.col, slot);
       }
       this.slots.set(name, slots);
     }
@@ -242,8 +248,14 @@ export class Recalculation implements EvalHost {
     const slots = this.slots.get(name) as Grid;
     const rows: CellValue[][] = [];
     for (let r = r1; r <= r2; r++) {
-      const row: CellValue[] = [];
       const cells = slots[r];
+      // A blank row of a one-column range (most of a ledger's) is one shared [null]: the engine
+      // never writes to a matrix once read.
+      if (c1 === c2 && cells?.[c1] === undefined) {
+        rows.push(BLANK_CELL_ROW);
+        continue;
+      }
+      const row: CellValue[] = [];
       for (let c = c1; c <= c2; c++) {
         const slot = cells?.[c];
         row.push(!slot ? null : slot.state === 2 ? slot.result : this.slotValue(slot, name, r, c));
@@ -269,6 +281,7 @@ export class Recalculation implements EvalHost {
     try {
       at.slot.result = this.compute(at.slot, at.sheet, at.row, at.col);
       at.slot.state = 2;
+      this.unfinished--;
       return at.slot.result;
     } finally {
       this.computing.pop();
@@ -327,6 +340,7 @@ export class Recalculation implements EvalHost {
       const copy: Grid = slots.slice();
       const own = new Set<number>();
       const put = (row: number, col: number, slot: Slot): void => {
+        if (slot.state !== 2) next.unfinished++;
         if (!own.has(row)) {
           copy[row] = slots[row]?.slice() ?? [];
           own.add(row);
@@ -336,13 +350,20 @@ export class Recalculation implements EvalHost {
       const keys = stale.get(sheet);
       // A result not yet computed here, or that the edits may change, is computed anew (a slot is
       // shared only once its result is final, so neither recalculation changes the other's).
-      slots.forEach((cells, row) =>
-        cells.forEach((slot, col) => {
-          if (slot && (slot.state !== 2 || keys?.has(slot.key)))
-            put(row, col, newSlot(sheet, slot.key, slot.input));
-        }),
-      );
-      for (const [key, input] of edited.get(sheet) ?? [])
+      const typed = edited.get(sheet);
+      // An edited cell gets its new content below, not a fresh copy of the old one.
+      const renew = (row: number, col: number): void => {
+        const slot = gridSlot(slots, row, col);
+        if (slot && !typed?.has(slot.key)) put(row, col, newSlot(sheet, slot.key, slot.input));
+      };
+      if (this.unfinished > 0)
+        slots.forEach((cells, row) =>
+          cells.forEach((slot, col) => {
+            if (slot && (slot.state !== 2 || keys?.has(slot.key))) renew(row, col);
+          }),
+        );
+      else for (const key of keys ?? []) renew(Math.floor(key / MAX_COLS), key % MAX_COLS);
+      for (const [key, input] of typed ?? [])
         put(Math.floor(key / MAX_COLS), key % MAX_COLS, newSlot(sheet, key, input));
       next.slots.set(sheet, copy);
     }
@@ -372,6 +393,7 @@ export class Recalculation implements EvalHost {
           this.problems.push({ sheet: e.at.sheet, address: cellAddress(e.at.row, e.at.col), kind: "cycle" });
           e.at.slot.result = ERR.ref;
           e.at.slot.state = 2;
+          this.unfinished--;
         } else stack.push(e.at);
       }
     }
