@@ -1,7 +1,7 @@
 /** Turning references and arrays into values: implicit intersection and matrices. */
 import type { EvalContext, RangeRef, Val } from "./types";
 import { isArray, isRange } from "./types";
-import { ERR, type CellValue } from "./values";
+import { ERR, FormulaError, type CellValue } from "./values";
 
 export function readRange(ref: RangeRef, ctx: EvalContext): CellValue[][] {
   const all = ctx.host.readRange?.(ref.sheet, ref.r1, ref.c1, ref.r2, ref.c2);
@@ -21,6 +21,8 @@ export function readRange(ref: RangeRef, ctx: EvalContext): CellValue[][] {
  * https://support.microsoft.com/en-us/office/implicit-intersection-operator-ce3be07b-0101-4450-a24e-c1c999be2b34
  */
 export function scalarOf(v: Val, ctx: EvalContext): CellValue {
+  // Most values are plain already: the cheapest test first.
+  if (typeof v !== "object" || v === null || v instanceof FormulaError) return v;
   if (isArray(v)) return (v.rows[0] as CellValue[])[0] as CellValue;
   if (!isRange(v)) return v;
   if (v.r1 === v.r2 && v.c1 === v.c2) return ctx.host.cellValue(v.sheet, v.r1, v.c1);
@@ -57,7 +59,9 @@ export function elementAt(v: Val, r: number, c: number): Val {
 
 /**
  * Applies `f` element by element over the broadcast shape of `args`. Ranges are read once, so the
- * elements `f` gets are plain values (a blank cell is null), never ranges or arrays.
+ * elements `f` gets are plain values (a blank cell is null), never ranges or arrays. `f` must depend
+ * only on the elements (every caller's does): an element tuple equal to the previous one reuses its
+ * result, so a ledger's ~1,000 blank rows cost one call, not one each (the score helpers' SUMPRODUCTs).
  */
 export function mapElements(args: Val[], ctx: EvalContext, f: (elements: Val[]) => CellValue): Val {
   // Each argument as a matrix (a range read once, a scalar as 1×1), so an element is two index steps.
@@ -72,10 +76,15 @@ export function mapElements(args: Val[], ctx: EvalContext, f: (elements: Val[]) 
   }
   const out: CellValue[][] = [];
   const n = grids.length;
+  const current: Val[] = new Array<Val>(n);
+  let previous: Val[] | undefined;
+  let previousResult: CellValue = null;
+  // A one-column result row repeated as is (matrices are never written to once built).
+  let previousRow: CellValue[] = [];
   for (let r = 0; r < rows; r++) {
     const row: CellValue[] = [];
     for (let c = 0; c < cols; c++) {
-      const elements: Val[] = new Array<Val>(n);
+      let same = previous !== undefined;
       for (let i = 0; i < n; i++) {
         const g = grids[i] as CellValue[][];
         const h = g.length;
@@ -83,11 +92,22 @@ export function mapElements(args: Val[], ctx: EvalContext, f: (elements: Val[]) 
         // A 1-wide side repeats; beyond the size is #N/A (as elementAt).
         const rr = h === 1 ? 0 : r;
         const cc = w === 1 ? 0 : c;
-        elements[i] = rr >= h || cc >= w ? ERR.na : ((g[rr] as CellValue[])[cc] as CellValue);
+        const e = rr >= h || cc >= w ? ERR.na : ((g[rr] as CellValue[])[cc] as CellValue);
+        current[i] = e;
+        if (same && (previous as Val[])[i] !== e) same = false;
       }
-      row.push(f(elements));
+      if (!same) {
+        // A copy: `f` may keep its argument, and `current` is overwritten for the next element.
+        previous = current.slice();
+        previousResult = f(previous);
+      } else if (cols === 1) break;
+      row.push(previousResult);
     }
-    out.push(row);
+    if (row.length === 0) out.push(previousRow);
+    else {
+      out.push(row);
+      previousRow = row;
+    }
   }
   return { kind: "array", rows: out };
 }

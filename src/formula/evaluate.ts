@@ -5,7 +5,7 @@ import { compareValues, toNumber, toText } from "./coerce";
 import { FUNCTIONS } from "./functions";
 import { MAX_COLS, MAX_ROWS } from "./address";
 import { isArray, isRange, type EvalContext, type Val } from "./types";
-import { ERR, isError, type CellValue } from "./values";
+import { ERR, FormulaError, isError, type CellValue } from "./values";
 
 function arithmetic(op: string, a: CellValue, b: CellValue): CellValue {
   const x = toNumber(a);
@@ -67,6 +67,12 @@ function unaryScalar(op: string, a: CellValue): CellValue {
   return op === "-" ? -x : op === "%" ? x / 100 : x;
 }
 
+/**
+ * A plain value, neither a reference nor an array: most operands are, and for them the operator or
+ * function needs no intersection or lifting (the fast paths below give what `operands` would).
+ */
+const isPlain = (v: Val): v is CellValue => typeof v !== "object" || v === null || v instanceof FormulaError;
+
 const isMulti = (v: Val): boolean => isArray(v) || (isRange(v) && (v.r1 !== v.r2 || v.c1 !== v.c2));
 
 /**
@@ -78,6 +84,20 @@ function operands(vals: Val[], ctx: EvalContext): { vals: Val[]; each: boolean }
   if (ctx.arrayMode) return { vals, each: vals.some(isMulti) };
   const out = vals.map((v) => (isRange(v) ? scalarOf(v, ctx) : v));
   return { vals: out, each: out.some(isArray) };
+}
+
+/**
+ * An operand of an operator or a scalar function: a one-cell reference is read at once (the value
+ * intersecting its 1×1 range gives, in either mode), sparing the range object; anything else evaluated.
+ */
+function operand(node: Node, ctx: EvalContext): Val {
+  if (node.kind !== "ref" || node.to !== undefined) return evaluate(node, ctx);
+  const sheet = node.sheet ?? ctx.sheet;
+  if (!ctx.host.hasSheet(sheet)) return ERR.ref;
+  const row = node.from.rowAbs ? node.from.row : node.from.row + (ctx.shift?.dRow ?? 0);
+  const col = node.from.colAbs ? node.from.col : node.from.col + (ctx.shift?.dCol ?? 0);
+  if (row < 0 || col < 0 || row >= MAX_ROWS || col >= MAX_COLS) return ERR.ref;
+  return ctx.host.cellValue(sheet, row, col);
 }
 
 function callFunction(node: Extract<Node, { kind: "call" }>, ctx: EvalContext): Val {
@@ -92,10 +112,15 @@ function callFunction(node: Extract<Node, { kind: "call" }>, ctx: EvalContext): 
       inner,
     );
   }
-  const { vals: args, each } = operands(
-    node.args.map((a) => evaluate(a, ctx)),
-    ctx,
-  );
+  const evaluated: Val[] = new Array<Val>(node.args.length);
+  let plain = true;
+  for (let i = 0; i < evaluated.length; i++) {
+    const v = operand(node.args[i] as Node, ctx);
+    evaluated[i] = v;
+    if (plain && !isPlain(v)) plain = false;
+  }
+  if (plain) return def.call(evaluated as CellValue[], ctx);
+  const { vals: args, each } = operands(evaluated, ctx);
   if (each) {
     // mapElements hands over plain values (ranges already read), so they need no scalarOf.
     return mapElements(args, ctx, (els) => def.call(els as CellValue[], ctx));
@@ -141,18 +166,23 @@ export function evaluate(node: Node, ctx: EvalContext): Val {
       return def ? evaluate(def, ctx.shift ? { ...ctx, shift: undefined } : ctx) : ERR.name;
     }
     case "unary": {
+      const arg = operand(node.arg, ctx);
+      if (isPlain(arg)) return unaryScalar(node.op, arg);
       const {
         vals: [v],
         each,
-      } = operands([evaluate(node.arg, ctx)], ctx);
+      } = operands([arg], ctx);
       if (each) return mapElements([v as Val], ctx, ([e]) => unaryScalar(node.op, e as CellValue));
       return unaryScalar(node.op, scalarOf(v as Val, ctx));
     }
     case "binary": {
+      const left = operand(node.left, ctx);
+      const right = operand(node.right, ctx);
+      if (isPlain(left) && isPlain(right)) return binaryScalar(node.op, left, right);
       const {
         vals: [l, r],
         each,
-      } = operands([evaluate(node.left, ctx), evaluate(node.right, ctx)], ctx);
+      } = operands([left, right], ctx);
       if (each) {
         return mapElements([l as Val, r as Val], ctx, ([a, b]) =>
           binaryScalar(node.op, a as CellValue, b as CellValue),

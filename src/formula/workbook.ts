@@ -120,8 +120,27 @@ interface Readers {
 }
 const noReaders = (): Readers => ({ cells: new Map(), ranges: new Map() });
 
+/**
+ * A sheet's cells by 0-based row, then column (sparse arrays): a range read is two index steps per
+ * cell, and `withEdits` copies only the rows it changes (a ledger sheet holds ~100,000 formula cells).
+ */
+type Grid = (Slot | undefined)[][];
+
+const BLANK_CELL_ROW: CellValue[] = [null];
+
+function gridSlot(grid: Grid, row: number, col: number): Slot | undefined {
+  return grid[row]?.[col];
+}
+
+function setGridSlot(grid: Grid, row: number, col: number, slot: Slot): void {
+  const cells = grid[row] ?? (grid[row] = []);
+  cells[col] = slot;
+}
+
 export class Recalculation implements EvalHost {
-  private slots = new Map<string, Map<number, Slot>>();
+  private slots = new Map<string, Grid>();
+  /** Formula cells whose result is not final yet: while there are none, withEdits need not look for them. */
+  private unfinished = 0;
   private sheetByLower = new Map<string, string>();
   private names = new Map<string, { global?: Node; bySheet: Map<string, Node> }>();
   readonly problems: RecalcProblem[] = [];
@@ -141,12 +160,13 @@ export class Recalculation implements EvalHost {
     if (options.trackDependencies) this.readers.push(noReaders());
     for (const [name, sheet] of workbook.sheets) {
       this.sheetByLower.set(name.toLowerCase(), name);
-      const slots = new Map<number, Slot>();
+      const slots: Grid = [];
       for (const [address, input] of sheet.cells) {
         const at = parseCell(address);
         if (!at) continue;
-        const key = cellKey(at.row, at.col);
-        slots.set(key, newSlot(name, key, input));
+        const slot = newSlot(name, cellKey(at.row, at.col), input);
+        if (slot.state !== 2) this.unfinished++;
+        setGridSlot(slots, at.row, at.col, slot);
       }
       this.slots.set(name, slots);
     }
@@ -191,7 +211,8 @@ export class Recalculation implements EvalHost {
       const reader = this.computing[this.computing.length - 1];
       if (reader) this.noteRead(own, name, key, reader);
     }
-    const slot = this.slots.get(name)?.get(key);
+    const grid = this.slots.get(name);
+    const slot = grid && gridSlot(grid, row, col);
     if (!slot) return null;
     if (slot.state === 2) return slot.result;
     return this.slotValue(slot, name, row, col);
@@ -224,12 +245,19 @@ export class Recalculation implements EvalHost {
         else byColumn.set(c, [{ r1, r2, reader }]);
       }
     }
-    const slots = this.slots.get(name) as Map<number, Slot>;
+    const slots = this.slots.get(name) as Grid;
     const rows: CellValue[][] = [];
     for (let r = r1; r <= r2; r++) {
+      const cells = slots[r];
+      // A blank row of a one-column range (most of a ledger's) is one shared [null]: the engine
+      // never writes to a matrix once read.
+      if (c1 === c2 && cells?.[c1] === undefined) {
+        rows.push(BLANK_CELL_ROW);
+        continue;
+      }
       const row: CellValue[] = [];
       for (let c = c1; c <= c2; c++) {
-        const slot = slots.get(cellKey(r, c));
+        const slot = cells?.[c];
         row.push(!slot ? null : slot.state === 2 ? slot.result : this.slotValue(slot, name, r, c));
       }
       rows.push(row);
@@ -253,6 +281,7 @@ export class Recalculation implements EvalHost {
     try {
       at.slot.result = this.compute(at.slot, at.sheet, at.row, at.col);
       at.slot.state = 2;
+      this.unfinished--;
       return at.slot.result;
     } finally {
       this.computing.pop();
@@ -307,13 +336,35 @@ export class Recalculation implements EvalHost {
     next.names = this.names;
     next.readers.push(noReaders(), ...this.readers);
     for (const [sheet, slots] of this.slots) {
-      const copy = new Map(slots);
+      // Rows are shared until a cell of theirs changes; a changed row is copied first.
+      const copy: Grid = slots.slice();
+      const own = new Set<number>();
+      const put = (row: number, col: number, slot: Slot): void => {
+        if (slot.state !== 2) next.unfinished++;
+        if (!own.has(row)) {
+          copy[row] = slots[row]?.slice() ?? [];
+          own.add(row);
+        }
+        (copy[row] as (Slot | undefined)[])[col] = slot;
+      };
       const keys = stale.get(sheet);
       // A result not yet computed here, or that the edits may change, is computed anew (a slot is
       // shared only once its result is final, so neither recalculation changes the other's).
-      for (const [key, slot] of slots)
-        if (slot.state !== 2 || keys?.has(key)) copy.set(key, newSlot(sheet, key, slot.input));
-      for (const [key, input] of edited.get(sheet) ?? []) copy.set(key, newSlot(sheet, key, input));
+      const typed = edited.get(sheet);
+      // An edited cell gets its new content below, not a fresh copy of the old one.
+      const renew = (row: number, col: number): void => {
+        const slot = gridSlot(slots, row, col);
+        if (slot && !typed?.has(slot.key)) put(row, col, newSlot(sheet, slot.key, slot.input));
+      };
+      if (this.unfinished > 0)
+        slots.forEach((cells, row) =>
+          cells.forEach((slot, col) => {
+            if (slot && (slot.state !== 2 || keys?.has(slot.key))) renew(row, col);
+          }),
+        );
+      else for (const key of keys ?? []) renew(Math.floor(key / MAX_COLS), key % MAX_COLS);
+      for (const [key, input] of typed ?? [])
+        put(Math.floor(key / MAX_COLS), key % MAX_COLS, newSlot(sheet, key, input));
       next.slots.set(sheet, copy);
     }
     // Problems of cells whose results are kept still hold.
@@ -342,6 +393,7 @@ export class Recalculation implements EvalHost {
           this.problems.push({ sheet: e.at.sheet, address: cellAddress(e.at.row, e.at.col), kind: "cycle" });
           e.at.slot.result = ERR.ref;
           e.at.slot.state = 2;
+          this.unfinished--;
         } else stack.push(e.at);
       }
     }
@@ -401,12 +453,12 @@ export class Recalculation implements EvalHost {
     const out = new Map<string, Map<string, CellValue>>();
     for (const [sheet, slots] of this.slots) {
       const values = new Map<string, CellValue>();
-      const keys = [...slots.keys()].sort((a, b) => a - b);
-      for (const key of keys) {
-        const row = Math.floor(key / 16_384);
-        const col = key % 16_384;
-        values.set(cellAddress(row, col), this.cellValue(sheet, row, col));
-      }
+      // forEach skips the holes, in index order: row by row, left to right.
+      slots.forEach((cells, row) =>
+        cells.forEach((slot, col) => {
+          if (slot) values.set(cellAddress(row, col), this.cellValue(sheet, row, col));
+        }),
+      );
       out.set(sheet, values);
     }
     return out;

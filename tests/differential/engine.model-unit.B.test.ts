@@ -1,3 +1,3 @@
 import { engineDifferential } from "../support/engineDifferential";
 
-engineDifferential("model-unit", 501);
+engineDifferential("model-unit", 251);

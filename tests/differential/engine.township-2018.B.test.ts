@@ -1,3 +1,3 @@
 import { engineDifferential } from "../support/engineDifferential";
 
-engineDifferential("township-2018", 501);
+engineDifferential("township-2018", 251);

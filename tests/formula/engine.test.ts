@@ -142,6 +142,39 @@ describe("recalculation", () => {
     expect(edited.value("S", "B2")).toBe(20);
   });
 
+  it("after a full recalculation, edits (one over a formula) give what a fresh one gives", () => {
+    // Every result final: withEdits renews only what the edits reach. The range has a blank tail,
+    // whose equal elements the element-wise operators compute once.
+    const cells: Record<string, CellInput> = {
+      A1: v(1),
+      A2: v(1),
+      A3: v("a"),
+      A4: v("a"),
+      B1: f('SUMPRODUCT(LEN($A$1:$A$10&"x")*($A$1:$A$10=1))'),
+      C1: f("B1*2"),
+      C2: f("A1+A2"),
+    };
+    const whole = new Recalculation(book({ S: cells }), { trackDependencies: true });
+    whole.all();
+    expect(whole.value("S", "B1")).toBe(4);
+    const edits = [
+      { sheet: "S", address: "A2", input: v(2) },
+      { sheet: "S", address: "C2", input: f("A3&A4") },
+      { sheet: "S", address: "A4", input: v(1) },
+      { sheet: "S", address: "A9", input: v(1) },
+    ];
+    const edited = whole.withEdits(edits);
+    const fresh = new Recalculation(book({ S: { ...cells, A2: v(2), C2: f("A3&A4"), A4: v(1), A9: v(1) } }), {
+      today: whole.today(),
+    });
+    expect(edited.all()).toEqual(fresh.all());
+    // Hand-computed: A1, A4 and A9 equal 1, each LEN("1x") = 2.
+    expect(edited.value("S", "B1")).toBe(6);
+    expect(edited.value("S", "C1")).toBe(12);
+    expect(edited.value("S", "C2")).toBe("a1");
+    expect(whole.value("S", "C1")).toBe(8);
+  });
+
   it("returns the given date for TODAY()", () => {
     const calc = new Recalculation(book({ S: {} }), { today: 46000 });
     expect(calc.evaluate("=TODAY()-1", "S", "A1")).toBe(45999);

@@ -39,6 +39,29 @@ const formulasOf = (pack: Pack): ReturnType<typeof formulasFor> => {
   return formulas;
 };
 
+/**
+ * The column offsets that hold a formula in a checklist row, by table key and sheet row: the same for
+ * every fill, and rendering a row's formulas costs more than a workbook's comparison, so once a pack.
+ */
+const offsetsByPack = new WeakMap<Pack, Map<string, ReadonlySet<number>>>();
+function formulaOffsets(
+  pack: Pack,
+  placement: TablePlacement,
+  row: number,
+  itemId: string,
+): ReadonlySet<number> {
+  let byRow = offsetsByPack.get(pack);
+  if (!byRow) offsetsByPack.set(pack, (byRow = new Map()));
+  const key = `${placement.table.key}\u0000${row}`;
+  let offsets = byRow.get(key);
+  if (!offsets) {
+    const table = formulasOf(pack).tables.get(placement.table.key);
+    const cells = table?.rowFormulas({ row: row - 1, firstColumn: 0, itemId }) ?? [];
+    byRow.set(key, (offsets = new Set(cells.map((f) => f.offset))));
+  }
+  return offsets;
+}
+
 function rowsToCompare(placement: TablePlacement, pack: Pack, fill: Fill): number[] {
   const table = formulasOf(pack).tables.get(placement.table.key);
   if (!table) return [];
@@ -47,9 +70,7 @@ function rowsToCompare(placement: TablePlacement, pack: Pack, fill: Fill): numbe
   // A row may have score helpers and a 校验 that stays text: only a 校验 formula is compared here.
   return placement.table.rows
     .map((r, i) => ({ row: placement.firstDataRow + i, itemId: r.itemId }))
-    .filter((r) =>
-      table.rowFormulas({ row: r.row - 1, firstColumn: 0, itemId: r.itemId }).some((f) => f.offset === check),
-    )
+    .filter((r) => formulaOffsets(pack, placement, r.row, r.itemId).has(check))
     .map((r) => r.row);
 }
 
@@ -119,8 +140,7 @@ export function expectedScores(
     if (!table || !offsets) continue;
     placement.table.rows.forEach((r, i) => {
       const row = placement.firstDataRow + i;
-      const cells = table.rowFormulas({ row: row - 1, firstColumn: 0, itemId: r.itemId });
-      if (!cells.some((f) => f.offset === offsets.earned)) return;
+      if (!formulaOffsets(pack, placement, row, r.itemId).has(offsets.earned)) return;
       const item = assessment.items.find((it) => it.itemId === r.itemId);
       if (!item) throw new Error(`item ${r.itemId} not assessed`);
       const at = (offset: number) => `${columnLetter(offset)}${row}`;

@@ -123,7 +123,8 @@ export const TEXT_FNS: FnTable = {
       const s = t as string;
       const from = old as string;
       if (from === "") return s;
-      if (i === undefined) return s.split(from).join(rep as string);
+      // Most calls of the workbook's long SUBSTITUTE chains find nothing: no split and join then.
+      if (i === undefined) return s.includes(from) ? s.split(from).join(rep as string) : s;
       const nth = int(i, 1);
       if (typeof nth !== "number") return nth;
       if (nth < 1) return ERR.value;

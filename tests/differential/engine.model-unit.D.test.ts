@@ -1,0 +1,3 @@
+import { engineDifferential } from "../support/engineDifferential";
+
+engineDifferential("model-unit", 751);

@@ -1,0 +1,3 @@
+import { engineDifferential } from "../support/engineDifferential";
+
+engineDifferential("township-2018", 501);
