@@ -69,7 +69,14 @@ function xmlDecode(text: string): string {
 const EMPTY_CELL =
   /<c r="[A-Z]{1,3}\d+"(?: s="\d+")?(?: t="\w+")?\s*(?:\/>|><f(?:\s[^<>]*)?(?:\/>|>(?:[^<&]|&(?:quot|amp|lt|gt|apos);)*<\/f>)<\/c>)/g;
 
-/** Drops empty cells from the text as it comes, keeping an element cut between pieces whole. */
+/**
+ * A run of rows left with no cells (the templates' 1,000 pre-formatted ledger rows once their cells
+ * are dropped), as one bare row: the reader takes only `r` of a row, and a row without cells adds
+ * nothing, so only the last one's number matters (to a following row that has none).
+ */
+const EMPTY_ROWS = /(?:<row r="(\d+)"[^<>]*(?:\/>|><\/row>))+/g;
+
+/** Drops empty cells (and runs of rows they leave empty) from the text as it comes, keeping an element cut between pieces whole. */
 function emptyCellFilter(pkg: XlsxPackage): (text: string, final: boolean) => string {
   let carry = "";
   return (text, final) => {
@@ -83,10 +90,15 @@ function emptyCellFilter(pkg: XlsxPackage): (text: string, final: boolean) => st
       }
     }
     let dropped = 0;
-    const kept = whole.replace(EMPTY_CELL, () => {
-      dropped += 1;
-      return "";
-    });
+    const kept = whole
+      .replace(EMPTY_CELL, () => {
+        dropped += 1;
+        return "";
+      })
+      .replace(EMPTY_ROWS, (run: string, last: string) => {
+        dropped += run.split("<row ").length - 2;
+        return `<row r="${last}"/>`;
+      });
     if (dropped > 0) pkg.countCells(dropped);
     return kept;
   };

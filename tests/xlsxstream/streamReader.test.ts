@@ -198,6 +198,21 @@ describe("streaming reader: the same raw cells as the ExcelJS reader", () => {
     ]);
   });
 
+  it("reads rows after runs of rows with no cells left at their own numbers", async () => {
+    const empty = (r: number) =>
+      `<row r="${r}" spans="1:3" ht="15"><c r="A${r}" s="1"/><c r="B${r}"><f>1</f></c></row>`;
+    const bytes = handWritten(
+      '<row r="1"><c r="A1"><v>1</v></c></row>' +
+        [2, 3, 4].map(empty).join("") +
+        '<row r="6" spans="1:3"/><row r="7"><c r="C7"><v>7</v></c></row>' +
+        [8, 9].map(empty).join("") +
+        '<row r="10"><c r="B10"><v>10</v></c></row>',
+    );
+    const streamed = rawWorkbook(bytes);
+    expect(plain(streamed)).toEqual(plain(rawFromWorkbook(await loadXlsx(bytes))));
+    expect(streamed.sheets[0]?.rows).toEqual([[1], [], [], [], [], [], [null, null, 7], [], [], [null, 10]]);
+  });
+
   it("still refuses a formula with an undefined entity in a cell without a value", async () => {
     const bytes = handWritten('<row r="1"><c r="A1"><f>"&bogus;"</f></c></row>');
     expect(() => rawWorkbook(bytes).sheets[0]?.rows).toThrow(expect.objectContaining({ code: "corrupt" }));
