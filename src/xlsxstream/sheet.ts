@@ -59,12 +59,24 @@ function xmlDecode(text: string): string {
 }
 
 /**
- * An empty cell that only carries a style, as Taizhang's templates have by the thousand (1,000
- * pre-formatted rows per ledger): most of a sheet's XML. Dropped before the XML parser, counted.
+ * A cell that reads as empty, dropped before the XML parser (counted): one that only carries a
+ * style, as Taizhang's templates have by the thousand (1,000 pre-formatted rows per ledger), or a
+ * formula with no cached result — the ledgers' helper and 校验 columns, thousands per workbook,
+ * whose formula text (entity-laden) was most of what the parser still had to read (issue 14). A
+ * formula cell without a value is null whatever its formula (see cellValue). Formula text with
+ * other entities or markup is left to the parser, so malformed XML is still refused.
  */
-const EMPTY_CELL = /<c r="[A-Z]{1,3}\d+"(?: s="\d+")?(?: t="\w+")?\s*\/>/g;
+const EMPTY_CELL =
+  /<c r="[A-Z]{1,3}\d+"(?: s="\d+")?(?: t="\w+")?\s*(?:\/>|><f(?:\s[^<>]*)?(?:\/>|>(?:[^<&]|&(?:quot|amp|lt|gt|apos);)*<\/f>)<\/c>)/g;
 
-/** Drops empty cells from the text as it comes, keeping an element cut between pieces whole. */
+/**
+ * A run of rows left with no cells (the templates' 1,000 pre-formatted ledger rows once their cells
+ * are dropped), as one bare row: the reader takes only `r` of a row, and a row without cells adds
+ * nothing, so only the last one's number matters (to a following row that has none).
+ */
+const EMPTY_ROWS = /(?:<row r="(\d+)"[^<>]*(?:\/>|><\/row>))+/g;
+
+/** Drops empty cells (and runs of rows they leave empty) from the text as it comes, keeping an element cut between pieces whole. */
 function emptyCellFilter(pkg: XlsxPackage): (text: string, final: boolean) => string {
   let carry = "";
   return (text, final) => {
@@ -78,10 +90,15 @@ function emptyCellFilter(pkg: XlsxPackage): (text: string, final: boolean) => st
       }
     }
     let dropped = 0;
-    const kept = whole.replace(EMPTY_CELL, () => {
-      dropped += 1;
-      return "";
-    });
+    const kept = whole
+      .replace(EMPTY_CELL, () => {
+        dropped += 1;
+        return "";
+      })
+      .replace(EMPTY_ROWS, (run: string, last: string) => {
+        dropped += run.split("<row ").length - 2;
+        return `<row r="${last}"/>`;
+      });
     if (dropped > 0) pkg.countCells(dropped);
     return kept;
   };

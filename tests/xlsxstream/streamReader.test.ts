@@ -179,6 +179,45 @@ describe("streaming reader: the same raw cells as the ExcelJS reader", () => {
     expect(streamed.names).toEqual([{ name: "TZ_one", sheetId: "3", row: 1, column: 1 }]);
   });
 
+  it("reads formula cells without a cached result as empty, and those with one by their result", async () => {
+    // Cells the reader drops before parsing (helper columns: formulas never calculated) beside
+    // ones it must still parse: a cached value, a cell without `r`, a formula with a char reference.
+    const bytes = handWritten(
+      '<row r="1"><c r="A1" s="1"><f>IF(B1=&quot;&quot;,&quot;✓&quot;,&apos;x&apos;)</f></c>' +
+        '<c r="B1"><f t="shared" ref="B1:B3" si="0">A1&amp;"&lt;&gt;"</f></c>' +
+        '<c r="C1" t="str"><f>"&lt;a&gt;"</f><v>&lt;a&gt;</v></c><c r="D1"><f>1+1</f><v>2</v></c>' +
+        '<c r="E1" t="str"><f>CHAR(65)&amp;"&#66;"</f></c><c><v>9</v></c></row>' +
+        '<row r="2"><c r="B2"><f t="shared" si="0"/></c><c r="C2" s="1"><f></f></c><c r="D2"><v>5</v></c></row>' +
+        '<row r="3"><c r="A3" t="str"><f t="shared" si="0"></f></c></row>',
+    );
+    const streamed = rawWorkbook(bytes);
+    expect(plain(streamed)).toEqual(plain(rawFromWorkbook(await loadXlsx(bytes))));
+    expect(streamed.sheets[0]?.rows).toEqual([
+      [null, null, "<a>", 2, null, 9],
+      [null, null, null, 5],
+    ]);
+  });
+
+  it("reads rows after runs of rows with no cells left at their own numbers", async () => {
+    const empty = (r: number) =>
+      `<row r="${r}" spans="1:3" ht="15"><c r="A${r}" s="1"/><c r="B${r}"><f>1</f></c></row>`;
+    const bytes = handWritten(
+      '<row r="1"><c r="A1"><v>1</v></c></row>' +
+        [2, 3, 4].map(empty).join("") +
+        '<row r="6" spans="1:3"/><row r="7"><c r="C7"><v>7</v></c></row>' +
+        [8, 9].map(empty).join("") +
+        '<row r="10"><c r="B10"><v>10</v></c></row>',
+    );
+    const streamed = rawWorkbook(bytes);
+    expect(plain(streamed)).toEqual(plain(rawFromWorkbook(await loadXlsx(bytes))));
+    expect(streamed.sheets[0]?.rows).toEqual([[1], [], [], [], [], [], [null, null, 7], [], [], [null, 10]]);
+  });
+
+  it("still refuses a formula with an undefined entity in a cell without a value", async () => {
+    const bytes = handWritten('<row r="1"><c r="A1"><f>"&bogus;"</f></c></row>');
+    expect(() => rawWorkbook(bytes).sheets[0]?.rows).toThrow(expect.objectContaining({ code: "corrupt" }));
+  });
+
   it("reads date cells of a 1904 workbook as ExcelJS does", async () => {
     const bytes = handWritten('<row r="1"><c r="A1" s="1"><v>41639</v></c><c r="B1"><v>41639</v></c></row>', {
       date1904: true,
