@@ -2,7 +2,7 @@ import type { ColumnType, LocalizedText } from "../pack/schema";
 import { columnLetter } from "../layout/layout";
 import { parseYesNo } from "../values/yesNo";
 import { and, folded, not, or, str } from "./expr";
-import type { Piece } from "./pieces";
+import type { BitPieces, Piece } from "./pieces";
 import { checkFormula, orderedPieces, piecesFormula } from "./pieces";
 import { CHECK_TEXT_MARKS } from "./checkText";
 import type { RowFormula, RowPosition } from "./types";
@@ -245,16 +245,21 @@ export class RowBuilder {
   /** The formulas of the table, as a template; `render` places it on a row. */
   compile(checkOffset: number, onlyEntered: boolean): CompiledRow {
     const texts = this.inputs.map((id) => this.text(id));
-    // The inputs' text helpers are side by side (readInputs): one sum over them.
-    const entered =
-      texts.length === 0 ? "FALSE" : `SUMPRODUCT(LEN(${texts[0]}:${texts[texts.length - 1]}))>0`;
+    // Compared one by one, not summed over their range: a range makes LibreOffice copy the row's
+    // texts into a matrix. A ledger reads it three times and more, so once, in a helper.
+    const anyText = texts.length === 0 ? "FALSE" : or(...texts.map((t) => `${t}<>""`));
+    const entered = onlyEntered ? this.helper("entered", () => `=${anyText}`) : anyText;
     // A ledger row with nothing entered is no record: no rule looks at it (src/core/rules/check.ts).
-    const chunks = chunked(this.pieces()).map((part, i) =>
-      this.helper(`found:${i}`, () => {
-        const pieces = piecesFormula(part);
-        return onlyEntered && pieces !== `=""` ? `=IF(${entered},${pieces.slice(1)},"")` : pieces;
-      }),
-    );
+    // Each condition is tested once, into a number with one bit a piece; the texts then read the
+    // bits. Numbers instead of text keep a spreadsheet's recalculation cheap (LibreOffice interns
+    // every text result), and a row without findings builds no text at all.
+    const pieces = this.pieces();
+    const words = bitWords(pieces).map((word, i) => {
+      const sum = word.map((p, k) => `(${p.when})*${2 ** k}`).join("+");
+      const ref = this.helper(`bits:${i}`, () => (onlyEntered ? `=IF(${entered},${sum},0)` : `=${sum}`));
+      return { ref, pieces: word };
+    });
+    const chunks = chunked(words).map((part, i) => this.helper(`found:${i}`, () => piecesFormula(part)));
     const found = chunks.length === 1 ? (chunks[0] as string) : `(${chunks.join("&")})`;
     const cells: RowFormula[] = [
       { offset: checkOffset, formula: checkFormula(found, entered) },
@@ -271,21 +276,47 @@ export class RowBuilder {
 // Marks around each input in the joined helper: U+E000 on, private use.
 const INPUT_MARK = 0xe000;
 
-// Pieces per helper cell, well inside Excel's 8,192 characters a formula.
+// Characters of text a helper cell, well inside Excel's 8,192 characters a formula.
 const CHUNK_CHARACTERS = 5000;
 
-function chunked(pieces: readonly Piece[]): Piece[][] {
-  const out: Piece[][] = [[]];
+/**
+ * Bits a number: below 2^27, where Excel's MOD still answers (it errs once the quotient reaches
+ * 2^27), so MOD(bits,2^(k+1))>=2^k tells bit k everywhere.
+ */
+const WORD_BITS = 26;
+
+// Conditions summed into one number: one formula, so as long as a 校验 text helper.
+function bitWords(pieces: readonly Piece[]): Piece[][] {
+  const out: Piece[][] = [];
   let size = 0;
   for (const p of pieces) {
-    const cost = p.when.length + p.text.length + 16;
-    if (size + cost > CHUNK_CHARACTERS && (out[out.length - 1] as Piece[]).length > 0) {
-      out.push([]);
-      size = 0;
+    const last = out[out.length - 1];
+    const cost = p.when.length + 16;
+    if (!last || last.length >= WORD_BITS || (size + cost > CHUNK_CHARACTERS && last.length > 0)) {
+      out.push([p]);
+      size = cost;
+    } else {
+      last.push(p);
+      size += cost;
     }
-    (out[out.length - 1] as Piece[]).push(p);
-    size += cost;
   }
+  return out;
+}
+
+/** Runs of pieces that share a bits word and a text helper. */
+function chunked(words: readonly { ref: string; pieces: readonly Piece[] }[]): BitPieces[][] {
+  const out: BitPieces[][] = [[]];
+  let size = 0;
+  for (const word of words)
+    word.pieces.forEach((piece, bit) => {
+      const cost = piece.text.length + word.ref.length + 40;
+      if (size + cost > CHUNK_CHARACTERS && (out[out.length - 1] as BitPieces[]).length > 0) {
+        out.push([]);
+        size = 0;
+      }
+      (out[out.length - 1] as BitPieces[]).push({ piece, bits: word.ref, bit });
+      size += cost;
+    });
   return out;
 }
 

@@ -33,12 +33,36 @@ export function orderedPieces(pieces: readonly Piece[]): Piece[] {
   return [...byText.values()].sort(pieceOrder);
 }
 
-/** The text expression of the found pieces, each led by ";" (the 校验 cell drops the first). */
-export function piecesFormula(pieces: readonly Piece[]): string {
+/** A piece whose condition was summed into a bits helper: bit `bit` of `bits` is set when it holds. */
+export interface BitPieces {
+  piece: Piece;
+  bits: string;
+  bit: number;
+}
+
+// Pieces tested together: a run of bits with none set (nearly every run) costs one comparison.
+const RUN = 6;
+
+/** The text of the found pieces, each led by ";" (the 校验 cell drops the first), read from bits. */
+export function piecesFormula(pieces: readonly BitPieces[]): string {
   if (pieces.length === 0) return `=""`;
   const mark = (p: Piece) => (p.severity === "error" ? CHECK_TEXT_MARKS.error : CHECK_TEXT_MARKS.warning);
-  return `=${pieces
-    .map((p) => `IF(${p.when},${str(`${CHECK_TEXT_SEPARATOR}${mark(p)} ${p.text}`)},"")`)
+  const one = (b: BitPieces) =>
+    `IF(MOD(${b.bits},${2 ** (b.bit + 1)})>=${2 ** b.bit},${str(`${CHECK_TEXT_SEPARATOR}${mark(b.piece)} ${b.piece.text}`)},"")`;
+  const runs: BitPieces[][] = [];
+  for (const b of pieces) {
+    const last = runs[runs.length - 1];
+    const head = last?.[0];
+    if (last && head && head.bits === b.bits && b.bit - head.bit < RUN) last.push(b);
+    else runs.push([b]);
+  }
+  return `=${runs
+    .map((run) => {
+      const head = run[0] as BitPieces;
+      const end = head.bit + run.length;
+      const text = run.map(one).join("&");
+      return run.length === 1 ? text : `IF(MOD(${head.bits},${2 ** end})>=${2 ** head.bit},${text},"")`;
+    })
     .join("&")}`;
 }
 

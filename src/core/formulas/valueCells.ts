@@ -45,8 +45,9 @@ export function dateDayFormula(n: string, q: string): string {
 }
 
 /**
- * Helper 4 of a date column: the text as "YYYY|M|D", or "" when it has none of the forms parseDate
- * reads (2018-4-3, 2018/4/3, 2018.4.3 with one separator throughout; 2018年4月3日; 20180403).
+ * Helper 4 of a date column: the text as the number YYYYMMDD (2018-4-3 → 20180403), or "" when it
+ * has none of the forms parseDate reads (2018-4-3, 2018/4/3, 2018.4.3 with one separator
+ * throughout; 2018年4月3日; 20180403). A number, not text: helper 5 then reads it with arithmetic.
  */
 export function dateCanonFormula(n: string, q: string, d: string): string {
   const month = `MID(${n},6,${q}-6)`;
@@ -54,7 +55,7 @@ export function dateCanonFormula(n: string, q: string, d: string): string {
   const shaped = and(`${q}>6`, `LEN(${month})<=2`, `LEN(${d})>=1`, `LEN(${d})<=2`);
   const fits = `IF(${shaped},${onlyDigits(`LEFT(${n},4)&${month}&${d}`)},FALSE)`;
   const compact = `IF(LEN(${n})=8,${onlyDigits(n)},FALSE)`;
-  return `=IF(${q}>0,IF(${fits},LEFT(${n},4)&"|"&${month}&"|"&${d},""),IF(${compact},LEFT(${n},4)&"|"&MID(${n},5,2)&"|"&MID(${n},7,2),""))`;
+  return `=IF(${q}>0,IF(${fits},VALUE(LEFT(${n},4))*10000+VALUE(${month})*100+VALUE(${d}),""),IF(${compact},VALUE(${n}),""))`;
 }
 
 /** Helper 5 of a date column: the serial, "" blank, "I" unreadable, "P" impossible. */
@@ -64,11 +65,11 @@ export function dateValueFormula(x: string, n: string, c: string): string {
     `INT(MOD(${x},10000)/100)`,
     `MOD(${x},100)`,
   )},"${READ.invalid}"))`;
-  const y = `VALUE(LEFT(${c},4))`;
-  const bar2 = `FIND("|",${c},6)`;
-  const m = `VALUE(MID(${c},6,${bar2}-6))`;
-  const d = `VALUE(MID(${c},${bar2}+1,2))`;
-  const text = `IF(${c}="","${READ.invalid}",IF(${y}<1900,"${READ.invalid}",${dayOf(y, m, d)}))`;
+  const text = `IF(${c}="","${READ.invalid}",IF(${c}<19000000,"${READ.invalid}",${dayOf(
+    `INT(${c}/10000)`,
+    `INT(MOD(${c},10000)/100)`,
+    `MOD(${c},100)`,
+  )}))`;
   return `=IF(ISNUMBER(${x}),${num},IF(${n}="","",${text}))`;
 }
 
