@@ -236,14 +236,16 @@ function GridCell({ excel, sheet, r, c, address, selected, sticky, onEdit }: Gri
   // A link cell follows its link on a click, as in Excel (the 汇总 sheet's townships open 乡镇详情).
   const link = cell?.hyperlink;
   if (link && (link.documentReference || link.address)) {
+    // Only web and mail addresses open: a file's link text never runs as script.
+    const web = link.address && /^(https?|mailto):/i.test(link.address) ? link.address : undefined;
     const follow = () => {
       if (link.documentReference) {
         const target = parseAddress(link.documentReference.replace(/^#/, ""));
         if (!target?.sheet || !excel.model.sheet(target.sheet)) return;
         excel.user.select(target.sheet, cellAddress(target.box.c0, target.box.r0 + 1));
         onEdit();
-      } else if (link.address && /^(https?|mailto):/i.test(link.address)) {
-        window.open(link.address, "_blank", "noopener");
+      } else if (web) {
+        window.open(web, "_blank", "noopener");
       }
     };
     return (
@@ -254,7 +256,7 @@ function GridCell({ excel, sheet, r, c, address, selected, sticky, onEdit }: Gri
       >
         <a
           className={styles.link}
-          href={link.address && /^(https?|mailto):/i.test(link.address) ? link.address : "#"}
+          href={web ?? "#"}
           aria-label={label}
           onClick={(e) => {
             e.preventDefault();

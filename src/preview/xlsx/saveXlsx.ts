@@ -1,5 +1,5 @@
 import { formatBox, MAX_COLUMNS, quoteSheet } from "../../excel/address";
-import type { SheetModel, Validation, Visibility, WorkbookModel } from "../../sim";
+import type { Cell, SheetModel, Validation, Visibility, WorkbookModel } from "../../sim";
 import { addRangeValidation, ExcelJS } from "../../xlsx/exceljs";
 import type { Carry, PreviewWorkbook, SheetCarry } from "./carry";
 import { styleToFile, valueToFile } from "./cellFile";
@@ -37,13 +37,13 @@ export async function saveXlsxWorkbook(book: PreviewWorkbook): Promise<Uint8Arra
     if (ws) (ws as unknown as { id: number }).id = id;
   });
   keepTableIds(workbook, tableIds);
+  const anyCell = (test: (cell: Cell) => boolean) =>
+    model.sheets.some((s) => [...s.cells.values()].some(test));
   // Formulas are saved without results: Excel, WPS and LibreOffice compute them on open.
-  if (model.sheets.some((s) => [...s.cells.values()].some((c) => c.formula !== undefined)))
+  if (anyCell((c) => c.formula !== undefined))
     workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-  const internalLinks = model.sheets.some((s) =>
-    [...s.cells.values()].some((c) => c.hyperlink?.documentReference),
-  );
+  const internalLinks = anyCell((c) => c.hyperlink?.documentReference !== undefined);
   return internalLinks ? withoutInternalLinkRels(bytes) : bytes;
 }
 
