@@ -2,7 +2,6 @@ import type { Assessment } from "../core/assessment";
 import type { ConsolidationNote, TownshipInput } from "../core/consolidate";
 import type { SkippedTownshipFile } from "./host";
 import type { ReadOutcome } from "./consolidateReader";
-import { withPromptTimeouts } from "./consolidateTicks";
 import { bytesOf } from "./localFile";
 
 /** A chosen file: its name and a way to get its bytes (a File in the browser). */
@@ -21,25 +20,55 @@ export type FileStatus =
 
 export type ReadWorkbook = (bytes: Uint8Array) => Promise<ReadOutcome>;
 
-/** The .xlsx reader from its own chunk: ExcelJS stays out of the task pane's first load. */
-export async function loadReader(): Promise<ReadWorkbook> {
-  const { readTownshipWorkbook } = await withPromptTimeouts(
-    () => import(/* webpackChunkName: "xlsx-reader" */ "./consolidateReader"),
-  );
-  return readTownshipWorkbook;
+/** How the 汇总 tab reads its files: the reader, how many files it reads at once, and its clean-up. */
+export interface WorkbookReader {
+  read: ReadWorkbook;
+  parallel: number;
+  close(): void;
 }
 
-/** Lets the pane paint (progress, statuses) between files: one file's parse blocks the thread. */
+/** The same function in the pane's thread, from its own chunk (kept out of the first load). */
+const readInThread = async (): Promise<ReadWorkbook> =>
+  (await import(/* webpackChunkName: "xlsx-reader" */ "./consolidateReader")).readTownshipWorkbook;
+
+/**
+ * Reader workers, one per core up to four; where workers cannot run (an old host, a page policy)
+ * the pane reads each file itself, with the same function.
+ */
+export async function loadReader(): Promise<WorkbookReader> {
+  const { startReaderWorkers, WorkersUnavailable } = await import(
+    /* webpackMode: "eager" */ "./readerWorkers"
+  );
+  const cores = typeof navigator === "object" ? navigator.hardwareConcurrency : 0;
+  const workers = startReaderWorkers(Math.min(4, Math.max(1, cores || 2)));
+  let fallback: Promise<ReadWorkbook> | null = null;
+  return {
+    parallel: workers.size,
+    read: async (bytes) => {
+      try {
+        return await workers.read(bytes);
+      } catch (error) {
+        if (!(error instanceof WorkersUnavailable)) throw error;
+        fallback ??= readInThread();
+        return (await fallback)(bytes);
+      }
+    },
+    close: () => workers.close(),
+  };
+}
+
+/** Lets the pane paint (progress, statuses) between files. */
 export const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
- * Reads and scores every file in turn, reporting each file's status as it changes. A bad file is
- * skipped with its reason and the rest go on. Once `signal` aborts, the file being read finishes
- * (a parse cannot be interrupted) and the rest are marked cancelled, unread.
+ * Reads and scores every file, up to `reader.parallel` at once, reporting each file's status as
+ * it changes; results are taken in the files' order. A bad file is skipped with its reason and the
+ * rest go on. Once `signal` aborts, the files being read finish (a parse cannot be interrupted)
+ * and the rest are marked cancelled, unread.
  */
 export async function readTownshipFiles(
   files: readonly SourceFile[],
-  read: ReadWorkbook,
+  reader: Pick<WorkbookReader, "read" | "parallel">,
   onStatus: (index: number, status: FileStatus) => void,
   pause: () => Promise<void> = yieldToUi,
   signal?: AbortSignal,
@@ -56,20 +85,20 @@ export async function readTownshipFiles(
     for (let rest = index; rest < files.length; rest++) onStatus(rest, { state: "cancelled" });
     return { inputs, skipped, notes, cancelled: true };
   };
-  for (const [index, file] of files.entries()) {
-    if (signal?.aborted) return stopAt(index);
+  /** null: cancelled before it was opened. */
+  const started: Promise<ReadOutcome | null>[] = [];
+  const start = (index: number, file: SourceFile) => {
     onStatus(index, { state: "reading" });
-    await pause();
-    // Again after the pause: a click on 取消 lands while the pane paints.
-    if (signal?.aborted) return stopAt(index);
-    let outcome: ReadOutcome;
-    try {
-      outcome = await read(await file.bytes());
-    } catch (error) {
-      // Reading the bytes themselves failed (a file moved or unreadable).
-      const detail = error instanceof Error ? error.message : String(error);
-      outcome = { ok: false, reason: { key: "ui.consolidate.unreadable", params: { detail } } };
+    // After the pause (the pane paints "reading") and only if 取消 did not land meanwhile.
+    started[index] = pause().then(() => (signal?.aborted ? null : readOne(file, reader.read)));
+  };
+  for (const [index, file] of files.entries()) {
+    for (let ahead = started.length; ahead < Math.min(files.length, index + reader.parallel); ahead++) {
+      if (signal?.aborted) break;
+      start(ahead, files[ahead] as SourceFile);
     }
+    const outcome = started[index] ? await started[index] : null;
+    if (!outcome) return stopAt(index);
     if (outcome.ok) {
       const { assessment, madeWith, carriedPack } = outcome;
       inputs.push({ source: file.name, assessment, ...(carriedPack ? { carriedPack } : {}) });
@@ -81,6 +110,16 @@ export async function readTownshipFiles(
     }
   }
   return { inputs, skipped, notes, cancelled: false };
+}
+
+async function readOne(file: SourceFile, read: ReadWorkbook): Promise<ReadOutcome> {
+  try {
+    return await read(await file.bytes());
+  } catch (error) {
+    // Reading the bytes themselves failed (a file moved or unreadable).
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: { key: "ui.consolidate.unreadable", params: { detail } } };
+  }
 }
 
 /**

@@ -4,8 +4,8 @@ import {
   type FileStatus,
   loadReader,
   readTownshipFiles,
-  type ReadWorkbook,
   type SourceFile,
+  type WorkbookReader,
 } from "./consolidateFiles";
 import type { ConsolidationSheets, TaskpaneHost } from "./host";
 
@@ -37,14 +37,14 @@ export interface ConsolidateActions {
 }
 
 /**
- * The 汇总 tab's work: read and score the chosen files one by one, consolidate them with the
+ * The 汇总 tab's work: read and score the chosen files (on reader workers), consolidate them with the
  * core (the same function as `taizhang consolidate`), and write the sheets through the host.
  * A cancelled run shows what it read but writes no sheet: a partial 汇总 in the workbook would
  * pass for the whole district's.
  */
 export function useConsolidateRun(
   host: TaskpaneHost,
-  loadRead: () => Promise<ReadWorkbook> = loadReader,
+  loadRead: () => Promise<WorkbookReader> = loadReader,
   pause?: () => Promise<void>,
 ): [ConsolidateState, ConsolidateActions] {
   const [state, setState] = useState<ConsolidateState>(IDLE);
@@ -62,11 +62,12 @@ export function useConsolidateRun(
         phase: "reading",
         files: files.map((f) => ({ name: f.name, status: { state: "waiting" } })),
       });
+      let reader: WorkbookReader | null = null;
       try {
-        const read = await loadRead();
+        reader = await loadRead();
         const { inputs, skipped, notes, ...reading } = await readTownshipFiles(
           files,
-          read,
+          reader,
           (index, status) =>
             setState((s) => ({
               ...s,
@@ -92,6 +93,7 @@ export function useConsolidateRun(
       } catch (error) {
         setState((s) => ({ ...s, phase: "done", error }));
       } finally {
+        reader?.close();
         busy.current = false;
         abort.current = null;
       }

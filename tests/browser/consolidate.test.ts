@@ -157,3 +157,44 @@ test("coordinator: 10 township files, one corrupt, into 汇总 and 共性差距;
   await expect(sheetTabs(page).allInnerTexts()).resolves.toEqual(tabsAfter);
   expect(errors).toEqual([]);
 });
+
+// The files are read on reader workers; a host that cannot start them (no Worker, or a worker script
+// the network or a page policy refuses) reads them in the pane's thread, with the same result.
+test("the same checks and ranking whether workers read the files or the pane reads them itself", async () => {
+  const modes = ["workers", "no Worker", "worker script refused"] as const;
+  const results: { files: string[]; ranking: string[] }[] = [];
+  for (const mode of modes) {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const workers: string[] = [];
+    page.on("worker", (worker) => workers.push(worker.url()));
+    const refused: string[] = [];
+    page.on("requestfailed", (request) => refused.push(request.url()));
+    if (mode === "no Worker")
+      await page.addInitScript(() => {
+        delete (window as { Worker?: unknown }).Worker;
+      });
+    if (mode === "worker script refused")
+      await page.route(/xlsx-reader-worker\.[0-9a-f]+\.js$/, (route) => route.abort());
+    await page.goto(`${server.origin}/preview.html`);
+    await page.getByRole("button", { name: "安装模板" }).waitFor();
+    await openTab(page, "汇总");
+    await consolidateFiles(page, batch, /已写入“汇总”“乡镇详情”和“共性差距”工作表:9 个乡镇/);
+    const pane = page.getByTestId("taskpane");
+    results.push({
+      files: await pane.getByTestId("consolidate-files").getByRole("listitem").allInnerTexts(),
+      ranking: await pane.getByTestId("consolidate-ranking").getByRole("listitem").allInnerTexts(),
+    });
+    if (mode === "workers") expect(workers.length).toBeGreaterThan(0);
+    if (mode === "no Worker") expect(workers).toEqual([]);
+    if (mode === "worker script refused")
+      expect(refused.filter((url) => url.includes("xlsx-reader-worker")).length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }
+  expect(results[0]?.files).toHaveLength(10);
+  expect(results[0]?.ranking).toHaveLength(9);
+  expect(results[1]).toEqual(results[0]);
+  expect(results[2]).toEqual(results[0]);
+});

@@ -39,8 +39,16 @@ const read: ReadWorkbook = async (bytes) => {
 const file = (name: string, content: string) =>
   new File([Uint8Array.from(content, (c) => c.charCodeAt(0))], name);
 
-function Harness({ host, reader = read }: { host: StubHost; reader?: ReadWorkbook }) {
-  const [state, actions] = useConsolidateRun(host, async () => reader);
+function Harness({
+  host,
+  reader = read,
+  parallel = 1,
+}: {
+  host: StubHost;
+  reader?: ReadWorkbook;
+  parallel?: number;
+}) {
+  const [state, actions] = useConsolidateRun(host, async () => ({ read: reader, parallel, close() {} }));
   return (
     <App
       theme={webLightTheme}
@@ -71,6 +79,20 @@ const BATCH = [
   file("c.xlsx", "ok:Cizhen:6"),
 ];
 
+/** The reader above, holding the file whose content starts with `hold` until released. */
+function heldReader(hold: string) {
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const calls: string[] = [];
+  const reader: ReadWorkbook = async (bytes) => {
+    const text = String.fromCharCode(...bytes);
+    calls.push(text);
+    if (text.startsWith(hold)) await held;
+    return read(bytes);
+  };
+  return { reader, calls, release: () => release() };
+}
+
 describe("汇总 tab", () => {
   it("checks each file, skips the bad one with its reason, writes the sheets and shows the ranking", async () => {
     const host = new StubHost();
@@ -96,6 +118,34 @@ describe("汇总 tab", () => {
     expect(host.consolidations[0]?.summary.townships).toHaveLength(3);
     expect(host.consolidations[0]?.skipped).toEqual([
       { source: "broken.xlsx", reason: { key: "xlsx.error.corrupt" } },
+    ]);
+  });
+
+  it("reads files side by side and still lists and scores them in the files' order", async () => {
+    const host = new StubHost();
+    const { reader, calls, release } = heldReader("ok:Aizhen");
+    render(<Harness host={host} reader={reader} parallel={2} />);
+    await openAndUpload(BATCH);
+
+    // a.xlsx is held, and b.xlsx is opened meanwhile: two at once, no third.
+    await waitFor(() => expect(calls).toEqual(["ok:Aizhen:2", "ok:Bizhen:12"]));
+    const files = within(screen.getByTestId("consolidate-files"));
+    expect(files.getAllByText("读取中")).toHaveLength(2);
+    expect(screen.getByText("正在读取 0/4")).toBeTruthy();
+    release();
+
+    expect(await screen.findByText(/已写入“汇总”“乡镇详情”和“共性差距”工作表:3 个乡镇/)).toBeTruthy();
+    expect(calls).toEqual(["ok:Aizhen:2", "ok:Bizhen:12", "garbage", "ok:Cizhen:6"]);
+    expect(host.consolidations[0]?.summary.townships.map((t) => t.source)).toEqual(
+      expect.arrayContaining(["a.xlsx", "b.xlsx", "c.xlsx"]),
+    );
+    expect(host.consolidations[0]?.skipped.map((s) => s.source)).toEqual(["broken.xlsx"]);
+    const rows = within(screen.getByTestId("consolidate-files")).getAllByRole("listitem");
+    expect(rows.map((row) => row.textContent?.match(/^[a-z]+\.xlsx/)?.[0])).toEqual([
+      "a.xlsx",
+      "b.xlsx",
+      "broken.xlsx",
+      "c.xlsx",
     ]);
   });
 
@@ -137,20 +187,6 @@ describe("汇总 tab", () => {
   });
 
   describe("cancel (issue 14: progress with a cancel button)", () => {
-    /** The reader above, holding the file whose content starts with `hold` until released. */
-    function heldReader(hold: string) {
-      let release = () => undefined as void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      const calls: string[] = [];
-      const reader: ReadWorkbook = async (bytes) => {
-        const text = String.fromCharCode(...bytes);
-        calls.push(text);
-        if (text.startsWith(hold)) await held;
-        return read(bytes);
-      };
-      return { reader, calls, release: () => release() };
-    }
-
     it("stops reading further files, shows the townships read, and writes no sheet", async () => {
       const host = new StubHost();
       const { reader, calls, release } = heldReader("ok:Bizhen");
