@@ -32,8 +32,18 @@ export interface Fill {
 const serial = (y: number, m: number, d: number): number =>
   Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 
-/** `ledgerRecords`: most records per ledger (a random count up to it), or exactly that many when `exact`. */
-export function randomFill(pack: Pack, seed: number, ledgerRecords = 12, exact = false): Fill {
+/**
+ * `ledgerRecords`: most records per ledger (a random count up to it), or exactly that many when
+ * `exact`. `flawedEvery`: a ledger kept as clerks keep one (dates typed as dates, every cell
+ * readable), with every n-th record filled like the rest of the fill (flawed and clean values).
+ */
+export function randomFill(
+  pack: Pack,
+  seed: number,
+  ledgerRecords = 12,
+  exact = false,
+  flawedEvery?: number,
+): Fill {
   const next = seededRandom(seed);
   const pick = <T>(options: readonly T[]): T => options[Math.floor(next() * options.length)] as T;
   const layout = layoutFor(pack);
@@ -152,10 +162,11 @@ export function randomFill(pack: Pack, seed: number, ledgerRecords = 12, exact =
       for (let i = 0; i < count; i++) {
         const row = firstDataRow + i;
         rows.push(row);
-        if (next() < 0.1) continue; // a blank row among the records
+        const typical = flawedEvery !== undefined && i % flawedEvery !== 0;
+        if (!typical && next() < 0.1) continue; // a blank row among the records
         for (const column of table.columns)
           if (!column.output && !column.fixed)
-            put(table.sheet, row, at(column.id), clean ? cleanValueFor(column) : valueFor(column));
+            put(table.sheet, row, at(column.id), clean || typical ? cleanValueFor(column) : valueFor(column));
       }
       rows.push(firstDataRow + count); // the first untouched row
       ledgerRows.set(table.key, rows);

@@ -1,13 +1,16 @@
 import type { ColumnType, LocalizedText } from "../pack/schema";
 import { columnLetter } from "../layout/layout";
 import { parseYesNo } from "../values/yesNo";
-import { and, folded, not, or, str } from "./expr";
+import { normalizeText } from "../values/normalize";
+import { and, argsOfCall, not, or, str } from "./expr";
 import type { BitPieces, Piece } from "./pieces";
 import { checkFormula, orderedPieces, piecesFormula } from "./pieces";
 import { CHECK_TEXT_MARKS } from "./checkText";
 import type { RowFormula, RowPosition } from "./types";
 import {
   READ,
+  YES_NO_WORDS,
+  blankFormula,
   dateCanonFormula,
   dateDayFormula,
   dateMonthEndFormula,
@@ -61,7 +64,7 @@ export class RowBuilder {
   private readonly candidates: Candidate[] = [];
   readonly firstHelper: number;
 
-  /** The columns a user fills, in table order: each read once, by the joined helper. */
+  /** The columns a user fills (a row with none of them filled is not entered). */
   private readonly inputs: readonly string[];
 
   constructor(
@@ -78,27 +81,6 @@ export class RowBuilder {
     this.offsets = offsets;
     this.firstHelper = firstHelper;
     this.inputs = inputs.filter((id) => offsets.has(id));
-    this.readInputs();
-  }
-
-  /**
-   * The row's inputs normalised at once: one helper folds them joined, each between two marks of
-   * its own (private-use characters no one types, which the fold keeps), so the twenty-five
-   * substitutions run once a row, not once a cell; then one helper a column cuts its text out and
-   * trims it. The text helpers come first and side by side: "entered" sums their lengths.
-   */
-  private readInputs(): void {
-    if (this.inputs.length === 0) return;
-    const mark = (k: number) => str(String.fromCharCode(INPUT_MARK + k));
-    const parts = this.inputs.map((id, k) => `${mark(k)}&${this.ref(id)}`).join("&");
-    const joined = this.helper("inputs", () => `=${folded(`${parts}&${mark(this.inputs.length)}`)}`);
-    this.inputs.forEach((id, k) => {
-      const start = `FIND(${mark(k)},${joined})`;
-      this.helper(
-        `text:${id}`,
-        () => `=TRIM(MID(${joined},${start}+1,FIND(${mark(k + 1)},${joined})-${start}-1))`,
-      );
-    });
   }
 
   column(id: string): FormulaColumn | undefined {
@@ -115,9 +97,16 @@ export class RowBuilder {
     return token(offset);
   }
 
-  /** Blank as isBlank reads it: the normalised text is empty (one helper per column, read often). */
+  /**
+   * Blank as isBlank reads it. A date, yes/no or enum column's reading or text is "" exactly then
+   * (and is made anyway); any other column has a helper that folds only a text led by a space.
+   */
   blank(id: string): string {
-    return `${this.text(id)}=""`;
+    const type = this.column(id)?.type;
+    if (type === "date") return `${this.date(id)}=""`;
+    if (type === "yesNo") return `${this.yesNo(id)}=""`;
+    if (type === "enum" || this.helperIndex.has(`text:${id}`)) return `${this.text(id)}=""`;
+    return this.helper(`blank:${id}`, () => blankFormula(this.ref(id)));
   }
 
   filled(id: string): string {
@@ -140,9 +129,9 @@ export class RowBuilder {
     return ref;
   }
 
-  /** The cell read as text the way normalizeText does. */
+  /** The cell read as text the way normalizeText does (a number stays the number). */
   text(id: string): string {
-    return this.helper(`text:${id}`, () => textFormula(this.ref(id)));
+    return this.helper(`text:${id}`, () => textFormula(this.ref(id), plainWords(this.column(id))));
   }
 
   /** The date helper: serial, "", "I" or "P". */
@@ -161,8 +150,7 @@ export class RowBuilder {
   }
 
   yesNo(id: string): string {
-    const n = this.text(id);
-    return this.helper(`yesNo:${id}`, () => yesNoFormula(this.ref(id), n));
+    return this.helper(`yesNo:${id}`, () => yesNoFormula(this.ref(id), plainWords(this.column(id)) ?? ""));
   }
 
   number(id: string, integer: boolean): string {
@@ -179,14 +167,16 @@ export class RowBuilder {
 
   /** A filled cell that matches one of `values` (isListedValue: by text, in a yes/no column by answer). */
   listed(id: string, values: readonly string[], normalize: (v: string) => string): string {
-    const n = this.text(id);
-    const parts = [...new Set(values.map(normalize))].map((v) => `EXACT(${n},${str(v)})`);
-    const column = this.column(id);
-    if (column?.type === "yesNo") {
+    const yesNo = this.column(id)?.type === "yesNo";
+    // In a yes/no column a word that is an answer matches by the answer (its own text reads as it).
+    const words = [...new Set(values.map(normalize))].filter((v) => !yesNo || yesNoWord(v) === null);
+    const n = words.length > 0 ? this.text(id) : "";
+    const parts = words.map((v) => `EXACT(${n},${str(v)})`);
+    if (yesNo) {
       const answers = new Set(values.map(yesNoWord).filter((a): a is 0 | 1 => a !== null));
       for (const a of answers) parts.push(`${this.yesNo(id)}=${a}`);
     }
-    return or(...parts);
+    return parts.length === 0 ? "FALSE" : or(...parts);
   }
 
   /** The item whose rules are being compiled: pieces added meanwhile are charged to it. */
@@ -195,6 +185,26 @@ export class RowBuilder {
   add(piece: Piece, family?: Family): void {
     const owner = this.owner === undefined ? {} : { owner: this.owner };
     this.candidates.push(family ? { piece, family, ...owner } : { piece, ...owner });
+  }
+
+  /**
+   * The errors every item shares (the cell type checks), tested once in a helper (itemMark's), and
+   * which conditions imply one of them: such a condition is false whenever the helper is.
+   */
+  private sharedErrors(): { ref: string; implies: (when: string) => boolean } | undefined {
+    const whens = this.candidates
+      .filter((c) => c.piece.severity === "error" && c.owner === undefined)
+      .map((c) => c.piece.when);
+    if (whens.length < 2) return undefined;
+    const set = new Set(whens);
+    const implies = (when: string): boolean => {
+      if (set.has(when)) return true;
+      const all = argsOfCall(when, "AND");
+      if (all?.some((a) => set.has(a))) return true;
+      const any = argsOfCall(when, "OR");
+      return any !== null && any.every(implies);
+    };
+    return { ref: this.helper("errors:shared", () => `=${or(...whens)}`), implies };
   }
 
   /**
@@ -236,6 +246,8 @@ export class RowBuilder {
         .map((x) => x.c.piece);
       ranked.forEach((p, i) => {
         const beaten = ranked.slice(0, i).map((q) => q.when);
+        // A piece whose condition a winner has already is never shown.
+        if (beaten.includes(p.when)) return;
         out.push(beaten.length === 0 ? p : { ...p, when: and(p.when, not(or(...beaten))) });
       });
     }
@@ -244,18 +256,24 @@ export class RowBuilder {
 
   /** The formulas of the table, as a template; `render` places it on a row. */
   compile(checkOffset: number, onlyEntered: boolean): CompiledRow {
-    const texts = this.inputs.map((id) => this.text(id));
-    // Compared one by one, not summed over their range: a range makes LibreOffice copy the row's
-    // texts into a matrix. A ledger reads it three times and more, so once, in a helper.
-    const anyText = texts.length === 0 ? "FALSE" : or(...texts.map((t) => `${t}<>""`));
+    const blanks = this.inputs.map((id) => this.blank(id));
+    // Cell by cell, not over their range: a range makes LibreOffice copy the row into a matrix. A
+    // ledger reads it three times and more, so once, in a helper.
+    const anyText = blanks.length === 0 ? "FALSE" : not(and(...blanks));
     const entered = onlyEntered ? this.helper("entered", () => `=${anyText}`) : anyText;
     // A ledger row with nothing entered is no record: no rule looks at it (src/core/rules/check.ts).
     // Each condition is tested once, into a number with one bit a piece; the texts then read the
     // bits. Numbers instead of text keep a spreadsheet's recalculation cheap (LibreOffice interns
     // every text result), and a row without findings builds no text at all.
     const pieces = this.pieces();
+    const shared = this.sharedErrors();
     const words = bitWords(pieces).map((word, i) => {
-      const sum = word.map((p, k) => `(${p.when})*${2 ** k}`).join("+");
+      const terms = word.map((p, k) => ({ term: `(${p.when})*${2 ** k}`, shared: shared?.implies(p.when) }));
+      const own = terms.filter((t) => !t.shared).map((t) => t.term);
+      const typed = terms.filter((t) => t.shared).map((t) => t.term);
+      // The cell type checks only count when the shared helper found one: a clean row skips them.
+      if (shared && typed.length > 0) own.push(`IF(${shared.ref},${typed.join("+")},0)`);
+      const sum = own.join("+");
       const ref = this.helper(`bits:${i}`, () => (onlyEntered ? `=IF(${entered},${sum},0)` : `=${sum}`));
       return { ref, pieces: word };
     });
@@ -272,9 +290,6 @@ export class RowBuilder {
     );
   }
 }
-
-// Marks around each input in the joined helper: U+E000 on, private use.
-const INPUT_MARK = 0xe000;
 
 // Characters of text a helper cell, well inside Excel's 8,192 characters a formula.
 const CHUNK_CHARACTERS = 5000;
@@ -318,6 +333,21 @@ function chunked(words: readonly { ref: string; pieces: readonly Piece[] }[]): B
       size += cost;
     });
   return out;
+}
+
+/**
+ * The words a column is usually filled with, when none holds a space or a character the fold
+ * changes: a text found inside them (FIND) reads as itself, without the fold.
+ */
+function plainWords(column: FormulaColumn | undefined): string | undefined {
+  const words =
+    column?.type === "yesNo"
+      ? YES_NO_WORDS.flatMap((w) => [w, w.toUpperCase(), w.charAt(0).toUpperCase() + w.slice(1)])
+      : column?.type === "enum"
+        ? (column.values ?? [])
+        : [];
+  const plain = words.filter((w) => w !== "" && !/\s/.test(w) && normalizeText(w) === w);
+  return plain.length === 0 ? undefined : `|${[...new Set(plain)].join("|")}|`;
 }
 
 function yesNoWord(value: string): 0 | 1 | null {

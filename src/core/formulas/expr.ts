@@ -75,8 +75,57 @@ export function onlyDigits(expr: string): string {
   )})=0`;
 }
 
-export const and = (...parts: readonly string[]): string =>
-  parts.length === 1 ? (parts[0] as string) : `AND(${parts.join(",")})`;
-export const or = (...parts: readonly string[]): string =>
-  parts.length === 1 ? (parts[0] as string) : `OR(${parts.join(",")})`;
-export const not = (part: string): string => `NOT(${part})`;
+/** The arguments of `expr` when it is one call of `name` and nothing else, else null. */
+export function argsOfCall(expr: string, name: string): string[] | null {
+  if (!expr.startsWith(`${name}(`) || !expr.endsWith(")")) return null;
+  const args: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = name.length + 1;
+  for (let i = start; i < expr.length; i++) {
+    const ch = expr[i];
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === "(") depth++;
+    else if (ch === ")") {
+      if (depth === 0) {
+        if (i !== expr.length - 1) return null;
+        args.push(expr.slice(start, i));
+      }
+      depth--;
+    } else if (ch === "," && depth === 0) {
+      args.push(expr.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return args;
+}
+
+// Excel takes 255 arguments a function; flattening stays well below.
+const MOST_ARGUMENTS = 200;
+
+/**
+ * AND or OR of the parts, nested calls of the same function flattened and repeated parts dropped:
+ * the formulas are recalculated in every row, and each call and repeat costs there.
+ */
+function junction(name: "AND" | "OR", parts: readonly string[]): string {
+  const flat: string[] = [];
+  for (const part of parts) {
+    const inner = argsOfCall(part, name);
+    flat.push(...(inner && flat.length + inner.length <= MOST_ARGUMENTS ? inner : [part]));
+  }
+  let unique = [...new Set(flat)];
+  if (name === "OR") {
+    // A or (A and B) is A.
+    const present = new Set(unique);
+    unique = unique.filter((p) => !(argsOfCall(p, "AND") ?? []).some((a) => present.has(a)));
+  }
+  return unique.length === 1 ? (unique[0] as string) : `${name}(${unique.join(",")})`;
+}
+
+export const and = (...parts: readonly string[]): string => junction("AND", parts);
+export const or = (...parts: readonly string[]): string => junction("OR", parts);
+export const not = (part: string): string => {
+  const inner = argsOfCall(part, "NOT");
+  return inner?.length === 1 ? (inner[0] as string) : `NOT(${part})`;
+};

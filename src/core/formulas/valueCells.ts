@@ -1,4 +1,4 @@
-import { and, normalized, onlyDigits, or, str, withoutSeparatorSpaces } from "./expr";
+import { and, blank, normalized, onlyDigits, or, str, withoutSeparatorSpaces } from "./expr";
 
 /**
  * Helper cells that read one input cell as its type, the way src/core/values does, so the rules
@@ -8,12 +8,13 @@ import { and, normalized, onlyDigits, or, str, withoutSeparatorSpaces } from "./
 export const READ = { invalid: "I", impossible: "P", notWhole: "W", negative: "G" } as const;
 
 /**
- * Helper 1 of a date column: the typed text, normalised, spaces beside separators dropped. `n`, a
- * cell with the normalised text, lets text without a space (nearly every date) skip the dropping.
+ * Helper 1 of a date column: the typed text, normalised, spaces beside separators dropped; "" for a
+ * number. `t`, a cell with the normalised text, lets text without a space (nearly every date) skip
+ * the dropping.
  */
-export function dateTextFormula(x: string, n?: string): string {
-  if (n === undefined) return `=IF(ISNUMBER(${x}),"",${withoutSeparatorSpaces(normalized(x))})`;
-  return `=IF(ISNUMBER(${x}),"",IF(ISNUMBER(FIND(" ",${n})),${withoutSeparatorSpaces(n)},${n}))`;
+export function dateTextFormula(x: string, t?: string): string {
+  if (t === undefined) return `=IF(ISNUMBER(${x}),"",${withoutSeparatorSpaces(normalized(x))})`;
+  return `=IF(ISNUMBER(${x}),"",IF(ISNUMBER(FIND(" ",${t})),${withoutSeparatorSpaces(t)},${t}))`;
 }
 
 /** A date from year, month, day expressions: its serial, or "P" when no such day exists. */
@@ -73,25 +74,45 @@ export function dateValueFormula(x: string, n: string, c: string): string {
   return `=IF(ISNUMBER(${x}),${num},IF(${n}="","",${text}))`;
 }
 
-/** Helper of a yes/no or enum column: the text normalised as normalizeText does. */
-export function textFormula(x: string): string {
-  return `=${normalized(x)}`;
+/**
+ * Text helper of a column: the text normalised as normalizeText does; a number stays the number
+ * (every reading tests ISNUMBER of the cell first). The fold is 25 substitutions, which LibreOffice
+ * pays for in every cell: a text found inside `plain` (words without a space or a folded
+ * character, between bars) is its own normal form and skips it.
+ */
+export function textFormula(x: string, plain?: string): string {
+  const folded = normalized(x);
+  const text = plain === undefined ? folded : `IF(ISNUMBER(FIND(${x},${str(plain)})),T(${x}),${folded})`;
+  return `=IF(ISNUMBER(${x}),${x},${text})`;
+}
+
+// What the fold turns into a space or drops: a text led by anything else is filled.
+const SPACE_LED = `CHAR(9)&CHAR(10)&CHAR(13)&${str(" \u00a0\u3000\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e")}`;
+
+/** Blank helper of a column: TRUE when the cell is blank as isBlank reads it. */
+export function blankFormula(x: string): string {
+  return `=IF(ISNUMBER(${x}),FALSE,IF(${x}="",TRUE,IF(ISNUMBER(FIND(LEFT(${x},1),${SPACE_LED})),${blank(x)},FALSE)))`;
 }
 
 const YES = ["是", "有", "√", "✓", "✔", "☑", "y", "yes", "true", "1"];
 const NO = ["否", "无", "×", "✗", "✘", "☒", "x", "n", "no", "false", "0"];
+/** Every word a yes/no cell may hold, lower case. */
+export const YES_NO_WORDS: readonly string[] = [...YES, ...NO];
+
+// The answers between bars, after an empty one: FIND of "|word|" tells blank (1), yes (below
+// NO_FROM) and no; a word not in it is no answer.
+const ANSWERS = `||${YES.join("|")}|${NO.join("|")}|`;
+const NO_FROM = ANSWERS.indexOf(`|${NO[0] ?? ""}|`) + 1;
 
 /**
- * Helper 2 of a yes/no column: 1, 0, "" or "I" (src/core/values/yesNo.ts). Case is ignored: the
- * text in lower case is looked up between bars in one list (no word holds a bar or a capital; a
- * text with a bar is no word), one FIND instead of a comparison a word.
+ * The yes/no helper: 1, 0, "" or "I" (src/core/values/yesNo.ts), read from the cell itself. Case is
+ * ignored (lower case is looked up); a text with a bar is no word. A text found inside `plain`
+ * (the words as typed) is its own normal form; any other is folded first.
  */
-export function yesNoFormula(x: string, n: string): string {
-  const any = (words: readonly string[]) =>
-    `ISNUMBER(FIND("|"&LOWER(${n})&"|",${str(`|${words.join("|")}|`)}))`;
-  return `=IF(ISLOGICAL(${x}),IF(${x},1,0),IF(ISNUMBER(${x}),IF(${x}=1,1,IF(${x}=0,0,"${READ.invalid}")),IF(${n}="","",IF(ISNUMBER(FIND("|",${n})),"${READ.invalid}",IF(${any(
-    YES,
-  )},1,IF(${any(NO)},0,"${READ.invalid}"))))))`;
+export function yesNoFormula(x: string, plain: string): string {
+  const text = plain === "" ? normalized(x) : `IF(ISNUMBER(FIND(${x},${str(plain)})),${x},${normalized(x)})`;
+  const at = `FIND("|"&LOWER(${text})&"|",${str(ANSWERS)})`;
+  return `=IF(ISLOGICAL(${x}),IF(${x},1,0),IF(ISNUMBER(${x}),IF(${x}=1,1,IF(${x}=0,0,"${READ.invalid}")),IF(ISNUMBER(FIND("|",${x})),"${READ.invalid}",IFERROR(CHOOSE(MATCH(${at},{1,2,${NO_FROM}},1),"",1,0),"${READ.invalid}"))))`;
 }
 
 const UNITS = "人名位台个次件项场期份部套家年元天";

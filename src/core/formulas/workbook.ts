@@ -177,6 +177,22 @@ function userColumns(table: TableLayout): string[] {
   return table.columns.filter((c) => !c.fixed && !c.output).map((c) => c.id);
 }
 
+/** Columns of the ledger that a rule's record count filters on by text (not a yes/no answer). */
+function countedByText(items: readonly Item[], ledger: Ledger): string[] {
+  const out = new Set<string>();
+  for (const rule of items.flatMap((i) => i.rules))
+    for (const source of [
+      "numerator" in rule ? rule.numerator : undefined,
+      "denominator" in rule ? rule.denominator : undefined,
+      "source" in rule ? rule.source : undefined,
+    ])
+      if (source && "ledger" in source && source.ledger === ledger.id && source.where) {
+        const column = ledger.columns.find((c) => c.id === source.where?.column);
+        if (column && column.type !== "yesNo") out.add(column.id);
+      }
+  return [...out];
+}
+
 /** Every row rule of the ledger's items, in item and rule order (as check() meets them). */
 function ledgerPieces(b: RowBuilder, ledger: Ledger, items: readonly Item[], message: ShortMessage): void {
   const ownReading = new Set<string>();
@@ -190,6 +206,8 @@ function ledgerPieces(b: RowBuilder, ledger: Ledger, items: readonly Item[], mes
     }
   }
   typeChecks(b, message, ownReading);
+  // The score counts records by a column's text (COUNTIFS over its text helper).
+  for (const column of countedByText(items, ledger)) b.text(column);
   for (const { itemId, rule } of rules) {
     b.owner = itemId;
     rulePieces(b, rule, message);
