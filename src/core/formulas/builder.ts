@@ -150,7 +150,7 @@ export class RowBuilder {
   }
 
   yesNo(id: string): string {
-    return this.helper(`yesNo:${id}`, () => yesNoFormula(this.ref(id), plainWords(this.column(id)) ?? ""));
+    return this.helper(`yesNo:${id}`, () => yesNoFormula(this.ref(id), plainWords(this.column(id))));
   }
 
   number(id: string, integer: boolean): string {
@@ -192,9 +192,7 @@ export class RowBuilder {
    * which conditions imply one of them: such a condition is false whenever the helper is.
    */
   private sharedErrors(): { ref: string; implies: (when: string) => boolean } | undefined {
-    const whens = this.candidates
-      .filter((c) => c.piece.severity === "error" && c.owner === undefined)
-      .map((c) => c.piece.when);
+    const whens = this.sharedErrorWhens();
     if (whens.length < 2) return undefined;
     const set = new Set(whens);
     const implies = (when: string): boolean => {
@@ -204,7 +202,19 @@ export class RowBuilder {
       const any = argsOfCall(when, "OR");
       return any !== null && any.every(implies);
     };
-    return { ref: this.helper("errors:shared", () => `=${or(...whens)}`), implies };
+    return { ref: this.sharedErrorsCell(whens), implies };
+  }
+
+  /** The conditions of the errors every item shares: the cell type checks, charged to no item. */
+  private sharedErrorWhens(): string[] {
+    return this.candidates
+      .filter((c) => c.piece.severity === "error" && c.owner === undefined)
+      .map((c) => c.piece.when);
+  }
+
+  /** The helper that tests the shared errors once, for the items' marks and the bits. */
+  private sharedErrorsCell(whens: readonly string[]): string {
+    return this.helper("errors:shared", () => `=${or(...whens)}`);
   }
 
   /**
@@ -213,12 +223,11 @@ export class RowBuilder {
    * merged finding charges every item whose rule saw the problem.
    */
   itemMark(itemId: string): void {
-    const errors = this.candidates.filter((c) => c.piece.severity === "error");
-    // The errors every item shares (the cell type checks) are tested once, in a helper of their own.
-    const shared = errors.filter((c) => c.owner === undefined).map((c) => c.piece.when);
-    const own = errors.filter((c) => c.owner === itemId).map((c) => c.piece.when);
-    const whens =
-      shared.length === 0 ? own : [this.helper("errors:shared", () => `=${or(...shared)}`), ...own];
+    const own = this.candidates
+      .filter((c) => c.piece.severity === "error" && c.owner === itemId)
+      .map((c) => c.piece.when);
+    const shared = this.sharedErrorWhens();
+    const whens = shared.length === 0 ? own : [this.sharedErrorsCell(shared), ...own];
     this.helper(`mark:${itemId}`, () =>
       whens.length === 0 ? `=""` : `=IF(${or(...whens)},${str(CHECK_TEXT_MARKS.error)},"")`,
     );

@@ -75,15 +75,21 @@ export function dateValueFormula(x: string, n: string, c: string): string {
 }
 
 /**
- * Text helper of a column: the text normalised as normalizeText does; a number stays the number
- * (every reading tests ISNUMBER of the cell first). The fold is 25 substitutions, which LibreOffice
- * pays for in every cell: a text found inside `plain` (words without a space or a folded
- * character, between bars) is its own normal form and skips it.
+ * The text normalised as normalizeText does. The fold is 25 substitutions, which LibreOffice pays
+ * for in every cell: a text found inside `plain` (words without a space or a folded character,
+ * between bars) is its own normal form and skips it.
+ */
+function normalizedUnlessPlain(x: string, plain: string | undefined): string {
+  const folded = normalized(x);
+  return plain === undefined ? folded : `IF(ISNUMBER(FIND(${x},${str(plain)})),T(${x}),${folded})`;
+}
+
+/**
+ * Text helper of a column: the normalised text; a number stays the number (every reading tests
+ * ISNUMBER of the cell first).
  */
 export function textFormula(x: string, plain?: string): string {
-  const folded = normalized(x);
-  const text = plain === undefined ? folded : `IF(ISNUMBER(FIND(${x},${str(plain)})),T(${x}),${folded})`;
-  return `=IF(ISNUMBER(${x}),${x},${text})`;
+  return `=IF(ISNUMBER(${x}),${x},${normalizedUnlessPlain(x, plain)})`;
 }
 
 // What the fold turns into a space or drops: a text led by anything else is filled.
@@ -109,9 +115,8 @@ const NO_FROM = ANSWERS.indexOf(`|${NO[0] ?? ""}|`) + 1;
  * ignored (lower case is looked up); a text with a bar is no word. A text found inside `plain`
  * (the words as typed) is its own normal form; any other is folded first.
  */
-export function yesNoFormula(x: string, plain: string): string {
-  const text = plain === "" ? normalized(x) : `IF(ISNUMBER(FIND(${x},${str(plain)})),${x},${normalized(x)})`;
-  const at = `FIND("|"&LOWER(${text})&"|",${str(ANSWERS)})`;
+export function yesNoFormula(x: string, plain?: string): string {
+  const at = `FIND("|"&LOWER(${normalizedUnlessPlain(x, plain)})&"|",${str(ANSWERS)})`;
   return `=IF(ISLOGICAL(${x}),IF(${x},1,0),IF(ISNUMBER(${x}),IF(${x}=1,1,IF(${x}=0,0,"${READ.invalid}")),IF(ISNUMBER(FIND("|",${x})),"${READ.invalid}",IFERROR(CHOOSE(MATCH(${at},{1,2,${NO_FROM}},1),"",1,0),"${READ.invalid}"))))`;
 }
 
