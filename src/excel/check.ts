@@ -8,7 +8,7 @@ import type { CellValue, WorkbookSnapshot } from "../core/snapshot";
 import { type Box, formatBox, MAX_COLUMNS } from "./address";
 import type { XlContext, XlRange, XlValue, XlWorksheet } from "./api";
 import { INFO_COLUMNS } from "./infoSheet";
-import { workbookFormulasFor } from "./installFormulas";
+import { formulasMatching } from "./installFormulas";
 import { readWorkbook, rereadWorkbook } from "./read";
 import { cellValue } from "./snapshot";
 import { type CachedTable, refreshBody, snapshotOfState, stateFrom, type WorkbookState } from "./state";
@@ -255,13 +255,14 @@ export function wholeRows(box: Box): Box {
 }
 
 /**
- * The compiled formulas, for a workbook whose rows carry them (installed with them): rewriting
- * 自评结果 keeps its figures formulas and 差距清单's points read the items' 应得 / 实得 helpers. An
- * older workbook lacks those helpers, so both keep values until an upgrade writes them.
+ * The compiled formulas, for a workbook whose rows carry these very formulas (installed with them,
+ * by this version): rewriting 自评结果 keeps its figures formulas and 差距清单's points read the
+ * items' 应得 / 实得 helpers. A workbook without them, or with another version's helpers, keeps
+ * values in both until an upgrade or reinstall rewrites its formulas.
  */
 function compiledFormulas(state: WorkbookState): WorkbookFormulas | null {
   const withFormulas = [...state.tables.values()].some((t) => t.formulaRows?.some(Boolean));
-  return withFormulas ? workbookFormulasFor(state.pack, state.layout) : null;
+  return withFormulas ? formulasMatching(state.pack, state.layout, state.located.meta?.formulas) : null;
 }
 
 /**

@@ -3,11 +3,11 @@ import { type Box, formatBox } from "./address";
 import { counting } from "./context";
 import { ExcelAdapterError, toAdapterError } from "./errors";
 import {
+  formulasMatching,
   type FormulasSource,
   guardHelperCells,
   queueRowFormulas,
   rowFormulasOf,
-  workbookFormulasFor,
 } from "./installFormulas";
 import { cellsOf } from "./installFormulaPlan";
 import { type AdapterOptions, resolveOptions } from "./options";
@@ -23,13 +23,19 @@ export interface ExtendOutcome {
   tables: number;
   rows: number;
   syncs: number;
+  /**
+   * The workbook carries another version's formulas (or none): the rows taken in got no formulas,
+   * since new ones would read helpers at other columns. A reinstall writes them.
+   */
+  formulasOutdated: boolean;
 }
 
 /**
  * The pane's explicit fix for records typed below a table (LibreOffice, WPS, a paste): each Excel
  * table grows down over its last such record, so Excel's own validation, formats and 校验 cover
- * them, and the rows it takes in get the table's formulas (校验 and hidden helpers). Reads the
- * workbook (2 round trips) and writes in one more, as one undo step; user cells are not written.
+ * them, and the rows it takes in get the table's formulas (校验 and hidden helpers) when the
+ * workbook carries this version's (formulasMatching). Reads the workbook (2 round trips) and
+ * writes in one more, as one undo step; user cells are not written.
  */
 export async function extendTablesOverRows(
   pack: Pack | null,
@@ -44,7 +50,12 @@ export async function extendTablesOverRows(
     return await o.runAction(async (raw) => {
       const ctx = counting(raw);
       const state = stateFrom(await readWorkbook(ctx), pack);
-      const formulas = (options.formulas ?? workbookFormulasFor)(state.pack, state.layout);
+      const formulas = formulasMatching(
+        state.pack,
+        state.layout,
+        state.located.meta?.formulas,
+        options.formulas,
+      );
       let tables = 0;
       let rows = 0;
       for (const cached of state.tables.values()) {
@@ -58,7 +69,7 @@ export async function extendTablesOverRows(
           c1: cached.firstColumn + cached.headers.length - 1,
         };
         ctx.workbook.tables.getItem(cached.id).resize(formatBox(box));
-        const tf = formulas.tables.get(cached.key);
+        const tf = formulas?.tables.get(cached.key);
         if (tf && last - 1 > cached.bottom) {
           const rows = {
             sheet: ctx.workbook.worksheets.getItem(cached.sheetId),
@@ -84,7 +95,7 @@ export async function extendTablesOverRows(
         rows += outside.length;
       }
       if (tables > 0) await ctx.sync();
-      return { tables, rows, syncs: ctx.syncs };
+      return { tables, rows, syncs: ctx.syncs, formulasOutdated: formulas === null };
     });
   } catch (error) {
     throw toAdapterError(error);

@@ -3,6 +3,7 @@ import { isLayoutSupported, layoutFor, type WorkbookLayout } from "../core/layou
 import { compareVersions } from "../core/pack/builtin";
 import type { Pack } from "../core/pack/schema";
 import type { CellValue, InputSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import { formulasStamp } from "../core/formulas";
 import type { WorkbookFormulas } from "../core/formulas/types";
 import { columnLetters } from "./address";
 import type { XlContext, XlTable, XlWorksheet } from "./api";
@@ -109,7 +110,7 @@ export async function installPack(pack: Pack, options: InstallOptions = {}): Pro
       pack,
       layout,
       located,
-      planInstall(pack, layout, read, located, options.settings ?? {}),
+      planInstall(pack, layout, read, located, options.settings ?? {}, formulasStamp(formulas, layout)),
       o.assess,
       read,
       formulas,

@@ -1,5 +1,5 @@
-import { workbookFormulas } from "../core/formulas";
-import { type WorkbookLayout, WORKBOOK_LOCALE } from "../core/layout";
+import { formulasStamp, workbookFormulas } from "../core/formulas";
+import { layoutFor, type WorkbookLayout, WORKBOOK_LOCALE } from "../core/layout";
 import { shortFindingMessage } from "../i18n";
 import type { Pack } from "../core/pack/schema";
 import type { FixedFormula, TableFormulas, WorkbookFormulas } from "../core/formulas/types";
@@ -19,6 +19,35 @@ export type FormulasSource = (pack: Pack, layout: WorkbookLayout) => WorkbookFor
 /** The core's formulas, with the workbook's (Chinese) short messages: what `taizhang init` writes too. */
 export const workbookFormulasFor: FormulasSource = (pack, layout) =>
   workbookFormulas(pack, (code, params) => shortFindingMessage(WORKBOOK_LOCALE, { code, params }), layout);
+
+/** Stamps of the default source's formulas: a pane asks for its pack's on each load and export. */
+const stamps = new WeakMap<Pack, string>();
+
+/** The stamp of the formulas `source` writes for `pack` (what install records in the metadata). */
+export function currentFormulasStamp(pack: Pack, source: FormulasSource = workbookFormulasFor): string {
+  const cached = source === workbookFormulasFor ? stamps.get(pack) : undefined;
+  if (cached) return cached;
+  const layout = layoutFor(pack);
+  const stamp = formulasStamp(source(pack, layout), layout);
+  if (source === workbookFormulasFor) stamps.set(pack, stamp);
+  return stamp;
+}
+
+/**
+ * The formulas to write beside those a workbook carries, or null when it carries another
+ * version's (its recorded stamp differs, or it records none): their helpers sit at other columns,
+ * so a new formula next to them would read the wrong cells. An upgrade or reinstall rewrites them
+ * all; until then the add-in writes values where it would write formulas.
+ */
+export function formulasMatching(
+  pack: Pack,
+  layout: WorkbookLayout,
+  recorded: string | undefined,
+  source: FormulasSource = workbookFormulasFor,
+): WorkbookFormulas | null {
+  if (!recorded || recorded !== currentFormulasStamp(pack, source)) return null;
+  return source(pack, layout);
+}
 
 /** A hidden helper shows nothing even when the column is unhidden. */
 export const HELPER_FORMAT = ";;;";

@@ -97,6 +97,8 @@ export function planInstall(
   read: WorkbookRead,
   located: Located,
   settings: InstallSettings,
+  /** Stamp of the formulas this install writes (recorded so a later version knows them). */
+  formulasStamp?: string,
 ): InstallPlan {
   const taken = new Set(read.sheets.map((s) => s.name.toLowerCase()));
   const renamed: { wanted: string; used: string }[] = [];
@@ -232,6 +234,7 @@ export function planInstall(
       : {}),
     // The workbook carries the exact pack it was installed with (issue 16 item 3).
     pack: embedPack(pack),
+    ...(formulasStamp ? { formulas: formulasStamp } : {}),
   };
 
   return {

@@ -5,6 +5,7 @@ import type { WorkbookSnapshot } from "../core/snapshot";
 import { INFO_INPUTS } from "../core/snapshot";
 import { type CheckOutcome, queueOutputs, readForFullCheck } from "./check";
 import { counting } from "./context";
+import { currentFormulasStamp } from "./installFormulas";
 import { toAdapterError } from "./errors";
 import { type AdapterOptions, resolveOptions } from "./options";
 import { readWorkbook } from "./read";
@@ -30,6 +31,11 @@ export interface InstalledPack {
   assessmentDate: string | null;
   /** The local settings the workbook records (canonical JSON), if any. */
   settings?: string;
+  /**
+   * False when the workbook's formulas are not the ones this version writes (another version's,
+   * or none): 导出 and 扩展表格 then write values, not formulas, until a reinstall rewrites them.
+   */
+  formulasCurrent: boolean;
 }
 
 /** The pack installed in the open workbook, if any (2 round trips). */
@@ -48,6 +54,7 @@ export function inspectWorkbook(options: AdapterOptions = {}): Promise<Installed
         township: township === undefined ? "" : String(township),
         assessmentDate: assessmentDateOf(date),
         ...(state.located.meta?.settings ? { settings: state.located.meta.settings } : {}),
+        formulasCurrent: state.located.meta?.formulas === currentFormulasStamp(state.pack),
       };
     }),
   );

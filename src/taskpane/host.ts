@@ -72,6 +72,8 @@ export interface InstalledPack {
   assessmentDate: string | null;
   /** The local settings the workbook records (canonical JSON), if any. */
   settings?: string;
+  /** False when the workbook carries another version's formulas, or none (a reinstall writes them). */
+  formulasCurrent: boolean;
 }
 
 export interface InstallSettings {

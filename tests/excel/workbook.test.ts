@@ -24,6 +24,7 @@ describe("one-shot workbook calls", () => {
       packVersion: "1.1.0",
       township: "兴仁镇",
       assessmentDate: "2018-12-31",
+      formulasCurrent: true,
     });
   });
 

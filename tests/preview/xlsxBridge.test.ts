@@ -17,6 +17,8 @@ describe("opening a workbook made by taizhang init and filled in elsewhere", () 
       packVersion: expected.meta.packVersion,
       township: "宣和镇",
       assessmentDate: "2018-12-31",
+      // The add-in knows the formulas `taizhang init` wrote for its own: it may write beside them.
+      formulasCurrent: true,
     });
     const read = await readSnapshot(options);
     expect(Object.keys(read.snapshot.tables).sort()).toEqual(Object.keys(expected.snapshot.tables).sort());

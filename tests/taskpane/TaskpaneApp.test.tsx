@@ -56,6 +56,17 @@ describe("task pane", () => {
     expect(JSON.parse(host.installedSettings ?? "{}")).toEqual(moved);
   });
 
+  it("says when the workbook carries another version's formulas, until a reinstall rewrites them", async () => {
+    const host = new StubHost(township, { township: "宣和镇", assessmentDate: "2018-12-31" });
+    host.formulasCurrent = false;
+    renderPane(host);
+    const warning = /校验公式不是本版台账写入的/;
+    expect(await screen.findByText(warning)).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "重新安装(保留已填内容)" }));
+    expect(await screen.findByText("模板已安装")).toBeTruthy();
+    expect(screen.queryByText(warning)).toBeNull();
+  });
+
   it("refuses to install without a township name or a valid date", async () => {
     const host = new StubHost();
     renderPane(host);

@@ -43,8 +43,12 @@ export class StubHost implements TaskpaneHost {
       packVersion: this.pack.version,
       township: a.township,
       assessmentDate: a.assessmentDate,
+      formulasCurrent: this.formulasCurrent,
     };
   }
+
+  /** What inspect says of the workbook's formulas. */
+  formulasCurrent = true;
 
   /** The settings JSON the last install recorded, if any. */
   installedSettings: string | null = null;
@@ -59,6 +63,8 @@ export class StubHost implements TaskpaneHost {
     const upgradedFrom = this.pack && this.pack.version !== pack.version ? this.pack.version : null;
     const kept = this.pack ? pack.groups.flatMap((g) => g.items).length : 0;
     this.pack = pack;
+    // An install writes this version's formulas.
+    this.formulasCurrent = true;
     this.installedSettings = settings.settings ?? null;
     this.spec = { ...this.spec, township: settings.township, assessmentDate: settings.assessmentDate };
     return {

@@ -17,6 +17,8 @@ export interface WorkbookMeta {
   settings?: string;
   /** The pack itself (compressed, hashed), so a reader without it built in checks the same rules. */
   pack?: EmbeddedPack;
+  /** Stamp of the formulas written with the tables (src/core/formulas/stamp.ts), when any were. */
+  formulas?: string;
 }
 
 export type MetaRow = [string, string, string, string];
@@ -26,6 +28,7 @@ export function metaFor(
   retiredItems: readonly string[] = [],
   settings?: string,
   pack?: EmbeddedPack,
+  formulas?: string,
 ): WorkbookMeta {
   return {
     packId: layout.packId,
@@ -35,6 +38,7 @@ export function metaFor(
     retiredItems,
     ...(settings ? { settings } : {}),
     ...(pack ? { pack } : {}),
+    ...(formulas ? { formulas } : {}),
   };
 }
 
@@ -46,6 +50,7 @@ export function metaRows(meta: WorkbookMeta): MetaRow[] {
     ...meta.tables.map((t): MetaRow => ["table", t.key, t.name, t.sheet]),
     ...meta.retiredItems.map((id): MetaRow => ["retired", id, "", ""]),
     ...(meta.settings ? [["settings", "json", meta.settings, ""] as MetaRow] : []),
+    ...(meta.formulas ? [["formulas", "sha256", meta.formulas, ""] as MetaRow] : []),
     ...(meta.pack ? embeddedPackRows(meta.pack) : []),
   ];
 }
@@ -64,6 +69,7 @@ export function parseMetaRows(rows: readonly (readonly unknown[])[]): WorkbookMe
   const retiredItems: string[] = [];
   let settings: string | undefined;
   let packHash: string | undefined;
+  let formulas: string | undefined;
   const packChunks: { at: number; text: string }[] = [];
   for (const row of rows) {
     const [kind, key, value, extra] = row.map((cell) =>
@@ -74,6 +80,7 @@ export function parseMetaRows(rows: readonly (readonly unknown[])[]): WorkbookMe
     else if (kind === "retired" && key) retiredItems.push(key);
     else if (kind === "settings" && value) settings = value;
     else if (kind === "packhash" && value) packHash = value;
+    else if (kind === "formulas" && value) formulas = value;
     else if (kind === "packdata" && value) packChunks.push({ at: Number(key), text: value });
   }
   const packId = header.get("packId");
@@ -90,6 +97,7 @@ export function parseMetaRows(rows: readonly (readonly unknown[])[]): WorkbookMe
     retiredItems,
     ...(settings ? { settings } : {}),
     ...(packHash !== undefined ? { pack: { hash: packHash, chunks } } : {}),
+    ...(formulas ? { formulas } : {}),
   };
 }
 

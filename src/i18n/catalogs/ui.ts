@@ -53,6 +53,8 @@ export const uiMessages: CatalogPair = {
     "ui.install.otherPack":
       "此工作簿已安装模板 {pack}(版本 {version})。一个工作簿只放一个模板,请新建工作簿后再安装其他模板。",
     "ui.install.installed": "此工作簿已安装 {pack} 版本 {version}。重新安装或升级会保留所有已填内容。",
+    "ui.install.formulasOutdated":
+      "此工作簿的校验公式不是本版台账写入的(来自其他版本,或没有公式)。在 WPS 或没有加载项的 Excel 中,校验列和自评结果可能与任务窗格不一致。请点击“重新安装”更新全部公式,已填内容不变;在此之前,导出和扩展表格只写数值,不写公式。",
     "ui.install.action.install": "安装模板",
     "ui.install.action.upgrade": "升级模板(保留已填内容)",
     "ui.install.action.reinstall": "重新安装(保留已填内容)",
@@ -244,6 +246,8 @@ export const uiMessages: CatalogPair = {
       "This workbook already holds template {pack} (version {version}). One template per workbook: start a new workbook to install another.",
     "ui.install.installed":
       "This workbook holds {pack} version {version}. Reinstalling or upgrading keeps everything you entered.",
+    "ui.install.formulasOutdated":
+      "This workbook's check formulas were not written by this version of Taizhang (another version's, or none). In WPS or Excel without the add-in, the 校验 column and 自评结果 may differ from the task pane. Choose Reinstall to update every formula; your entries stay as they are. Until then, export and extending the tables write values, not formulas.",
     "ui.install.action.install": "Install template",
     "ui.install.action.upgrade": "Upgrade template (keeps your entries)",
     "ui.install.action.reinstall": "Reinstall (keeps your entries)",

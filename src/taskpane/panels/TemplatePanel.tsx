@@ -164,6 +164,11 @@ export function TemplatePanel({
           {t("ui.install.installed", { pack: installed.packId, version: installed.packVersion })}
         </Caption1>
       )}
+      {installed && action !== "otherPack" && !installed.formulasCurrent && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t("ui.install.formulasOutdated")}</MessageBarBody>
+        </MessageBar>
+      )}
       <Button appearance="primary" type="submit" disabled={busy || action === "otherPack"}>
         {t(`ui.install.action.${action}`)}
       </Button>

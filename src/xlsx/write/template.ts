@@ -25,6 +25,7 @@ import {
   wrapsText,
   WORKBOOK_LOCALE,
 } from "../../core/layout";
+import { formulasStamp } from "../../core/formulas";
 import type { Pack } from "../../core/pack/schema";
 import { embedPack, type EmbeddedPack } from "../../core/pack/embed";
 import { INFO_INPUTS } from "../../core/snapshot";
@@ -72,8 +73,9 @@ export function buildTemplate(pack: Pack, options: TemplateOptions): ExcelJS.Wor
     writeTable(sheet, placement);
   }
   // The 校验 column checks itself where no add-in runs (issue 15).
-  writeFormulas(workbook, formulasFor(pack), placements);
-  writeMetaSheet(workbook, layout, options.settings, embedPack(pack));
+  const formulas = formulasFor(pack);
+  writeFormulas(workbook, formulas, placements);
+  writeMetaSheet(workbook, layout, options.settings, embedPack(pack), formulasStamp(formulas, layout));
   return workbook;
 }
 
@@ -198,10 +200,11 @@ function writeMetaSheet(
   layout: WorkbookLayout,
   settings: string | undefined,
   pack: EmbeddedPack,
+  formulas: string,
 ): void {
   const sheet = workbook.addWorksheet(layout.meta.sheet);
   sheet.state = "veryHidden";
-  metaRows(metaFor(layout, [], settings, pack)).forEach((row, i) => {
+  metaRows(metaFor(layout, [], settings, pack, formulas)).forEach((row, i) => {
     row.forEach((value, c) => {
       const cell = sheet.getCell(i + 1, c + 1);
       cell.numFmt = TEXT_FORMAT;
