@@ -1,3 +1,5 @@
+const os = require("node:os");
+
 // Three projects: pure/node tests, React tests in jsdom, and the real-browser tests.
 const transform = {
   "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json", diagnostics: false }],
@@ -36,6 +38,10 @@ const narrow = (patterns) => {
 module.exports = {
   // Generous for a loaded 2-core machine; a hang still fails.
   testTimeout: 30_000,
+  // Jest's default leaves a core to its own process, i.e. one worker on a 2-core machine; the
+  // long suites wait on LibreOffice or on their own work, so two workers there finish far sooner.
+  maxWorkers: Math.max(2, os.availableParallelism()),
+  testSequencer: "<rootDir>/tests/setup/slowFirst.cjs",
   projects: [
     {
       displayName: "node",

@@ -12,7 +12,8 @@ import { evaluateTestFormula } from "./formulaEval";
 import { testFormulas } from "./formulaSource";
 import { townshipPack } from "./helpers";
 
-jest.setTimeout(30_000);
+// Opening a township workbook made by `taizhang init` evaluates every formula in the preview engine.
+jest.setTimeout(120_000);
 
 /*
  * A workbook records which formulas it was given (a stamp in its metadata). Another version of

@@ -55,15 +55,16 @@ const cellsOf = (checks: readonly { sheet: string; address: string }[]): Record<
   return out;
 };
 
-/** Seeds `firstSeed … firstSeed + perPack − 1` of each shipped pack, through one soffice. */
+/** Seeds `firstSeed … firstSeed + perPack − 1` of each of `packs`, through one soffice. */
 export async function agreeWithLibreOffice(
   perPack: number,
   firstSeed: number,
+  packs: readonly string[] = SHIPPED_PACKS,
 ): Promise<LibreOfficeAgreement> {
   const dir = mkdtempSync(join(tmpdir(), "tz-diff-lo-"));
   try {
     const jobs: { path: string; label: string; checks: FormulaCellCheck[]; scores: ScoreCellCheck[] }[] = [];
-    for (const id of SHIPPED_PACKS) {
+    for (const id of packs) {
       const pack = findPack(id) as Pack;
       const template = buildTemplate(pack, { township: "甲镇" });
       for (let seed = firstSeed; seed < firstSeed + perPack; seed++) {

@@ -1,0 +1,3 @@
+import { libreOfficeDifferential } from "../support/libreOfficeDifferential";
+
+libreOfficeDifferential("model-unit", 10_001);

@@ -1,0 +1,3 @@
+import { libreOfficeDifferential } from "../support/libreOfficeDifferential";
+
+libreOfficeDifferential("township-2018", 10_001);
