@@ -6,7 +6,7 @@ import { readWorkbookSnapshot, type RawSheet, type RawWorkbook } from "../../src
 import { checkTexts, indexFindings, resultModels } from "../../src/excel/outputs";
 import { formulasFor } from "../../src/xlsx/write/formulas";
 import type { WorkbookMeta } from "../../src/core/layout";
-import { type Fill, randomFill } from "./formulaFill";
+import { DIFFERENTIAL_LEDGER_ROWS, type Fill, randomFill } from "./formulaFill";
 import { Recalculation } from "../../src/formula";
 import { workbookFromXlsx } from "../../src/formula/xlsx";
 import { templateBytes } from "../../src/xlsx";
@@ -269,14 +269,14 @@ export interface EngineAgreement {
  * writer, the fill typed into its cells for the JS engine and into its raw cells (read by the core
  * as `taizhang check` reads the file). The engine recalculates the blank workbook once and each
  * filled one from it, as Excel does after an edit: only formulas the entries reach are computed
- * again (the ~1,000 empty rows of each ledger keep their results).
+ * again (the empty rows of each ledger keep their results).
  */
 export async function agreeWithEngine(
   pack: Pack,
   firstSeed: number,
   count: number,
 ): Promise<EngineAgreement> {
-  const bytes = await templateBytes(pack, { township: "甲镇" });
+  const bytes = await templateBytes(pack, { township: "甲镇", ledgerFormulaRows: DIFFERENTIAL_LEDGER_ROWS });
   const blank = new Recalculation(workbookFromXlsx(bytes), { trackDependencies: true });
   blank.all();
   const stream = openXlsxStream(bytes);

@@ -14,7 +14,7 @@ import {
   type FormulaCellCheck,
   type ScoreCellCheck,
 } from "./differential";
-import { type Fill, randomFill } from "./formulaFill";
+import { DIFFERENTIAL_LEDGER_ROWS, type Fill, randomFill } from "./formulaFill";
 import { loToCellValue, recalcWithLibreOffice } from "./libreoffice/recalc";
 
 /**
@@ -66,7 +66,7 @@ export async function agreeWithLibreOffice(
     const jobs: { path: string; label: string; checks: FormulaCellCheck[]; scores: ScoreCellCheck[] }[] = [];
     for (const id of packs) {
       const pack = findPack(id) as Pack;
-      const template = buildTemplate(pack, { township: "甲镇" });
+      const template = buildTemplate(pack, { township: "甲镇", ledgerFormulaRows: DIFFERENTIAL_LEDGER_ROWS });
       for (let seed = firstSeed; seed < firstSeed + perPack; seed++) {
         const fill = randomFill(pack, seed);
         const path = join(dir, `${id}-${seed}.xlsx`);

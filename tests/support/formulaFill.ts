@@ -32,6 +32,9 @@ export interface Fill {
 const serial = (y: number, m: number, d: number): number =>
   Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 
+/** Ledger rows the differential tests' workbooks carry formulas in: the fill's records and many empty rows. */
+export const DIFFERENTIAL_LEDGER_ROWS = 40;
+
 /**
  * `ledgerRecords`: most records per ledger (a random count up to it), or exactly that many when
  * `exact`. `flawedEvery`: a ledger kept as clerks keep one (dates typed as dates, every cell

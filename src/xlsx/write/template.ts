@@ -46,6 +46,11 @@ export interface TemplateOptions {
   assessmentYear?: number;
   /** The local settings the pack was adjusted with (canonical JSON), recorded in the metadata. */
   settings?: string;
+  /**
+   * Ledger rows given formulas (LEDGER_FORMULA_ROWS). The differential tests, whose ledgers hold a
+   * dozen records, ask for fewer: LibreOffice and the JS engine then recalculate far less.
+   */
+  ledgerFormulaRows?: number;
 }
 
 /**
@@ -74,7 +79,7 @@ export function buildTemplate(pack: Pack, options: TemplateOptions): ExcelJS.Wor
   }
   // The 校验 column checks itself where no add-in runs (issue 15).
   const formulas = formulasFor(pack);
-  writeFormulas(workbook, formulas, placements);
+  writeFormulas(workbook, formulas, placements, options.ledgerFormulaRows);
   writeMetaSheet(workbook, layout, options.settings, embedPack(pack), formulasStamp(formulas, layout));
   return workbook;
 }
