@@ -1,6 +1,6 @@
 import type { Severity } from "../findings";
 import { CHECK_TEXT_MARKS, CHECK_TEXT_SEPARATOR, pieceOrder } from "./checkText";
-import { or, str } from "./expr";
+import { and, or, str } from "./expr";
 
 /** One message a row's 校验 may show, and the condition (a formula expression) under which it does. */
 export interface Piece {
@@ -43,7 +43,22 @@ export interface BitPieces {
 // Pieces tested together: a run of bits with none set (nearly every run) costs one comparison.
 const RUN = 6;
 
-/** The text of the found pieces, each led by ";" (the 校验 cell drops the first), read from bits. */
+/**
+ * Texts joined in one call: LibreOffice interns every text a formula makes, so `a&b&c` interns
+ * the partial `a&b` too, while CONCATENATE(a,b,c) makes one text (Excel 2010+, WPS and LibreOffice
+ * all have it; Excel takes 255 arguments).
+ */
+function joined(parts: readonly string[]): string {
+  if (parts.length === 1) return parts[0] as string;
+  if (parts.length > 255) throw new Error(`CONCATENATE of ${parts.length} texts`);
+  return `CONCATENATE(${parts.join(",")})`;
+}
+
+/**
+ * The text of the found pieces, each led by ";" (the 校验 cell drops the first), read from bits.
+ * A row none of whose bits is set (a clean record, nearly every row) is told by one comparison a
+ * bits helper and builds no text.
+ */
 export function piecesFormula(pieces: readonly BitPieces[]): string {
   if (pieces.length === 0) return `=""`;
   const mark = (p: Piece) => (p.severity === "error" ? CHECK_TEXT_MARKS.error : CHECK_TEXT_MARKS.warning);
@@ -56,14 +71,16 @@ export function piecesFormula(pieces: readonly BitPieces[]): string {
     if (last && head && head.bits === b.bits && b.bit - head.bit < RUN) last.push(b);
     else runs.push([b]);
   }
-  return `=${runs
-    .map((run) => {
+  const text = joined(
+    runs.map((run) => {
       const head = run[0] as BitPieces;
       const end = head.bit + run.length;
-      const text = run.map(one).join("&");
-      return run.length === 1 ? text : `IF(MOD(${head.bits},${2 ** end})>=${2 ** head.bit},${text},"")`;
-    })
-    .join("&")}`;
+      const texts = joined(run.map(one));
+      return run.length === 1 ? texts : `IF(MOD(${head.bits},${2 ** end})>=${2 ** head.bit},${texts},"")`;
+    }),
+  );
+  const words = [...new Set(pieces.map((b) => b.bits))];
+  return `=IF(${and(...words.map((w) => `${w}=0`))},"",${text})`;
 }
 
 /** The 校验 cell: the pieces without the leading ";", ✓ for an entered row, "" for an empty one. */

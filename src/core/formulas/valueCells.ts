@@ -22,10 +22,13 @@ function dayOf(y: string, m: string, d: string): string {
   return `IF(AND(${m}>=1,${m}<=12,${d}>=1,${d}<=DAY(DATE(${y},${m}+1,0))),DATE(${y},${m},${d}),"${READ.impossible}")`;
 }
 
-/** Helper 2 of a date column: where the month ends (the second separator, or 月), else 0. */
+/**
+ * Helper 2 of a date column: where the month ends (the second separator, or 月), else 0. A date
+ * typed as a date leaves helper 1 empty: one comparison, no text cut from it.
+ */
 export function dateMonthEndFormula(n: string): string {
   const s5 = `MID(${n},5,1)`;
-  return `=IF(OR(${s5}="-",${s5}="/",${s5}=".",${s5}="年"),IFERROR(FIND(IF(${s5}="年","月",${s5}),${n},6),0),0)`;
+  return `=IF(${n}="",0,IF(OR(${s5}="-",${s5}="/",${s5}=".",${s5}="年"),IFERROR(FIND(IF(${s5}="年","月",${s5}),${n},6),0),0))`;
 }
 
 /**
@@ -117,7 +120,10 @@ const NO_FROM = ANSWERS.indexOf(`|${NO[0] ?? ""}|`) + 1;
  */
 export function yesNoFormula(x: string, plain?: string): string {
   const at = `FIND("|"&LOWER(${normalizedUnlessPlain(x, plain)})&"|",${str(ANSWERS)})`;
-  return `=IF(ISLOGICAL(${x}),IF(${x},1,0),IF(ISNUMBER(${x}),IF(${x}=1,1,IF(${x}=0,0,"${READ.invalid}")),IF(ISNUMBER(FIND("|",${x})),"${READ.invalid}",IFERROR(CHOOSE(MATCH(${at},{1,2,${NO_FROM}},1),"",1,0),"${READ.invalid}"))))`;
+  const lookedUp = `IF(ISNUMBER(FIND("|",${x})),"${READ.invalid}",IFERROR(CHOOSE(MATCH(${at},{1,2,${NO_FROM}},1),"",1,0),"${READ.invalid}"))`;
+  // 是 and 否, what nearly every cell holds, by one comparison each: the lookup makes three texts.
+  const typical = `IF(ISERROR(${x}),"${READ.invalid}",IF(${x}=${str(YES[0] ?? "")},1,IF(${x}=${str(NO[0] ?? "")},0,${lookedUp})))`;
+  return `=IF(ISLOGICAL(${x}),IF(${x},1,0),IF(ISNUMBER(${x}),IF(${x}=1,1,IF(${x}=0,0,"${READ.invalid}")),${typical}))`;
 }
 
 const UNITS = "人名位台个次件项场期份部套家年元天";
