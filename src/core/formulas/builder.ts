@@ -77,6 +77,8 @@ export class RowBuilder {
     readonly assessmentDate: string,
     /** The columns a user fills (a row with none of them filled is not entered). */
     inputs: readonly string[] = [],
+    /** Absolute reference to the cell of the characters a blank test folds (infoCells.ts), if any. */
+    private readonly spaceLed?: string,
   ) {
     this.offsets = offsets;
     this.firstHelper = firstHelper;
@@ -106,7 +108,7 @@ export class RowBuilder {
     if (type === "date") return `${this.date(id)}=""`;
     if (type === "yesNo") return `${this.yesNo(id)}=""`;
     if (type === "enum" || this.helperIndex.has(`text:${id}`)) return `${this.text(id)}=""`;
-    return this.helper(`blank:${id}`, () => blankFormula(this.ref(id)));
+    return this.helper(`blank:${id}`, () => blankFormula(this.ref(id), this.spaceLed));
   }
 
   filled(id: string): string {

@@ -11,6 +11,7 @@ import {
   numberBodyFormula,
   numberFormula,
   numberTextFormula,
+  SPACE_LED_FORMULA,
   textFormula,
 } from "./valueCells";
 
@@ -28,6 +29,8 @@ export interface InfoCells {
   inputNumber(inputId: string): string | undefined;
   /** A date input's reading (other than the assessment date): its serial, "" blank, "I" / "P" unreadable. */
   inputDate(inputId: string): string | undefined;
+  /** The characters that lead a text a blank test folds (valueCells.ts SPACE_LED_FORMULA), in one cell. */
+  spaceLed: string;
 }
 
 const absolute = (sheet: string, column: number, row: number): string =>
@@ -39,7 +42,10 @@ const absolute = (sheet: string, column: number, row: number): string =>
  */
 export function infoCells(layout: WorkbookLayout): InfoCells {
   const sheet = layout.info.sheet;
-  const cells: FixedFormula[] = [];
+  // Above the rows' helpers: on the title row, in the first (hidden) helper column.
+  const cells: FixedFormula[] = [
+    { sheet, row: 0, column: INFO_HELPER_COLUMN, formula: SPACE_LED_FORMULA, helper: true },
+  ];
   const numbers = new Map<string, string>();
   const put = (row: InfoRow, formulas: readonly string[]): string => {
     formulas.forEach((formula, i) =>
@@ -86,6 +92,7 @@ export function infoCells(layout: WorkbookLayout): InfoCells {
     assessmentYear,
     inputNumber: (id) => numbers.get(id),
     inputDate: (id) => dates.get(id),
+    spaceLed: absolute(sheet, INFO_HELPER_COLUMN, 1),
   };
 }
 

@@ -98,9 +98,18 @@ export function textFormula(x: string, plain?: string): string {
 // What the fold turns into a space or drops: a text led by anything else is filled.
 const SPACE_LED = `CHAR(9)&CHAR(10)&CHAR(13)&${str(" \u00a0\u3000\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e")}`;
 
-/** Blank helper of a column: TRUE when the cell is blank as isBlank reads it. */
-export function blankFormula(x: string): string {
-  return `=IF(ISNUMBER(${x}),FALSE,IF(${x}="",TRUE,IF(ISNUMBER(FIND(LEFT(${x},1),${SPACE_LED})),${blank(x)},FALSE)))`;
+/**
+ * The characters that lead a text the blank test must fold, as one cell's formula: the workbook
+ * holds them once (infoCells.ts), so no row joins them again (each join is a new text to intern).
+ */
+export const SPACE_LED_FORMULA = `=${SPACE_LED}`;
+
+/**
+ * Blank helper of a column: TRUE when the cell is blank as isBlank reads it. `led`: a reference to
+ * the SPACE_LED_FORMULA cell, else the characters are joined in the formula itself.
+ */
+export function blankFormula(x: string, led: string = SPACE_LED): string {
+  return `=IF(ISNUMBER(${x}),FALSE,IF(${x}="",TRUE,IF(ISNUMBER(FIND(LEFT(${x},1),${led})),${blank(x)},FALSE)))`;
 }
 
 const YES = ["是", "有", "√", "✓", "✔", "☑", "y", "yes", "true", "1"];

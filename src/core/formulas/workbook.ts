@@ -13,7 +13,7 @@ import type {
   WithoutFormula,
   WorkbookFormulas,
 } from "./types";
-import { infoCells } from "./infoCells";
+import { infoCells, type InfoCells } from "./infoCells";
 import { withScores, type ScoreHelpers } from "./withScores";
 
 /**
@@ -29,7 +29,6 @@ export function workbookFormulas(
 ): WorkbookFormulas {
   const info = infoCells(layout);
   const cells: FixedFormula[] = [...info.cells];
-  const assessmentDate = info.assessmentDate;
 
   const tables = new Map<string, TableFormulas>();
   const without: WithoutFormula[] = [];
@@ -50,7 +49,7 @@ export function workbookFormulas(
     widest.set(table.sheet, Math.max(widest.get(table.sheet) ?? 0, table.columns.length));
   for (const table of layout.tables) {
     const compile = (build: (b: RowBuilder) => void): CompiledRow | Unsupported => {
-      const b = builderFor(table, pack, assessmentDate, (widest.get(table.sheet) ?? 0) + 1);
+      const b = builderFor(table, pack, info, (widest.get(table.sheet) ?? 0) + 1);
       try {
         build(b);
       } catch (e) {
@@ -155,7 +154,12 @@ export function workbookFormulas(
   return withScores(pack, layout, placements, { tables, cells, without }, info, scoreHelpers);
 }
 
-function builderFor(table: TableLayout, pack: Pack, assessmentDate: string, firstHelper: number): RowBuilder {
+function builderFor(
+  table: TableLayout,
+  pack: Pack,
+  info: Pick<InfoCells, "assessmentDate" | "spaceLed">,
+  firstHelper: number,
+): RowBuilder {
   const ledger =
     table.kind === "ledger" ? pack.ledgers.find((l) => `ledger:${l.id}` === table.key) : undefined;
   const columns: FormulaColumn[] = table.columns.map((c) => {
@@ -169,7 +173,14 @@ function builderFor(table: TableLayout, pack: Pack, assessmentDate: string, firs
     };
   });
   const offsets = new Map(table.columns.map((c, i) => [c.id, i]));
-  return new RowBuilder(columns, offsets, firstHelper, assessmentDate, userColumns(table));
+  return new RowBuilder(
+    columns,
+    offsets,
+    firstHelper,
+    info.assessmentDate,
+    userColumns(table),
+    info.spaceLed,
+  );
 }
 
 /** The columns a user fills: not fixed by the pack, not written by Taizhang. */
