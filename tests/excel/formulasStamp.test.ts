@@ -39,15 +39,13 @@ function stampRow(excel: FakeExcel): number {
   return rows.findIndex((r) => r[0] === "formulas") + 1;
 }
 
-/** The install every test below starts from: a built-in pack, the stand-in formulas of tests/excel. */
+const SETTINGS = { township: "兴仁镇", assessmentDate: "2018-12-31" };
+
+/** The install the tests below start from: a built-in pack, the stand-in formulas of tests/excel. */
 async function installed(formulas = testFormulas) {
   const excel = new FakeExcel({ apiVersion: "1.20", evaluate: evaluateTestFormula });
   const opts = { run: excel.run, runWith: excel.runWith, isSetSupported: excel.isSetSupported };
-  await installPack(townshipPack(), {
-    ...opts,
-    formulas,
-    settings: { township: "兴仁镇", assessmentDate: "2018-12-31" },
-  });
+  await installPack(townshipPack(), { ...opts, formulas, settings: SETTINGS });
   return { excel, opts };
 }
 
@@ -136,16 +134,13 @@ describe("a workbook carrying another version's formulas", () => {
 
 describe("a reinstall over another version's formulas", () => {
   it("rewrites every row's formulas, records the new stamp, and keeps every entry", async () => {
-    const excel = new FakeExcel({ apiVersion: "1.20", evaluate: evaluateTestFormula });
-    const opts = { run: excel.run, runWith: excel.runWith, isSetSupported: excel.isSetSupported };
-    const settings = { township: "兴仁镇", assessmentDate: "2018-12-31" };
+    const { excel, opts } = await installed(olderFormulas);
     const pack = townshipPack();
-    await installPack(pack, { ...opts, formulas: olderFormulas, settings });
     excel.user.setValues(DECISIONS, "A3", [["道路改造"]]);
     const entries = excel.values(DECISIONS, "A3:T3");
     const older = excel.formulas(DECISIONS, "A3:AZ3");
 
-    await installPack(pack, { ...opts, formulas: testFormulas, settings });
+    await installPack(pack, { ...opts, formulas: testFormulas, settings: SETTINGS });
     const layout = layoutFor(pack);
     const want = testFormulas(pack, layout)
       .tables.get("ledger:decisions")
