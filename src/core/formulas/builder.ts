@@ -3,8 +3,10 @@ import { columnLetter } from "../layout/layout";
 import { parseYesNo } from "../values/yesNo";
 import { normalizeText } from "../values/normalize";
 import { and, argsOfCall, not, or, str } from "./expr";
-import type { BitPieces, Piece } from "./pieces";
+import type { Piece } from "./pieces";
 import { checkFormula, orderedPieces, piecesFormula } from "./pieces";
+import { CHUNK_CHARACTERS, bitWords, chunked } from "./bitWords";
+import { compactDateTests, foldedDateBounds } from "./dateTests";
 import { CHECK_TEXT_MARKS } from "./checkText";
 import type { RowFormula, RowPosition } from "./types";
 import {
@@ -139,7 +141,8 @@ export class RowBuilder {
   /** The date helper: serial, "", "I" or "P". */
   date(id: string): string {
     const x = this.ref(id);
-    const t = this.text(id);
+    // The normalised text when a rule made it anyway; else the date's text helper reads the cell.
+    const t = this.helperIndex.has(`text:${id}`) ? this.text(id) : undefined;
     const n = this.helper(`dateText:${id}`, () => dateTextFormula(x, t));
     const q = this.helper(`dateMonthEnd:${id}`, () => dateMonthEndFormula(n));
     const d = this.helper(`dateDay:${id}`, () => dateDayFormula(n, q));
@@ -184,7 +187,8 @@ export class RowBuilder {
   /** The item whose rules are being compiled: pieces added meanwhile are charged to it. */
   owner: string | undefined;
 
-  add(piece: Piece, family?: Family): void {
+  add(added: Piece, family?: Family): void {
+    const piece = { ...added, when: compactDateTests(added.when, this.dateRefs()) };
     const owner = this.owner === undefined ? {} : { owner: this.owner };
     this.candidates.push(family ? { piece, family, ...owner } : { piece, ...owner });
   }
@@ -216,7 +220,38 @@ export class RowBuilder {
 
   /** The helper that tests the shared errors once, for the items' marks and the bits. */
   private sharedErrorsCell(whens: readonly string[]): string {
-    return this.helper("errors:shared", () => `=${or(...whens)}`);
+    return this.helper("errors:shared", () => `=${or(...foldedDateBounds(whens, this.dateRefs(), true))}`);
+  }
+
+  /** The date helpers made so far and the assessment date: each a serial or a text, never an error. */
+  private dateRefs(): Set<string> {
+    const refs = new Set<string>();
+    if (!this.assessmentDate.includes("(")) refs.add(this.assessmentDate);
+    for (const [key, ref] of this.helperIndex) if (key.startsWith("date:")) refs.add(ref);
+    return refs;
+  }
+
+  /**
+   * A helper TRUE whenever one of the row's errors holds (and maybe in a few rows more): the
+   * marks and the bits skip their own tests where it is FALSE, nearly every record. LibreOffice
+   * evaluates every argument of OR and AND, so the gate is made cheap: the shared type checks are
+   * read from their helper, and the date order tests fold into one MAX a bound. None for a table
+   * with a single error, or when the test would not fit one cell.
+   */
+  private errorGate(): string | undefined {
+    const key = "errors:any";
+    const made = this.helperIndex.get(key);
+    if (made !== undefined) return made;
+    const errors = this.candidates.filter((c) => c.piece.severity === "error");
+    if (errors.length < 2) return undefined;
+    const shared = this.sharedErrorWhens();
+    const own = [...new Set(errors.filter((c) => c.owner !== undefined).map((c) => c.piece.when))];
+    const test = or(
+      ...(shared.length > 1 ? [this.sharedErrorsCell(shared)] : shared),
+      ...foldedDateBounds(own, this.dateRefs(), false),
+    );
+    if (test.length > CHUNK_CHARACTERS) return undefined;
+    return this.helper(key, () => `=${test}`);
   }
 
   /**
@@ -230,8 +265,10 @@ export class RowBuilder {
       .map((c) => c.piece.when);
     const shared = this.sharedErrorWhens();
     const whens = shared.length === 0 ? own : [this.sharedErrorsCell(shared), ...own];
+    const gate = whens.length === 0 ? undefined : this.errorGate();
+    const mark = `IF(${or(...whens)},${str(CHECK_TEXT_MARKS.error)},"")`;
     this.helper(`mark:${itemId}`, () =>
-      whens.length === 0 ? `=""` : `=IF(${or(...whens)},${str(CHECK_TEXT_MARKS.error)},"")`,
+      whens.length === 0 ? `=""` : gate === undefined ? `=${mark}` : `=IF(${gate},${mark},"")`,
     );
   }
 
@@ -277,6 +314,7 @@ export class RowBuilder {
     // bits. Numbers instead of text keep a spreadsheet's recalculation cheap (LibreOffice interns
     // every text result), and a row without findings builds no text at all.
     const pieces = this.pieces();
+    const gate = this.errorGate();
     const shared = this.sharedErrors();
     const words = bitWords(pieces).map((word, i) => {
       const terms = word.map((p, k) => ({ term: `(${p.when})*${2 ** k}`, shared: shared?.implies(p.when) }));
@@ -284,7 +322,13 @@ export class RowBuilder {
       const typed = terms.filter((t) => t.shared).map((t) => t.term);
       // The cell type checks only count when the shared helper found one: a clean row skips them.
       if (shared && typed.length > 0) own.push(`IF(${shared.ref},${typed.join("+")},0)`);
-      const sum = own.join("+");
+      let sum = own.join("+");
+      // A piece holds only when an error (the gate) or one of the word's warnings does.
+      if (gate !== undefined) {
+        const warnings = word.filter((p) => p.severity === "warning").map((p) => p.when);
+        const errors = word.some((p) => p.severity === "error");
+        sum = `IF(${or(...(errors ? [gate] : []), ...warnings)},${sum},0)`;
+      }
       const ref = this.helper(`bits:${i}`, () => (onlyEntered ? `=IF(${entered},${sum},0)` : `=${sum}`));
       return { ref, pieces: word };
     });
@@ -300,50 +344,6 @@ export class RowBuilder {
       new Map(this.helpers.map((h, i) => [h.key, this.firstHelper + i])),
     );
   }
-}
-
-// Characters of text a helper cell, well inside Excel's 8,192 characters a formula.
-const CHUNK_CHARACTERS = 5000;
-
-/**
- * Bits a number: below 2^27, where Excel's MOD still answers (it errs once the quotient reaches
- * 2^27), so MOD(bits,2^(k+1))>=2^k tells bit k everywhere.
- */
-const WORD_BITS = 26;
-
-// Conditions summed into one number: one formula, so as long as a 校验 text helper.
-function bitWords(pieces: readonly Piece[]): Piece[][] {
-  const out: Piece[][] = [];
-  let size = 0;
-  for (const p of pieces) {
-    const last = out[out.length - 1];
-    const cost = p.when.length + 16;
-    if (!last || last.length >= WORD_BITS || (size + cost > CHUNK_CHARACTERS && last.length > 0)) {
-      out.push([p]);
-      size = cost;
-    } else {
-      last.push(p);
-      size += cost;
-    }
-  }
-  return out;
-}
-
-/** Runs of pieces that share a bits word and a text helper. */
-function chunked(words: readonly { ref: string; pieces: readonly Piece[] }[]): BitPieces[][] {
-  const out: BitPieces[][] = [[]];
-  let size = 0;
-  for (const word of words)
-    word.pieces.forEach((piece, bit) => {
-      const cost = piece.text.length + word.ref.length + 40;
-      if (size + cost > CHUNK_CHARACTERS && (out[out.length - 1] as BitPieces[]).length > 0) {
-        out.push([]);
-        size = 0;
-      }
-      (out[out.length - 1] as BitPieces[]).push({ piece, bits: word.ref, bit });
-      size += cost;
-    });
-  return out;
 }
 
 /**

@@ -49,6 +49,11 @@ export function normalized(ref: string): string {
   return `TRIM(${folded(ref)})`;
 }
 
+/** True when the text holds a space or a character normalizeText makes one. */
+export function spaced(ref: string): string {
+  return or(...[" ", ...SPACES.map(([c]) => c)].map((c) => `ISNUMBER(FIND(${literal(c)},${ref}))`));
+}
+
 /** True when the cell is blank as isBlank reads it: empty, or only spaces and invisible characters. */
 export function blank(ref: string): string {
   return `LEN(${trimmed(ref)})=0`;

@@ -1,4 +1,4 @@
-import { and, blank, normalized, onlyDigits, or, str, withoutSeparatorSpaces } from "./expr";
+import { and, blank, normalized, onlyDigits, or, spaced, str, withoutSeparatorSpaces } from "./expr";
 
 /**
  * Helper cells that read one input cell as its type, the way src/core/values does, so the rules
@@ -13,7 +13,12 @@ export const READ = { invalid: "I", impossible: "P", notWhole: "W", negative: "G
  * the dropping.
  */
 export function dateTextFormula(x: string, t?: string): string {
-  if (t === undefined) return `=IF(ISNUMBER(${x}),"",${withoutSeparatorSpaces(normalized(x))})`;
+  if (t === undefined) {
+    // Read from the cell itself (one helper less a date column): only a text with a character
+    // the fold turns into a space has spaces to drop beside its separators.
+    const n = normalized(x);
+    return `=IF(ISNUMBER(${x}),"",IF(${spaced(x)},${withoutSeparatorSpaces(n)},${n}))`;
+  }
   return `=IF(ISNUMBER(${x}),"",IF(ISNUMBER(FIND(" ",${t})),${withoutSeparatorSpaces(t)},${t}))`;
 }
 
@@ -130,9 +135,11 @@ const NO_FROM = ANSWERS.indexOf(`|${NO[0] ?? ""}|`) + 1;
 export function yesNoFormula(x: string, plain?: string): string {
   const at = `FIND("|"&LOWER(${normalizedUnlessPlain(x, plain)})&"|",${str(ANSWERS)})`;
   const lookedUp = `IF(ISNUMBER(FIND("|",${x})),"${READ.invalid}",IFERROR(CHOOSE(MATCH(${at},{1,2,${NO_FROM}},1),"",1,0),"${READ.invalid}"))`;
-  // 是 and 否, what nearly every cell holds, by one comparison each: the lookup makes three texts.
-  const typical = `IF(ISERROR(${x}),"${READ.invalid}",IF(${x}=${str(YES[0] ?? "")},1,IF(${x}=${str(NO[0] ?? "")},0,${lookedUp})))`;
-  return `=IF(ISLOGICAL(${x}),IF(${x},1,0),IF(ISNUMBER(${x}),IF(${x}=1,1,IF(${x}=0,0,"${READ.invalid}")),${typical}))`;
+  // A text first, and 是 and 否, what nearly every cell holds, by one comparison each: the lookup
+  // makes three texts. Not a text: a logical, a number, an error, or an empty cell ("").
+  const text = `IF(${x}=${str(YES[0] ?? "")},1,IF(${x}=${str(NO[0] ?? "")},0,${lookedUp}))`;
+  const other = `IF(ISLOGICAL(${x}),IF(${x},1,0),IF(ISNUMBER(${x}),IF(${x}=1,1,IF(${x}=0,0,"${READ.invalid}")),IF(ISERROR(${x}),"${READ.invalid}","")))`;
+  return `=IF(ISTEXT(${x}),${text},${other})`;
 }
 
 const UNITS = "人名位台个次件项场期份部套家年元天";

@@ -9,8 +9,9 @@ import { shortFindingMessage } from "../../../src/i18n";
 // ROUND and SUM: the score figures on 自评结果 (Excel 2010, WPS and LibreOffice all have them).
 // CONCATENATE: the 校验 texts (Excel 2010+ takes 255 arguments; WPS and LibreOffice have it).
 // ISERROR: an error typed into a yes/no cell, before it is compared (all three have it).
+// ISTEXT: a yes/no cell read as a text first, what nearly every one holds (all three have it).
 const ALLOWED = new Set(
-  "IF AND OR NOT ISNUMBER ISBLANK ISLOGICAL LEN TRIM T MID LEFT RIGHT LOWER SUBSTITUTE VALUE DATE YEAR MONTH DAY EDATE MATCH COUNTIF COUNTIFS SUMPRODUCT SEARCH FIND IFERROR CHOOSE INDEX EXACT INT MOD MIN MAX CHAR NA N ROUND SUM CONCATENATE ISERROR".split(
+  "IF AND OR NOT ISNUMBER ISBLANK ISLOGICAL LEN TRIM T MID LEFT RIGHT LOWER SUBSTITUTE VALUE DATE YEAR MONTH DAY EDATE MATCH COUNTIF COUNTIFS SUMPRODUCT SEARCH FIND IFERROR CHOOSE INDEX EXACT INT MOD MIN MAX CHAR NA N ROUND SUM CONCATENATE ISERROR ISTEXT".split(
     " ",
   ),
 );
