@@ -37,8 +37,9 @@ export const DIFFERENTIAL_LEDGER_ROWS = 40;
 
 /**
  * `ledgerRecords`: most records per ledger (a random count up to it), or exactly that many when
- * `exact`. `flawedEvery`: a ledger kept as clerks keep one (dates typed as dates, every cell
- * readable), with every n-th record filled like the rest of the fill (flawed and clean values).
+ * `exact`. `flawedEvery`: a ledger kept as clerks keep one (dates typed as dates and in order,
+ * procedures done, nothing found), with every n-th record filled like the rest of the fill (flawed
+ * and clean values).
  */
 export function randomFill(
   pack: Pack,
@@ -167,9 +168,28 @@ export function randomFill(
         rows.push(row);
         const typical = flawedEvery !== undefined && i % flawedEvery !== 0;
         if (!typical && next() < 0.1) continue; // a blank row among the records
+        // A kept record: its dates in the columns' order a few days apart, before the assessment
+        // date, every procedure done and lawful.
+        const start = typical
+          ? serial(2016 + Math.floor(next() * 3), 1 + Math.floor(next() * 10), 1 + Math.floor(next() * 28))
+          : 0;
+        let dates = 0;
         for (const column of table.columns)
           if (!column.output && !column.fixed)
-            put(table.sheet, row, at(column.id), clean || typical ? cleanValueFor(column) : valueFor(column));
+            put(
+              table.sheet,
+              row,
+              at(column.id),
+              typical
+                ? column.type === "date"
+                  ? start + 3 * dates++
+                  : column.type === "enum"
+                    ? (column.values?.[0] ?? "是")
+                    : cleanValueFor(column)
+                : clean
+                  ? cleanValueFor(column)
+                  : valueFor(column),
+            );
       }
       rows.push(firstDataRow + count); // the first untouched row
       ledgerRows.set(table.key, rows);
