@@ -109,6 +109,22 @@ export function randomFill(
         return pick(["事项甲", "决定书", "第1号"]);
     }
   };
+  // A record as clerks keep one: its dates in the columns' order a few days apart, before the
+  // assessment date, every procedure done and lawful (an enum's first value).
+  const keptRecord = (): ((column: ColumnLayout) => FillValue) => {
+    const start = serial(
+      2016 + Math.floor(next() * 3),
+      1 + Math.floor(next() * 10),
+      1 + Math.floor(next() * 28),
+    );
+    let dates = 0;
+    return (column) =>
+      column.type === "date"
+        ? start + 3 * dates++
+        : column.type === "enum"
+          ? (column.values?.[0] ?? "是")
+          : cleanValueFor(column);
+  };
   const put = (sheet: string, row: number, column: number, value: FillValue | null) => {
     if (value !== null) writes.push({ sheet, row, column, value });
   };
@@ -168,27 +184,14 @@ export function randomFill(
         rows.push(row);
         const typical = flawedEvery !== undefined && i % flawedEvery !== 0;
         if (!typical && next() < 0.1) continue; // a blank row among the records
-        // A kept record: its dates in the columns' order a few days apart, before the assessment
-        // date, every procedure done and lawful.
-        const start = typical
-          ? serial(2016 + Math.floor(next() * 3), 1 + Math.floor(next() * 10), 1 + Math.floor(next() * 28))
-          : 0;
-        let dates = 0;
+        const kept = typical ? keptRecord() : undefined;
         for (const column of table.columns)
           if (!column.output && !column.fixed)
             put(
               table.sheet,
               row,
               at(column.id),
-              typical
-                ? column.type === "date"
-                  ? start + 3 * dates++
-                  : column.type === "enum"
-                    ? (column.values?.[0] ?? "是")
-                    : cleanValueFor(column)
-                : clean
-                  ? cleanValueFor(column)
-                  : valueFor(column),
+              kept ? kept(column) : clean ? cleanValueFor(column) : valueFor(column),
             );
       }
       rows.push(firstDataRow + count); // the first untouched row

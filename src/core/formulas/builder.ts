@@ -265,11 +265,12 @@ export class RowBuilder {
       .map((c) => c.piece.when);
     const shared = this.sharedErrorWhens();
     const whens = shared.length === 0 ? own : [this.sharedErrorsCell(shared), ...own];
-    const gate = whens.length === 0 ? undefined : this.errorGate();
-    const mark = `IF(${or(...whens)},${str(CHECK_TEXT_MARKS.error)},"")`;
-    this.helper(`mark:${itemId}`, () =>
-      whens.length === 0 ? `=""` : gate === undefined ? `=${mark}` : `=IF(${gate},${mark},"")`,
-    );
+    this.helper(`mark:${itemId}`, () => {
+      if (whens.length === 0) return `=""`;
+      const gate = this.errorGate();
+      const mark = `IF(${or(...whens)},${str(CHECK_TEXT_MARKS.error)},"")`;
+      return gate === undefined ? `=${mark}` : `=IF(${gate},${mark},"")`;
+    });
   }
 
   /** The pieces after the merge of one problem seen by several rules: the winner alone shows. */

@@ -49,9 +49,22 @@ export function normalized(ref: string): string {
   return `TRIM(${folded(ref)})`;
 }
 
+// What the fold makes a space, " " included.
+const SPACE_LIKE: readonly string[] = [" ", ...SPACES.map(([c]) => c)];
+
 /** True when the text holds a space or a character normalizeText makes one. */
 export function spaced(ref: string): string {
-  return or(...[" ", ...SPACES.map(([c]) => c)].map((c) => `ISNUMBER(FIND(${literal(c)},${ref}))`));
+  return or(...SPACE_LIKE.map((c) => `ISNUMBER(FIND(${literal(c)},${ref}))`));
+}
+
+/**
+ * Every character the fold turns into a space or drops, as one text expression (tab, LF and CR as
+ * CHAR(n)): a text led by none of them is filled.
+ */
+export function spaceLed(): string {
+  const chars = [...SPACE_LIKE, ...INVISIBLE.map(([c]) => c)];
+  const controls = chars.filter((c) => /^[\t\n\r]$/.test(c)).map(literal);
+  return [...controls, str(chars.filter((c) => !/^[\t\n\r]$/.test(c)).join(""))].join("&");
 }
 
 /** True when the cell is blank as isBlank reads it: empty, or only spaces and invisible characters. */

@@ -1,4 +1,14 @@
-import { and, blank, normalized, onlyDigits, or, spaced, str, withoutSeparatorSpaces } from "./expr";
+import {
+  and,
+  blank,
+  normalized,
+  onlyDigits,
+  or,
+  spaceLed,
+  spaced,
+  str,
+  withoutSeparatorSpaces,
+} from "./expr";
 
 /**
  * Helper cells that read one input cell as its type, the way src/core/values does, so the rules
@@ -101,7 +111,7 @@ export function textFormula(x: string, plain?: string): string {
 }
 
 // What the fold turns into a space or drops: a text led by anything else is filled.
-const SPACE_LED = `CHAR(9)&CHAR(10)&CHAR(13)&${str(" \u00a0\u3000\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e")}`;
+const SPACE_LED = spaceLed();
 
 /**
  * The characters that lead a text the blank test must fold, as one cell's formula: the workbook
